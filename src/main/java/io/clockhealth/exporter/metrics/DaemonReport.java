@@ -1,0 +1,25 @@
+package io.clockhealth.exporter.metrics;
+
+import java.util.List;
+
+/**
+ * Everything one scrape learnt from one daemon. {@code daemonUp} is {@code null} when it is unknown
+ * whether the daemon answered (e.g. the tool itself is missing); {@code system} is {@code null}
+ * when the system view could not be read.
+ */
+public record DaemonReport(
+    Daemon daemon,
+    Boolean daemonUp,
+    SystemStatus system,
+    List<SourceStatus> sources,
+    List<ServerStat> serverStats) {
+
+  public DaemonReport {
+    sources = List.copyOf(sources);
+    serverStats = List.copyOf(serverStats);
+  }
+
+  public static DaemonReport empty(Daemon daemon, Boolean daemonUp) {
+    return new DaemonReport(daemon, daemonUp, null, List.of(), List.of());
+  }
+}
