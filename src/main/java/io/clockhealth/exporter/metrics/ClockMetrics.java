@@ -168,15 +168,13 @@ public final class ClockMetrics {
 
   private void source(Daemon daemon, SourceStatus s) {
     Labels labels = Labels.of("daemon", daemon.label(), "source", s.source());
-    families.info(
-        "clock_source",
-        "A time source of the daemon; mode and the source's own reference id.",
-        labels.merge(
-            Labels.of(
-                "mode",
-                (s.mode() == null ? SourceMode.OTHER : s.mode()).label(),
-                "ref_id",
-                s.refId() == null ? "" : s.refId())));
+    if (s.mode() != null) {
+      families.info(
+          "clock_source",
+          "A time source of the daemon; mode and the source's own reference id.",
+          labels.merge(
+              Labels.of("mode", s.mode().label(), "ref_id", s.refId() == null ? "" : s.refId())));
+    }
     if (s.state() != null) {
       for (SourceState state : SourceState.values()) {
         families.gauge(

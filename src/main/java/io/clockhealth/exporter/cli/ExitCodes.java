@@ -1,0 +1,16 @@
+package io.clockhealth.exporter.cli;
+
+/** Process exit codes (DESIGN §2). */
+final class ExitCodes {
+
+  /** Success. */
+  static final int OK = 0;
+
+  /** A runtime failure, e.g. the listen address is in use. */
+  static final int FAILURE = 1;
+
+  /** Bad input: usage, configuration, or text that is not the requested format. */
+  static final int BAD_INPUT = 2;
+
+  private ExitCodes() {}
+}

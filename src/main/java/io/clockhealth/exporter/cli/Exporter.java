@@ -1,0 +1,68 @@
+package io.clockhealth.exporter.cli;
+
+import io.clockhealth.exporter.collect.BuildInfo;
+import io.clockhealth.exporter.collect.ClockCollector;
+import io.clockhealth.exporter.collect.CollectorFactory;
+import io.clockhealth.exporter.config.ExporterSettings;
+import io.clockhealth.exporter.exec.CommonsExecRunner;
+import io.clockhealth.exporter.exec.ExecutableResolver;
+import io.clockhealth.exporter.web.ExporterServer;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Wires settings, collectors and the HTTP server together; one instance per process. */
+final class Exporter {
+
+  private final Logger log = LoggerFactory.getLogger(Exporter.class);
+  private final ExporterSettings settings;
+  private final BuildInfo buildInfo = BuildInfo.load();
+  private final ClockCollector collector;
+
+  Exporter(ExporterSettings settings) {
+    this.settings = settings;
+    ExecutableResolver resolver = new ExecutableResolver();
+    this.collector =
+        new ClockCollector(
+            new CollectorFactory(new CommonsExecRunner(), resolver).create(settings),
+            Clock.systemUTC(),
+            buildInfo);
+  }
+
+  int printOnce(PrintStream out) throws IOException {
+    try (collector) {
+      Exposition.write(collector.collect(), out);
+    }
+    return ExitCodes.OK;
+  }
+
+  int serve() throws InterruptedException {
+    PrometheusRegistry registry = new PrometheusRegistry();
+    registry.register(collector);
+    ExporterServer server =
+        new ExporterServer(
+            settings.listenAddress(),
+            settings.telemetryPath(),
+            registry,
+            collector,
+            buildInfo.version());
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> log.info("shutdown requested, stopping"), "shutdown"));
+    try {
+      server.start();
+    } catch (Exception e) {
+      log.error("cannot listen on {}: {}", settings.listenAddress(), e.getMessage());
+      return ExitCodes.FAILURE;
+    }
+    log.info(
+        "clock-health-exporter {} (revision {}) started; collectors: {}",
+        buildInfo.version(),
+        buildInfo.revision(),
+        collector.collectorNames().isEmpty() ? "none" : collector.collectorNames());
+    server.join();
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,18 @@
+package io.clockhealth.exporter.cli;
+
+import io.clockhealth.exporter.collect.chrony.ChronyFormats;
+import io.clockhealth.exporter.parse.FormatRegistry;
+import io.clockhealth.exporter.parse.OutputFormat;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Assembles the format registry from every daemon package's formats. */
+final class Formats {
+
+  private Formats() {}
+
+  static FormatRegistry registry() {
+    List<OutputFormat> formats = new ArrayList<>(ChronyFormats.all());
+    return new FormatRegistry(formats);
+  }
+}

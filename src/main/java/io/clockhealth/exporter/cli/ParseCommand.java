@@ -1,0 +1,110 @@
+package io.clockhealth.exporter.cli;
+
+import io.clockhealth.exporter.metrics.ClockMetrics;
+import io.clockhealth.exporter.metrics.DaemonReport;
+import io.clockhealth.exporter.parse.FormatRegistry;
+import io.clockhealth.exporter.parse.OutputFormat;
+import io.clockhealth.exporter.parse.ParseException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code parse --format FORMAT [FILE|-]}: the metrics one captured tool output yields. */
+@Command(
+    name = "parse",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Print the metrics that one captured tool output yields, with the same names and labels as"
+          + " the server.",
+      "Human and CSV (-c) layouts of a chronyc command are both accepted under its FORMAT.",
+      "Exit codes: 0 parsed; 2 the input is not that format or is the tool's error message"
+          + " (one line on stderr names the format and the offending line)."
+    })
+final class ParseCommand implements Callable<Integer> {
+
+  private final FormatRegistry registry;
+  private final InputStream stdin;
+  private final PrintStream stdout;
+  private final PrintStream stderr;
+
+  @Option(
+      names = "--format",
+      required = true,
+      paramLabel = "FORMAT",
+      description = "One of ${COMPLETION-CANDIDATES}.",
+      completionCandidates = FormatNames.class)
+  String format;
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "FILE|-",
+      description = "Captured output; '-' or nothing reads standard input.")
+  String file = "-";
+
+  ParseCommand(FormatRegistry registry, InputStream stdin, PrintStream stdout, PrintStream stderr) {
+    this.registry = registry;
+    this.stdin = stdin;
+    this.stdout = stdout;
+    this.stderr = stderr;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    String text;
+    try {
+      text = read();
+    } catch (IOException e) {
+      stderr.println("parse: cannot read " + file + ": " + e.getMessage());
+      return ExitCodes.BAD_INPUT;
+    }
+    try {
+      OutputFormat chosen =
+          FormatRegistry.AUTO.equals(format) ? registry.detect(text) : named(format);
+      DaemonReport report = chosen.parse(text);
+      Exposition.write(new ClockMetrics().report(report).build(), stdout);
+      return ExitCodes.OK;
+    } catch (ParseException e) {
+      stderr.println("parse: " + e.getMessage());
+      return ExitCodes.BAD_INPUT;
+    }
+  }
+
+  private OutputFormat named(String name) throws ParseException {
+    return registry
+        .byName(name)
+        .orElseThrow(
+            () ->
+                ParseException.malformed(
+                    name,
+                    0,
+                    null,
+                    "unknown format; use one of "
+                        + String.join(", ", registry.names())
+                        + ", "
+                        + FormatRegistry.AUTO));
+  }
+
+  /** Bytes as UTF-8 with invalid sequences replaced, so garbage input cannot throw here. */
+  private String read() throws IOException {
+    byte[] bytes = "-".equals(file) ? stdin.readAllBytes() : Files.readAllBytes(Path.of(file));
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  /** The FORMAT names for {@code --help}. */
+  static final class FormatNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      java.util.List<String> names = new java.util.ArrayList<>(Formats.registry().names());
+      names.add(FormatRegistry.AUTO);
+      return names.iterator();
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package io.clockhealth.exporter.collect;
+
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The one client_java collector the registry knows: on every scrape it runs each enabled daemon
+ * collector afresh (in parallel, so one slow daemon costs one timeout, not the sum) and writes the
+ * result in the metric contract. Nothing is cached, so a value is never served stale.
+ */
+public final class ClockCollector implements MultiCollector, AutoCloseable {
+
+  private final List<DaemonCollector> collectors;
+  private final Clock clock;
+  private final BuildInfo buildInfo;
+  private final ExecutorService executor;
+
+  public ClockCollector(List<DaemonCollector> collectors, Clock clock, BuildInfo buildInfo) {
+    this.collectors = List.copyOf(collectors);
+    this.clock = clock;
+    this.buildInfo = buildInfo;
+    AtomicInteger threads = new AtomicInteger();
+    this.executor =
+        Executors.newCachedThreadPool(
+            runnable -> {
+              Thread thread = new Thread(runnable, "collector-" + threads.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+  }
+
+  @Override
+  public MetricSnapshots collect() {
+    return scrape().toSnapshots(buildInfo);
+  }
+
+  /** Runs every collector once; used by /metrics, --once and the landing page. */
+  public ScrapeResult scrape() {
+    double hostTime = clock.millis() / 1000.0;
+    List<CompletableFuture<CollectorOutcome>> running = new ArrayList<>(collectors.size());
+    for (DaemonCollector collector : collectors) {
+      running.add(CompletableFuture.supplyAsync(() -> timed(collector), executor));
+    }
+    List<CollectorOutcome> outcomes = new ArrayList<>(running.size());
+    for (CompletableFuture<CollectorOutcome> future : running) {
+      outcomes.add(future.join());
+    }
+    return new ScrapeResult(hostTime, outcomes);
+  }
+
+  public List<String> collectorNames() {
+    return collectors.stream().map(DaemonCollector::name).toList();
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+  }
+
+  private static CollectorOutcome timed(DaemonCollector collector) {
+    long start = System.nanoTime();
+    CollectionResult result = collector.collect();
+    return new CollectorOutcome(collector.name(), result, (System.nanoTime() - start) / 1e9);
+  }
+}

@@ -1,0 +1,17 @@
+package io.clockhealth.exporter.collect;
+
+/**
+ * Asks one time daemon, through its command-line tool, how the clock is doing. One implementation
+ * per daemon (chrony, ntpd, timesyncd), in the layout of chrony_exporter's one-collector-per-tool.
+ */
+public interface DaemonCollector {
+
+  /** The {@code collector} label value, e.g. {@code chrony}. */
+  String name();
+
+  /**
+   * Runs the tool's commands and parses their output. Never throws and never blocks longer than the
+   * configured command timeouts: every failure becomes an unsuccessful result.
+   */
+  CollectionResult collect();
+}

@@ -1,0 +1,87 @@
+package io.clockhealth.exporter.collect.chrony;
+
+import io.clockhealth.exporter.metrics.Daemon;
+import io.clockhealth.exporter.metrics.DaemonReport;
+import io.clockhealth.exporter.metrics.ServerStat;
+import io.clockhealth.exporter.metrics.SourceStatus;
+import io.clockhealth.exporter.metrics.SystemStatus;
+import io.clockhealth.exporter.parse.OutputFormat;
+import io.clockhealth.exporter.parse.ParseException;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** The chronyc output formats of the {@code parse} command (human and CSV layouts alike). */
+public final class ChronyFormats {
+
+  private ChronyFormats() {}
+
+  public static List<OutputFormat> all() {
+    TrackingParser tracking = new TrackingParser();
+    SourcesParser sources = new SourcesParser();
+    SourceStatsParser sourceStats = new SourceStatsParser();
+    ServerStatsParser serverStats = new ServerStatsParser();
+    return List.of(
+        format(
+            TrackingParser.FORMAT,
+            TrackingParser::recognises,
+            text -> report(ChronyReportMapper.system(tracking.parse(text)), List.of(), List.of())),
+        format(
+            SourcesParser.FORMAT,
+            SourcesParser::recognises,
+            text ->
+                report(
+                    null, ChronyReportMapper.sources(sources.parse(text), List.of()), List.of())),
+        format(
+            SourceStatsParser.FORMAT,
+            SourceStatsParser::recognises,
+            text -> report(null, statsOnly(sourceStats.parse(text)), List.of())),
+        format(
+            ServerStatsParser.FORMAT,
+            ServerStatsParser::recognises,
+            text ->
+                report(null, List.of(), ChronyReportMapper.serverStats(serverStats.parse(text)))));
+  }
+
+  /** sourcestats alone: one source per row with only the statistics columns. */
+  private static List<SourceStatus> statsOnly(List<ChronySourceStats> stats) {
+    return stats.stream()
+        .map(
+            s ->
+                SourceStatus.builder(s.name())
+                    .samples(s.samples())
+                    .frequencyPpm(s.frequencyPpm())
+                    .frequencySkewPpm(s.frequencySkewPpm())
+                    .stdDevSeconds(s.stdDevSeconds())
+                    .spanSeconds(s.spanSeconds())
+                    .build())
+        .toList();
+  }
+
+  private static DaemonReport report(
+      SystemStatus system, List<SourceStatus> sources, List<ServerStat> serverStats) {
+    return new DaemonReport(Daemon.CHRONY, null, system, sources, serverStats);
+  }
+
+  private interface Parse {
+    DaemonReport apply(String text) throws ParseException;
+  }
+
+  private static OutputFormat format(String name, Predicate<String> recognises, Parse parse) {
+    return new OutputFormat() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public boolean recognises(String text) {
+        return recognises.test(text);
+      }
+
+      @Override
+      public DaemonReport parse(String text) throws ParseException {
+        return parse.apply(text);
+      }
+    };
+  }
+}

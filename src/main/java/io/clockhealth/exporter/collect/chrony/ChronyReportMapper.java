@@ -1,0 +1,142 @@
+package io.clockhealth.exporter.collect.chrony;
+
+import io.clockhealth.exporter.metrics.LeapStatus;
+import io.clockhealth.exporter.metrics.ServerStat;
+import io.clockhealth.exporter.metrics.SourceMode;
+import io.clockhealth.exporter.metrics.SourceState;
+import io.clockhealth.exporter.metrics.SourceStatus;
+import io.clockhealth.exporter.metrics.SystemStatus;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Maps parsed chronyc output onto the daemon-neutral metric model. */
+public final class ChronyReportMapper {
+
+  /** chrony's reference ID when it follows its own clock ({@code local} directive). */
+  public static final String LOCAL_REFERENCE_ID = "7F7F0101";
+
+  private static final String UNSYNCHRONISED_REFERENCE_ID = "00000000";
+
+  private ChronyReportMapper() {}
+
+  public static SystemStatus system(ChronyTracking t) {
+    String refId = hexRefId(t.refId());
+    boolean synced =
+        !UNSYNCHRONISED_REFERENCE_ID.equals(refId)
+            && t.leapStatus() != LeapStatus.UNSYNCHRONISED
+            && t.stratum() > 0;
+    return SystemStatus.builder()
+        .synchronized_(synced)
+        .offsetSeconds(t.systemOffsetSeconds())
+        .lastOffsetSeconds(t.lastOffsetSeconds())
+        .rmsOffsetSeconds(t.rmsOffsetSeconds())
+        .frequencyPpm(t.frequencyPpm())
+        .residualFrequencyPpm(t.residualFrequencyPpm())
+        .skewPpm(t.skewPpm())
+        .rootDelaySeconds(t.rootDelaySeconds())
+        .rootDispersionSeconds(t.rootDispersionSeconds())
+        .stratum(t.stratum())
+        .refId(refId)
+        .reference(t.referenceName())
+        // The 1970 epoch means "never updated": absent rather than a 56-year-old update.
+        .referenceTimestampSeconds(t.refTimeSeconds() > 0 ? t.refTimeSeconds() : null)
+        .updateIntervalSeconds(t.updateIntervalSeconds())
+        .leapStatus(t.leapStatus())
+        .localReference(LOCAL_REFERENCE_ID.equals(refId))
+        .build();
+  }
+
+  /**
+   * Joins {@code sources} rows with their {@code sourcestats} rows by name (both printed with
+   * {@code -n}, so the names match exactly).
+   */
+  public static List<SourceStatus> sources(
+      List<ChronySource> sources, List<ChronySourceStats> stats) {
+    Map<String, ChronySourceStats> statsByName = new LinkedHashMap<>();
+    for (ChronySourceStats s : stats) {
+      statsByName.put(s.name(), s);
+    }
+    List<SourceStatus> result = new ArrayList<>(sources.size());
+    for (ChronySource source : sources) {
+      SourceStatus.Builder b =
+          SourceStatus.builder(source.name())
+              .mode(mode(source.modeSymbol()))
+              .state(state(source.stateSymbol()))
+              .offsetSeconds(source.adjustedOffsetSeconds())
+              .offsetErrorSeconds(source.errorSeconds())
+              .stratum(source.stratum())
+              .pollIntervalSeconds(Math.pow(2, source.pollLog2()))
+              .reachability(source.reach())
+              .lastSampleAgeSeconds(source.lastRxSeconds());
+      ChronySourceStats s = statsByName.get(source.name());
+      if (s != null) {
+        b.samples(s.samples())
+            .frequencyPpm(s.frequencyPpm())
+            .frequencySkewPpm(s.frequencySkewPpm())
+            .stdDevSeconds(s.stdDevSeconds())
+            .spanSeconds(s.spanSeconds());
+      }
+      result.add(b.build());
+    }
+    return result;
+  }
+
+  public static List<ServerStat> serverStats(ChronyServerStats stats) {
+    List<ServerStat> result = new ArrayList<>();
+    stats
+        .values()
+        .forEach(
+            (field, value) ->
+                result.add(
+                    new ServerStat(
+                        field.metricName(),
+                        "chronyc serverstats: " + field.label() + ".",
+                        value,
+                        field.counter())));
+    return result;
+  }
+
+  /** chrony < 3.0 printed the reference ID as a dotted quad; the contract wants 8 hex digits. */
+  static String hexRefId(String printed) {
+    String[] octets = printed.split("\\.");
+    if (octets.length == 4) {
+      try {
+        StringBuilder hex = new StringBuilder(8);
+        for (String octet : octets) {
+          int value = Integer.parseInt(octet);
+          if (value < 0 || value > 255) {
+            return printed;
+          }
+          hex.append(String.format(Locale.ROOT, "%02X", value));
+        }
+        return hex.toString();
+      } catch (NumberFormatException e) {
+        return printed;
+      }
+    }
+    return printed.toUpperCase(Locale.ROOT);
+  }
+
+  static SourceMode mode(char symbol) {
+    return switch (symbol) {
+      case '^' -> SourceMode.SERVER;
+      case '=' -> SourceMode.PEER;
+      case '#' -> SourceMode.REFCLOCK;
+      default -> SourceMode.OTHER;
+    };
+  }
+
+  static SourceState state(char symbol) {
+    return switch (symbol) {
+      case '*' -> SourceState.SELECTED;
+      case '+' -> SourceState.COMBINED;
+      case '-' -> SourceState.NOT_COMBINED;
+      case 'x' -> SourceState.FALSETICKER;
+      case '~' -> SourceState.TOO_VARIABLE;
+      default -> SourceState.UNUSABLE;
+    };
+  }
+}

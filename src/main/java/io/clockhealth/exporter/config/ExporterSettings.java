@@ -1,0 +1,98 @@
+package io.clockhealth.exporter.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The effective configuration: built-in defaults, overridden by the config file, overridden by
+ * flags. Validation happens here, so a bad value fails start-up naming its flag or key.
+ */
+public record ExporterSettings(
+    ListenAddress listenAddress, String telemetryPath, String logLevel, ToolSettings chrony) {
+
+  public static final String DEFAULT_LISTEN_ADDRESS = ":39123";
+  public static final String DEFAULT_TELEMETRY_PATH = "/metrics";
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
+  public static final int DEFAULT_MAX_OUTPUT_BYTES = 1 << 20;
+  public static final Set<String> LOG_LEVELS = Set.of("debug", "info", "warn", "error");
+
+  public static ExporterSettings resolve(ConfigFile file, Overrides flags) throws ConfigException {
+    ConfigFile.Web web = file.web() == null ? new ConfigFile.Web(null, null) : file.web();
+    ListenAddress listen =
+        ListenAddress.parse(
+            flags.listenAddress() != null ? "--web.listen-address" : "web.listen_address",
+            first(flags.listenAddress(), web.listenAddress(), DEFAULT_LISTEN_ADDRESS));
+    String path = first(flags.telemetryPath(), web.telemetryPath(), DEFAULT_TELEMETRY_PATH);
+    if (!path.startsWith("/") || path.equals("/") || path.startsWith("/-/")) {
+      throw new ConfigException(
+          (flags.telemetryPath() != null ? "--web.telemetry-path" : "web.telemetry_path")
+              + ": must be a path like /metrics, not \""
+              + path
+              + "\"");
+    }
+    String level = first(flags.logLevel(), file.logLevel(), "info").toLowerCase(Locale.ROOT);
+    if (!LOG_LEVELS.contains(level)) {
+      throw new ConfigException(
+          (flags.logLevel() != null ? "--log.level" : "log_level")
+              + ": must be one of debug, info, warn, error, not \""
+              + level
+              + "\"");
+    }
+
+    Duration timeout =
+        flags.commandTimeout() != null
+            ? Durations.parse("--collector.timeout", flags.commandTimeout())
+            : file.commandTimeout() != null
+                ? Durations.parse("command_timeout", file.commandTimeout())
+                : DEFAULT_TIMEOUT;
+    int maxOutput =
+        positive(
+            flags.maxOutputBytes() != null ? "--collector.max-output-bytes" : "max_output_bytes",
+            first(flags.maxOutputBytes(), file.maxOutputBytes(), DEFAULT_MAX_OUTPUT_BYTES));
+
+    ConfigFile.Tool chronyFile =
+        file.collectors() == null || file.collectors().chrony() == null
+            ? new ConfigFile.Tool(null, null, null, null, null)
+            : file.collectors().chrony();
+    ToolSettings chrony =
+        new ToolSettings(
+            first(flags.chronyEnabled(), chronyFile.enabled(), null),
+            nonBlank(
+                flags.chronyPath() != null ? "--collector.chrony.path" : "collectors.chrony.path",
+                first(flags.chronyPath(), chronyFile.path(), "chronyc")),
+            first(flags.chronyArgs(), chronyFile.args(), List.of()),
+            flags.commandTimeout() == null && chronyFile.timeout() != null
+                ? Durations.parse("collectors.chrony.timeout", chronyFile.timeout())
+                : timeout,
+            flags.maxOutputBytes() == null && chronyFile.maxOutputBytes() != null
+                ? positive("collectors.chrony.max_output_bytes", chronyFile.maxOutputBytes())
+                : maxOutput);
+    return new ExporterSettings(listen, path, level, chrony);
+  }
+
+  @SafeVarargs
+  private static <T> T first(T... candidates) {
+    for (T candidate : candidates) {
+      if (candidate != null) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+
+  private static int positive(String key, int value) throws ConfigException {
+    if (value <= 0) {
+      throw new ConfigException(key + ": must be a positive number of bytes, not " + value);
+    }
+    return value;
+  }
+
+  private static String nonBlank(String key, String value) throws ConfigException {
+    if (value.isBlank()) {
+      throw new ConfigException(key + ": must not be empty");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,17 @@
+package io.clockhealth.exporter.config;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Effective settings of one collector's tool.
+ *
+ * @param enabled {@code null} = auto: enabled where the tool is installed
+ */
+public record ToolSettings(
+    Boolean enabled, String path, List<String> args, Duration timeout, int maxOutputBytes) {
+
+  public ToolSettings {
+    args = List.copyOf(args);
+  }
+}

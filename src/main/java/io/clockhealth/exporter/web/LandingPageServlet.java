@@ -1,0 +1,122 @@
+package io.clockhealth.exporter.web;
+
+import io.clockhealth.exporter.collect.ClockCollector;
+import io.clockhealth.exporter.collect.CollectorOutcome;
+import io.clockhealth.exporter.collect.ScrapeResult;
+import io.clockhealth.exporter.metrics.DaemonReport;
+import io.clockhealth.exporter.metrics.SourceStatus;
+import io.clockhealth.exporter.metrics.SystemStatus;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Instant;
+
+/**
+ * The root page: links, and a readable summary of clock health collected afresh for this request
+ * (synchronised or not, offset, reference, each source with its state). Every other path that no
+ * servlet claims lands here and gets 404.
+ */
+final class LandingPageServlet extends HttpServlet {
+
+  private static final long serialVersionUID = 1L;
+
+  private final transient ClockCollector collector;
+  private final String telemetryPath;
+  private final String version;
+
+  LandingPageServlet(ClockCollector collector, String telemetryPath, String version) {
+    this.collector = collector;
+    this.telemetryPath = telemetryPath;
+    this.version = version;
+  }
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    String path =
+        request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    if (!path.isEmpty() && !path.equals("/")) {
+      response.sendError(HttpServletResponse.SC_NOT_FOUND);
+      return;
+    }
+    response.setContentType("text/html; charset=utf-8");
+    response.setHeader("Cache-Control", "no-store");
+    ScrapeResult scrape = collector.scrape();
+    PrintWriter out = response.getWriter();
+    out.println("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">");
+    out.println("<title>Clock Health Exporter</title>");
+    out.println(
+        "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
+            + "td,th{border:1px solid #ccc;padding:.2em .6em;text-align:left}"
+            + ".ok{color:#070}.bad{color:#b00}</style></head><body>");
+    out.println("<h1>Clock Health Exporter</h1>");
+    out.printf(
+        "<p>Version %s. Host clock at collection: %s.</p>%n",
+        Html.escape(version),
+        Html.escape(Instant.ofEpochMilli(Math.round(scrape.hostTimeSeconds() * 1000)).toString()));
+    out.printf(
+        "<ul><li><a href=\"%s\">Metrics</a></li><li><a href=\"/-/healthy\">Health</a></li>"
+            + "<li><a href=\"/-/ready\">Readiness</a></li></ul>%n",
+        Html.escape(telemetryPath));
+    if (scrape.outcomes().isEmpty()) {
+      out.println("<p class=\"bad\">No collector is enabled: no time daemon tool was found.</p>");
+    }
+    for (CollectorOutcome outcome : scrape.outcomes()) {
+      daemon(out, outcome);
+    }
+    out.println("</body></html>");
+  }
+
+  private static void daemon(PrintWriter out, CollectorOutcome outcome) {
+    DaemonReport report = outcome.result().report();
+    out.printf("<h2>%s</h2>%n", Html.escape(outcome.collector()));
+    if (!outcome.result().success()) {
+      out.println(
+          "<p class=\"bad\">Collection failed"
+              + (Boolean.FALSE.equals(report.daemonUp()) ? ": the daemon did not answer" : "")
+              + ". See the exporter's log for the command and the reason.</p>");
+    }
+    SystemStatus s = report.system();
+    if (s != null) {
+      boolean synced = Boolean.TRUE.equals(s.synchronized_());
+      out.printf(
+          "<p class=\"%s\"><strong>%s</strong></p>%n",
+          synced ? "ok" : "bad", synced ? "Synchronised" : "NOT synchronised");
+      out.println("<table>");
+      row(out, "Offset (local − reference)", Durations.signed(s.offsetSeconds()));
+      row(out, "Max error", Durations.unsigned(s.maxErrorSeconds()));
+      row(
+          out,
+          "Reference",
+          (s.reference() == null || s.reference().isEmpty() ? "(none)" : s.reference())
+              + " ["
+              + s.refId()
+              + "]"
+              + (Boolean.TRUE.equals(s.localReference()) ? " — local clock" : ""));
+      row(out, "Stratum", s.stratum() == null ? "n/a" : s.stratum().toString());
+      row(out, "Leap status", s.leapStatus() == null ? "n/a" : s.leapStatus().label());
+      out.println("</table>");
+    }
+    if (!report.sources().isEmpty()) {
+      out.println(
+          "<h3>Sources</h3><table><tr><th>Source</th><th>State</th><th>Reach</th>"
+              + "<th>Offset (local − source)</th><th>Stratum</th></tr>");
+      for (SourceStatus source : report.sources()) {
+        out.printf(
+            "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>%n",
+            Html.escape(source.source()),
+            source.state() == null ? "n/a" : source.state().label(),
+            source.reachability() == null ? "n/a" : Integer.toOctalString(source.reachability()),
+            Durations.signed(source.offsetSeconds()),
+            source.stratum() == null ? "n/a" : source.stratum());
+      }
+      out.println("</table>");
+    }
+  }
+
+  private static void row(PrintWriter out, String name, String value) {
+    out.printf("<tr><th>%s</th><td>%s</td></tr>%n", Html.escape(name), Html.escape(value));
+  }
+}
