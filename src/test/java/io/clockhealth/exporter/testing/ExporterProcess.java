@@ -1,0 +1,282 @@
+package io.clockhealth.exporter.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real exporter ({@code java -jar ${exporter.jar} …}) on a free loopback port.
+ *
+ * <p>{@link #start} returns once {@code GET /-/ready} answers 200; {@link #close} sends SIGTERM and
+ * fails (AssertionError) if the exporter has not exited within 10 s. stdout and stderr go to {@code
+ * target/it-daemons/<testClass>/exporter-<name>.log}, whose end is part of every failure message.
+ */
+public final class ExporterProcess implements AutoCloseable {
+
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(20);
+  private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
+
+  private final String name;
+  private final Process process;
+  private final int port;
+  private final Path log;
+  private final HttpClient http;
+  private boolean closed;
+
+  private ExporterProcess(String name, Process process, int port, Path log) {
+    this.name = name;
+    this.process = process;
+    this.port = port;
+    this.log = log;
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+  }
+
+  public static Builder builder(Class<?> testClass, String name) {
+    return new Builder(testClass.getSimpleName(), name);
+  }
+
+  public static final class Builder {
+    private final String owner;
+    private final String name;
+    private final List<String> args = new ArrayList<>();
+    private final Map<String, String> env = new LinkedHashMap<>();
+
+    private Builder(String owner, String name) {
+      this.owner = owner;
+      this.name = name;
+    }
+
+    /** Exporter arguments ({@code --web.listen-address} is added). */
+    public Builder args(String... a) {
+      args.addAll(Arrays.asList(a));
+      return this;
+    }
+
+    public Builder env(String key, String value) {
+      env.put(key, value);
+      return this;
+    }
+
+    public ExporterProcess start() {
+      return ExporterProcess.start(this);
+    }
+  }
+
+  /** The jar under test: system property {@code exporter.jar} (set by failsafe). */
+  public static Path jar() {
+    String prop = System.getProperty("exporter.jar");
+    Path jar =
+        prop != null && !prop.isBlank()
+            ? Path.of(prop)
+            : TestDaemons.targetDir().resolve("clock-health-exporter.jar");
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(
+          "exporter jar " + jar + " does not exist: run `mvn package` (or `mvn verify`) first");
+    }
+    return jar;
+  }
+
+  private static ExporterProcess start(Builder b) {
+    Path dir = TestDaemons.targetDir().resolve("it-daemons").resolve(b.owner);
+    Path log = dir.resolve("exporter-" + b.name + ".log");
+    int port = freePort();
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-jar");
+    cmd.add(jar().toString());
+    cmd.add("--web.listen-address=127.0.0.1:" + port);
+    cmd.addAll(b.args);
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    pb.environment().putAll(b.env);
+    Process p;
+    try {
+      Files.createDirectories(dir);
+      Files.writeString(log, "# " + String.join(" ", cmd) + "\n");
+      pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      p = pb.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the exporter", e);
+    }
+    ExporterProcess e = new ExporterProcess(b.name, p, port, log);
+    try {
+      e.awaitReady();
+    } catch (RuntimeException | Error ex) {
+      e.kill();
+      throw ex;
+    }
+    return e;
+  }
+
+  private static int freePort() {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void awaitReady() {
+    long t0 = System.nanoTime();
+    long deadline = t0 + READY_TIMEOUT.toNanos();
+    String last = "no answer";
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new AssertionError(
+            "exporter " + name + " exited with " + process.exitValue() + " before ready\n" + log());
+      }
+      try {
+        HttpResponse<String> r = get("/-/ready", Duration.ofSeconds(2));
+        if (r.statusCode() == 200) {
+          return;
+        }
+        last = "HTTP " + r.statusCode() + ": " + r.body();
+      } catch (IOException ex) {
+        last = ex.toString();
+      }
+      sleepMillis(50);
+    }
+    throw new AssertionError(
+        "exporter "
+            + name
+            + " not ready on "
+            + baseUri()
+            + " within "
+            + READY_TIMEOUT.toSeconds()
+            + " s (last: "
+            + last
+            + ")\n"
+            + log());
+  }
+
+  /** GET {@code path}; IOExceptions are reported with the exporter's log. */
+  public HttpResponse<String> get(String path) {
+    try {
+      return get(path, REQUEST_TIMEOUT);
+    } catch (IOException e) {
+      throw new AssertionError("GET " + path + " failed: " + e + "\n" + log(), e);
+    }
+  }
+
+  private HttpResponse<String> get(String path, Duration timeout) throws IOException {
+    HttpRequest req =
+        HttpRequest.newBuilder(baseUri().resolve(path)).timeout(timeout).GET().build();
+    try {
+      return http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+  }
+
+  /** {@code GET /metrics}, asserted 200 and parsed; {@link ScrapedMetrics#elapsed} is set. */
+  public ScrapedMetrics scrape() {
+    long t0 = System.nanoTime();
+    HttpResponse<String> r = get("/metrics");
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
+    if (r.statusCode() != 200) {
+      throw new AssertionError(
+          "GET /metrics -> HTTP " + r.statusCode() + "\n" + r.body() + "\n" + log());
+    }
+    try {
+      return ScrapedMetrics.parse(r.body(), elapsed);
+    } catch (IllegalArgumentException e) {
+      throw new AssertionError("unparseable /metrics: " + e.getMessage() + "\n" + r.body(), e);
+    }
+  }
+
+  public URI baseUri() {
+    return URI.create("http://127.0.0.1:" + port + "/");
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  public Path logFile() {
+    return log;
+  }
+
+  /** The end of the exporter's stdout+stderr, for failure messages. */
+  public String log() {
+    try {
+      List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+      List<String> tail = all.subList(Math.max(0, all.size() - 60), all.size());
+      return "--- exporter log " + log + " ---\n" + String.join("\n", tail);
+    } catch (IOException e) {
+      return "(no exporter log: " + e + ")";
+    }
+  }
+
+  /** SIGTERM; AssertionError if the exporter has not exited within 10 s (then SIGKILL). */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    process.destroy(); // SIGTERM
+    boolean exited;
+    try {
+      exited = process.waitFor(EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      exited = false;
+    }
+    if (!exited) {
+      kill();
+      throw new AssertionError(
+          "exporter " + name + " did not exit within 10 s after SIGTERM\n" + log());
+    }
+  }
+
+  private void kill() {
+    closed = true;
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+    try {
+      process.waitFor(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void sleepMillis(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
