@@ -1,0 +1,136 @@
+package io.clockhealth.exporter.exec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs real processes (small shell scripts) through the runner. */
+class CommonsExecRunnerTest {
+
+  @TempDir Path dir;
+
+  private final CommonsExecRunner runner = new CommonsExecRunner();
+
+  private Path script(String body) throws IOException {
+    Path file = dir.resolve("tool-" + UUID.randomUUID() + ".sh");
+    Files.writeString(file, "#!/bin/sh\n" + body + "\n");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
+    return file;
+  }
+
+  private static CommandSpec spec(Path file, List<String> args, Duration timeout, int cap) {
+    return new CommandSpec(file.toString(), args, timeout, cap);
+  }
+
+  @Test
+  void passesArgumentsVerbatimWithoutAShell() throws IOException {
+    Path tool = script("for a in \"$@\"; do printf '[%s]\\n' \"$a\"; done");
+    CommandResult result =
+        runner.run(spec(tool, List.of("-h", "a b", "$HOME", "'q'"), Duration.ofSeconds(5), 1024));
+    assertThat(result.outcome()).isEqualTo(CommandResult.Outcome.COMPLETED);
+    assertThat(result.stdout()).isEqualTo("[-h]\n[a b]\n[$HOME]\n['q']\n");
+  }
+
+  @Test
+  void runsWithCLocale() throws IOException {
+    Path tool = script("echo \"$LC_ALL\"");
+    CommandResult result = runner.run(spec(tool, List.of(), Duration.ofSeconds(5), 1024));
+    assertThat(result.stdout().strip()).isEqualTo("C");
+  }
+
+  @Test
+  void reportsNonZeroExitWithOutputOnStderr() throws IOException {
+    Path tool = script("echo '506 Cannot talk to daemon' >&2; exit 1");
+    CommandResult result = runner.run(spec(tool, List.of(), Duration.ofSeconds(5), 1024));
+    assertThat(result.outcome()).isEqualTo(CommandResult.Outcome.COMPLETED);
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.combinedOutput()).contains("506 Cannot talk to daemon");
+    assertThat(result.describeFailure()).contains("exited with code 1").contains("506");
+  }
+
+  @Test
+  void killsAHangingToolAndItsChildrenAtTheTimeout() throws Exception {
+    String marker = "31" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 100000);
+    Path tool = script("sleep " + marker + " & wait");
+    long start = System.nanoTime();
+    CommandResult result = runner.run(spec(tool, List.of(), Duration.ofMillis(500), 1024));
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    assertThat(result.outcome()).isEqualTo(CommandResult.Outcome.TIMED_OUT);
+    assertThat(result.describeFailure()).contains("timed out after 500 ms");
+    assertThat(elapsed).isLessThan(5.0);
+    Thread.sleep(200);
+    assertThat(processesWithArgument(marker)).isEmpty();
+  }
+
+  @Test
+  void discardsOutputBeyondTheCap() throws IOException {
+    Path tool = script("head -c 200000 /dev/zero");
+    CommandResult result = runner.run(spec(tool, List.of(), Duration.ofSeconds(5), 1000));
+    assertThat(result.outcome()).isEqualTo(CommandResult.Outcome.OUTPUT_TOO_LARGE);
+    assertThat(result.stdout()).isEmpty();
+    assertThat(result.describeFailure()).contains("more than 1000 bytes");
+  }
+
+  @Test
+  void replacesInvalidUtf8InsteadOfFailing() throws IOException {
+    Path tool = script("printf 'ok \\377\\376 end\\n'");
+    CommandResult result = runner.run(spec(tool, List.of(), Duration.ofSeconds(5), 1024));
+    assertThat(result.outcome()).isEqualTo(CommandResult.Outcome.COMPLETED);
+    assertThat(result.stdout()).startsWith("ok ").contains("\uFFFD").endsWith(" end\n");
+  }
+
+  @Test
+  void reportsAMissingTool() {
+    CommandResult result =
+        runner.run(
+            new CommandSpec(
+                dir.resolve("no-such-chronyc").toString(), List.of(), Duration.ofSeconds(1), 10));
+    assertThat(result.outcome()).isEqualTo(CommandResult.Outcome.NOT_FOUND);
+    assertThat(result.describeFailure()).contains("not found").contains("no-such-chronyc");
+  }
+
+  @Test
+  void reportsAToolOnNoPath() {
+    CommandRunner onEmptyPath =
+        new CommonsExecRunner(new ExecutableResolver(dir.toString()), Map.of());
+    CommandResult result =
+        onEmptyPath.run(new CommandSpec("chronyc", List.of(), Duration.ofSeconds(1), 10));
+    assertThat(result.outcome()).isEqualTo(CommandResult.Outcome.NOT_FOUND);
+  }
+
+  @Test
+  void reportsAToolThatIsNotExecutable() throws IOException {
+    Path file = dir.resolve("chronyc");
+    Files.writeString(file, "#!/bin/sh\necho hi\n");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    CommandResult result =
+        runner.run(new CommandSpec(file.toString(), List.of(), Duration.ofSeconds(1), 10));
+    assertThat(result.outcome()).isEqualTo(CommandResult.Outcome.NOT_EXECUTABLE);
+  }
+
+  private static List<Long> processesWithArgument(String argument) throws IOException {
+    try (var pids = Files.list(Path.of("/proc"))) {
+      return pids.filter(p -> p.getFileName().toString().matches("\\d+"))
+          .filter(
+              p -> {
+                try {
+                  String cmdline = Files.readString(p.resolve("cmdline")).replace('\0', ' ');
+                  return cmdline.contains("sleep " + argument);
+                } catch (IOException e) {
+                  return false;
+                }
+              })
+          .map(p -> Long.parseLong(p.getFileName().toString()))
+          .toList();
+    }
+  }
+}

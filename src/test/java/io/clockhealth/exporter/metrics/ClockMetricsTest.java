@@ -1,0 +1,121 @@
+package io.clockhealth.exporter.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The exposition the contract (DESIGN §3) fixes: names, labels, state sets, absent values. */
+class ClockMetricsTest {
+
+  private static String text(ClockMetrics metrics) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PrometheusTextFormatWriter.create().write(out, metrics.build());
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void writesTheSystemViewWithStateSetsAndInfo() throws IOException {
+    SystemStatus system =
+        SystemStatus.builder()
+            .synchronized_(true)
+            .offsetSeconds(-73.0)
+            .rootDelaySeconds(0.002)
+            .rootDispersionSeconds(0.001)
+            .stratum(11)
+            .refId("7F000017")
+            .reference("127.0.0.23")
+            .leapStatus(LeapStatus.INSERT_SECOND)
+            .localReference(false)
+            .build();
+    String text =
+        text(
+            new ClockMetrics()
+                .report(new DaemonReport(Daemon.CHRONY, true, system, List.of(), List.of())));
+    assertThat(text)
+        .contains("clock_daemon_up{daemon=\"chrony\"} 1.0")
+        .contains("clock_synchronized{daemon=\"chrony\"} 1.0")
+        .contains("clock_offset_seconds{daemon=\"chrony\"} -73.0")
+        .contains("clock_max_error_seconds{daemon=\"chrony\"} 73.002")
+        .contains("clock_stratum{daemon=\"chrony\"} 11.0")
+        .contains(
+            "clock_reference_info{daemon=\"chrony\",ref_id=\"7F000017\",reference=\"127.0.0.23\"} 1")
+        .contains("clock_leap_status{daemon=\"chrony\",status=\"insert_second\"} 1.0")
+        .contains("clock_leap_status{daemon=\"chrony\",status=\"normal\"} 0.0")
+        .contains("clock_leap_status{daemon=\"chrony\",status=\"unsynchronised\"} 0.0")
+        .contains("clock_local_reference{daemon=\"chrony\"} 0.0");
+    // Not measured ⇒ absent, never zero.
+    assertThat(text).doesNotContain("clock_jitter_seconds").doesNotContain("clock_rms_offset");
+  }
+
+  @Test
+  void writesSourcesWithOneSeriesPerState() throws IOException {
+    SourceStatus source =
+        SourceStatus.builder("127.0.0.23")
+            .mode(SourceMode.SERVER)
+            .state(SourceState.FALSETICKER)
+            .offsetSeconds(-73.000015259)
+            .reachability(255)
+            .pollIntervalSeconds(0.5)
+            .build();
+    String text =
+        text(
+            new ClockMetrics()
+                .report(new DaemonReport(Daemon.CHRONY, true, null, List.of(source), List.of())));
+    assertThat(text)
+        .contains(
+            "clock_source_info{daemon=\"chrony\",mode=\"server\",ref_id=\"\",source=\"127.0.0.23\"} 1")
+        .contains(
+            "clock_source_state{daemon=\"chrony\",source=\"127.0.0.23\",state=\"falseticker\"} 1.0")
+        .contains(
+            "clock_source_state{daemon=\"chrony\",source=\"127.0.0.23\",state=\"selected\"} 0.0")
+        .contains(
+            "clock_source_offset_seconds{daemon=\"chrony\",source=\"127.0.0.23\"} -73.000015259")
+        .contains("clock_source_reachability{daemon=\"chrony\",source=\"127.0.0.23\"} 255.0")
+        .contains("clock_source_poll_interval_seconds{daemon=\"chrony\",source=\"127.0.0.23\"} 0.5")
+        .doesNotContain("clock_source_last_sample_age_seconds");
+    assertThat(text.lines().filter(l -> l.startsWith("clock_source_state{"))).hasSize(6);
+  }
+
+  @Test
+  void writesCountersScrapeOutcomesHostTimeAndBuildInfo() throws IOException {
+    String text =
+        text(
+            new ClockMetrics()
+                .hostTime(1795263871.125)
+                .collectorResult("chrony", false, 0.25)
+                .report(
+                    new DaemonReport(
+                        Daemon.CHRONY,
+                        false,
+                        null,
+                        List.of(),
+                        List.of(
+                            new ServerStat("clock_server_ntp_packets_received", "h", 39, true))))
+                .buildInfo("1.2.3", "abc"));
+    assertThat(text)
+        .contains("clock_time_seconds 1.795263871125E9")
+        .contains("clock_scrape_collector_success{collector=\"chrony\"} 0.0")
+        .contains("clock_scrape_collector_duration_seconds{collector=\"chrony\"} 0.25")
+        .contains("clock_daemon_up{daemon=\"chrony\"} 0.0")
+        .contains("clock_server_ntp_packets_received_total{daemon=\"chrony\"} 39.0")
+        .contains("clock_exporter_build_info{revision=\"abc\",version=\"1.2.3\"} 1");
+  }
+
+  @Test
+  void maxErrorNeedsAllItsParts() {
+    assertThat(SystemStatus.builder().offsetSeconds(1.0).build().maxErrorSeconds()).isNull();
+    assertThat(
+            SystemStatus.builder()
+                .offsetSeconds(-0.5)
+                .rootDelaySeconds(1.0)
+                .rootDispersionSeconds(0.25)
+                .build()
+                .maxErrorSeconds())
+        .isEqualTo(1.25);
+  }
+}

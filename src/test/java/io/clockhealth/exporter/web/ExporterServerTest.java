@@ -1,0 +1,169 @@
+package io.clockhealth.exporter.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.clockhealth.exporter.collect.BuildInfo;
+import io.clockhealth.exporter.collect.ClockCollector;
+import io.clockhealth.exporter.collect.CollectionResult;
+import io.clockhealth.exporter.collect.DaemonCollector;
+import io.clockhealth.exporter.config.ListenAddress;
+import io.clockhealth.exporter.metrics.Daemon;
+import io.clockhealth.exporter.metrics.DaemonReport;
+import io.clockhealth.exporter.metrics.LeapStatus;
+import io.clockhealth.exporter.metrics.SourceMode;
+import io.clockhealth.exporter.metrics.SourceState;
+import io.clockhealth.exporter.metrics.SourceStatus;
+import io.clockhealth.exporter.metrics.SystemStatus;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ExporterServerTest {
+
+  private final AtomicInteger collections = new AtomicInteger();
+  private ExporterServer server;
+  private ClockCollector collector;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeEach
+  void start() throws Exception {
+    DaemonCollector fake =
+        new DaemonCollector() {
+          @Override
+          public String name() {
+            return "chrony";
+          }
+
+          @Override
+          public CollectionResult collect() {
+            int n = collections.incrementAndGet();
+            SystemStatus system =
+                SystemStatus.builder()
+                    .synchronized_(true)
+                    .offsetSeconds(n * 1e-3)
+                    .refId("7F000015")
+                    .reference("127.0.0.21")
+                    .stratum(11)
+                    .leapStatus(LeapStatus.NORMAL)
+                    .localReference(false)
+                    .build();
+            SourceStatus source =
+                SourceStatus.builder("<script>x</script>")
+                    .mode(SourceMode.SERVER)
+                    .state(SourceState.SELECTED)
+                    .reachability(255)
+                    .offsetSeconds(1e-6)
+                    .build();
+            return new CollectionResult(
+                true, new DaemonReport(Daemon.CHRONY, true, system, List.of(source), List.of()));
+          }
+        };
+    collector = new ClockCollector(List.of(fake), Clock.systemUTC(), new BuildInfo("9.9", "r"));
+    PrometheusRegistry registry = new PrometheusRegistry();
+    registry.register(collector);
+    server =
+        new ExporterServer(
+            new ListenAddress("127.0.0.1", 0), "/metrics", registry, collector, "9.9");
+    server.start();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    server.close();
+    collector.close();
+  }
+
+  private HttpResponse<String> get(String path, String accept) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
+    if (accept != null) {
+      request.header("Accept", accept);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void servesTextFormatFreshOnEveryScrape() throws Exception {
+    HttpResponse<String> first = get("/metrics", null);
+    HttpResponse<String> second = get("/metrics", null);
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(first.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("text/plain; version=0.0.4");
+    assertThat(first.body()).contains("clock_offset_seconds{daemon=\"chrony\"} 0.001");
+    assertThat(second.body()).contains("clock_offset_seconds{daemon=\"chrony\"} 0.002");
+    assertThat(first.body()).contains("clock_time_seconds ").contains("clock_exporter_build_info");
+  }
+
+  @Test
+  void negotiatesOpenMetricsAndProtobuf() throws Exception {
+    HttpResponse<String> om = get("/metrics", "application/openmetrics-text; version=1.0.0");
+    assertThat(om.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/openmetrics-text");
+    assertThat(om.body()).endsWith("# EOF\n");
+    HttpResponse<String> pb =
+        get(
+            "/metrics",
+            "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;"
+                + "encoding=delimited");
+    assertThat(pb.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/vnd.google.protobuf");
+  }
+
+  @Test
+  void landingPageSummarisesAndEscapes() throws Exception {
+    HttpResponse<String> page = get("/", null);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("href=\"/metrics\"")
+        .contains("Synchronised")
+        .contains("127.0.0.21")
+        .contains("selected")
+        .contains("&lt;script&gt;")
+        .doesNotContain("<script>");
+  }
+
+  @Test
+  void healthAndReadiness() throws Exception {
+    assertThat(get("/-/healthy", null).statusCode()).isEqualTo(200);
+    assertThat(get("/-/ready", null).body()).contains("Ready");
+  }
+
+  @Test
+  void unknownPathsAre404() throws Exception {
+    assertThat(get("/nope", null).statusCode()).isEqualTo(404);
+    assertThat(get("/metrics/extra", null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void otherMethodsAre405() throws Exception {
+    for (String method : List.of("POST", "PUT", "DELETE", "OPTIONS", "TRACE")) {
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics"))
+                  .method(method, HttpRequest.BodyPublishers.noBody())
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(method).isEqualTo(405);
+      assertThat(response.headers().firstValue("Allow")).hasValue("GET, HEAD");
+    }
+  }
+
+  @Test
+  void headIsAllowed() throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+  }
+}
