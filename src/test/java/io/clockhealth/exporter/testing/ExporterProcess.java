@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The real exporter ({@code java -jar ${exporter.jar} …}) on a free loopback port.
@@ -80,6 +81,20 @@ public final class ExporterProcess implements AutoCloseable {
     public ExporterProcess start() {
       return ExporterProcess.start(this);
     }
+  }
+
+  /**
+   * An exporter for one test chronyd: {@code --collector.chrony --collector.chrony.path=<cached
+   * chronyc> "--collector.chrony.args=-h <socket>" --collector.timeout=2s --log.level=debug}.
+   */
+  public static Builder forChronyd(Class<?> testClass, Chronyd chronyd) {
+    return builder(testClass, chronyd.name())
+        .args(
+            "--collector.chrony",
+            "--collector.chrony.path=" + TestDaemons.get().chronyc(),
+            "--collector.chrony.args=-h " + chronyd.socketPath(),
+            "--collector.timeout=2s",
+            "--log.level=debug");
   }
 
   /** The jar under test: system property {@code exporter.jar} (set by failsafe). */
@@ -204,6 +219,38 @@ public final class ExporterProcess implements AutoCloseable {
       return ScrapedMetrics.parse(r.body(), elapsed);
     } catch (IllegalArgumentException e) {
       throw new AssertionError("unparseable /metrics: " + e.getMessage() + "\n" + r.body(), e);
+    }
+  }
+
+  /**
+   * Scrapes every 200 ms until {@code assertions} pass on one scrape, and returns that scrape. On
+   * timeout: an AssertionError with the last failure, the last scrape and the exporter's log.
+   */
+  public ScrapedMetrics awaitScrape(Duration atMost, Consumer<ScrapedMetrics> assertions) {
+    long deadline = System.nanoTime() + atMost.toNanos();
+    while (true) {
+      // Not retried: an HTTP error or an unparseable body is a failure at once.
+      ScrapedMetrics m = scrape();
+      try {
+        assertions.accept(m);
+        return m;
+      } catch (AssertionError e) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError(
+              "exporter "
+                  + name
+                  + " did not serve the expected metrics within "
+                  + atMost.toMillis()
+                  + " ms: "
+                  + e.getMessage()
+                  + "\n--- last scrape ---\n"
+                  + m.text()
+                  + "\n"
+                  + log(),
+              e);
+        }
+      }
+      sleepMillis(200);
     }
   }
 
