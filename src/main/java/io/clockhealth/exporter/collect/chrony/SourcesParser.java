@@ -1,0 +1,136 @@
+package io.clockhealth.exporter.collect.chrony;
+
+import io.clockhealth.exporter.collect.chrony.ChronyInput.Line;
+import io.clockhealth.exporter.parse.ParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses {@code chronyc sources} (with or without {@code -v}, chrony 1.x–4.x) and {@code chronyc -c
+ * sources}. Offsets keep chrony's sign, which already is local minus source.
+ */
+public final class SourcesParser {
+
+  public static final String FORMAT = "chronyc-sources";
+
+  private static final Pattern HEADER =
+      Pattern.compile("MS Name/IP address\\s+Stratum\\s+Poll\\s+Reach\\s+LastRx\\s+Last sample");
+  private static final String HEADER_NAME = "MS Name/IP address ... Last sample";
+  private static final Pattern HEADER_LINE =
+      Pattern.compile("(?m)^MS Name/IP address\\s+Stratum\\s+Poll");
+
+  private static final String SAMPLE = "[+-]?\\d+(?:\\.\\d+)?[a-z]{1,2}";
+  // ^* name  stratum poll reach lastrx  +adj[+meas] +/- err
+  private static final Pattern ROW =
+      Pattern.compile(
+          "([\\^=#])([*+\\-x~?]) (\\S+)\\s+(\\d+)\\s+(-?\\d+)\\s+([0-7]+)\\s+(-|\\d+[mhdy]?)\\s+("
+              + SAMPLE
+              + ")\\s*\\[\\s*("
+              + SAMPLE
+              + ")\\s*\\]\\s+\\+/-\\s+("
+              + SAMPLE
+              + ")");
+
+  private static final int CSV_FIELDS = 10;
+  private static final String MODES = "^=#";
+  private static final String STATES = "*+-x~?";
+
+  /** True when {@code text} looks like sources output, human or CSV. */
+  public static boolean recognises(String text) {
+    if (text == null) {
+      return false;
+    }
+    if (HEADER_LINE.matcher(text).find()) {
+      return true;
+    }
+    String[] f = ChronyInput.firstLine(text).split(",", -1);
+    return f.length == CSV_FIELDS && symbol(f[0], MODES) && symbol(f[1], STATES);
+  }
+
+  /**
+   * The rows in printed order. A table without rows is valid: chrony prints only the header then,
+   * and in the CSV layout nothing at all, so blank input is an empty list too.
+   */
+  public List<ChronySource> parse(String text) throws ParseException {
+    List<Line> lines = ChronyInput.linesAllowingEmpty(FORMAT, text);
+    if (lines.isEmpty()) {
+      return List.of();
+    }
+    Line first = ChronyInput.nonBlank(lines).get(0);
+    List<ChronySource> sources = new ArrayList<>();
+    if (isCsv(text, first)) {
+      for (Line line : ChronyInput.nonBlank(lines)) {
+        sources.add(csvRow(line));
+      }
+    } else {
+      for (Line line : ChronyTable.rows(FORMAT, lines, HEADER, HEADER_NAME)) {
+        sources.add(humanRow(line));
+      }
+    }
+    return List.copyOf(sources);
+  }
+
+  private static ChronySource humanRow(Line line) throws ParseException {
+    Matcher m = ROW.matcher(line.text());
+    if (!m.matches()) {
+      throw ParseException.malformed(FORMAT, line.number(), line.text(), "not a sources row");
+    }
+    try {
+      return new ChronySource(
+          m.group(1).charAt(0),
+          m.group(2).charAt(0),
+          m.group(3),
+          ChronyUnits.count(m.group(4)),
+          ChronyUnits.integer(m.group(5)),
+          ChronyUnits.octalReach(m.group(6)),
+          ChronyUnits.intervalSeconds(m.group(7)),
+          ChronyUnits.sampleSeconds(m.group(8)),
+          ChronyUnits.sampleSeconds(m.group(9)),
+          ChronyUnits.sampleSeconds(m.group(10)));
+    } catch (IllegalArgumentException e) {
+      throw ParseException.malformed(FORMAT, line.number(), line.text(), e.getMessage());
+    }
+  }
+
+  private static ChronySource csvRow(Line line) throws ParseException {
+    String[] f = line.text().split(",", -1);
+    if (f.length != CSV_FIELDS) {
+      throw ParseException.malformed(
+          FORMAT,
+          line.number(),
+          line.text(),
+          "expected " + CSV_FIELDS + " comma-separated fields, found " + f.length);
+    }
+    if (!symbol(f[0], MODES) || !symbol(f[1], STATES) || f[2].isEmpty()) {
+      throw ParseException.malformed(
+          FORMAT, line.number(), line.text(), "expected mode, state and name first");
+    }
+    try {
+      return new ChronySource(
+          f[0].charAt(0),
+          f[1].charAt(0),
+          f[2],
+          ChronyUnits.count(f[3]),
+          ChronyUnits.integer(f[4]),
+          ChronyUnits.octalReach(f[5]),
+          ChronyUnits.csvIntervalSeconds(f[6]),
+          ChronyUnits.decimal(f[7]),
+          ChronyUnits.decimal(f[8]),
+          ChronyUnits.decimal(f[9]));
+    } catch (IllegalArgumentException e) {
+      throw ParseException.malformed(FORMAT, line.number(), line.text(), e.getMessage());
+    }
+  }
+
+  private static boolean symbol(String field, String allowed) {
+    return field.length() == 1 && allowed.indexOf(field.charAt(0)) >= 0;
+  }
+
+  // Without a header, a first line with commas is the CSV layout (names may be IPv6 addresses,
+  // so a colon says nothing).
+  private static boolean isCsv(String text, Line first) {
+    return !HEADER_LINE.matcher(text).find() && first.text().contains(",");
+  }
+}
