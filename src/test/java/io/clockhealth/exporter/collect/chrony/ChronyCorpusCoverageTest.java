@@ -1,0 +1,38 @@
+package io.clockhealth.exporter.collect.chrony;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.Arguments;
+
+/** Every chronyc corpus file has its MANIFEST values asserted by one of the parser tests. */
+class ChronyCorpusCoverageTest {
+
+  @Test
+  void everyCorpusFileHasValueAssertions() {
+    Set<String> covered = new TreeSet<>();
+    Stream.of(
+            TrackingParserTest.corpusFiles(),
+            SourcesParserTest.corpusFiles(),
+            SourceStatsParserTest.corpusFiles(),
+            AuthDataParserTest.corpusFiles(),
+            ServerStatsParserTest.files())
+        .flatMap(s -> s)
+        .map(Arguments::get)
+        .map(args -> (String) args[0])
+        .map(
+            name ->
+                name.startsWith(ChronyFixtures.CORPUS)
+                    ? name.substring(ChronyFixtures.CORPUS.length())
+                    : name)
+        .forEach(covered::add);
+    // NtpDataParserTest.docExampleGivesManifestValues asserts the one ntpdata file.
+    covered.add("chrony-doc-ntpdata.txt");
+
+    assertThat(ChronyFixtures.list(ChronyFixtures.CORPUS)).hasSize(27);
+    assertThat(covered).containsAll(ChronyFixtures.list(ChronyFixtures.CORPUS));
+  }
+}

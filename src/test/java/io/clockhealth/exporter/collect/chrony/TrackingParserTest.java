@@ -1,0 +1,501 @@
+package io.clockhealth.exporter.collect.chrony;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.clockhealth.exporter.metrics.LeapStatus;
+import io.clockhealth.exporter.parse.ParseException;
+import java.time.Instant;
+import java.util.stream.Stream;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class TrackingParserTest {
+
+  private static final double EPS = 1e-12;
+  // CSV reference times carry nanoseconds on ~1.8e9 s: a double resolves ~2.4e-7 there.
+  private static final double REF_TIME_EPS = 1e-6;
+
+  private final TrackingParser parser = new TrackingParser();
+
+  private static long utc(String iso) {
+    return Instant.parse(iso).getEpochSecond();
+  }
+
+  private static ChronyTracking tracking(
+      String refId,
+      String name,
+      int stratum,
+      double refTime,
+      double system,
+      double last,
+      double rms,
+      double freq,
+      double resid,
+      double skew,
+      double delay,
+      double dispersion,
+      double update,
+      LeapStatus leap) {
+    return new ChronyTracking(
+        refId,
+        name,
+        stratum,
+        refTime,
+        system,
+        last,
+        rms,
+        freq,
+        resid,
+        skew,
+        delay,
+        dispersion,
+        update,
+        leap);
+  }
+
+  /** The MANIFEST rows of the corpus tracking files. */
+  static Stream<Arguments> corpusFiles() {
+    return Stream.of(
+        Arguments.of(
+            "chrony-doc-tracking.txt",
+            tracking(
+                "CB00710F",
+                "ntp1.example.net",
+                3,
+                utc("2017-01-27T09:49:17Z"),
+                -0.000006523,
+                -0.000006747,
+                0.000035822,
+                -3.225,
+                0.0,
+                0.129,
+                0.013639022,
+                0.001100737,
+                64.2,
+                LeapStatus.NORMAL)),
+        Arguments.of(
+            "chrony131-doc-tracking.txt",
+            tracking(
+                "1.2.3.4",
+                "a.b.c",
+                3,
+                utc("2012-02-03T15:00:29Z"),
+                -0.000001501,
+                -0.000001632,
+                0.000002360,
+                331.898,
+                0.004,
+                0.154,
+                0.373169,
+                0.024780,
+                64.2,
+                LeapStatus.NORMAL)),
+        Arguments.of(
+            "liaosirui-tracking-unsync.txt",
+            tracking(
+                "00000000", "", 0, 0, 0, 0, 0, 0, 0, 0, 1.0, 1.0, 0.0, LeapStatus.UNSYNCHRONISED)),
+        Arguments.of(
+            "ubuntu-doc-tracking-N.txt",
+            tracking(
+                "B97DBE7B",
+                "2.ntp.ubuntu.com",
+                3,
+                utc("2025-06-16T13:06:04Z"),
+                -0.000000004,
+                0.001758954,
+                0.017604901,
+                -3.889,
+                0.202,
+                1.458,
+                0.022837413,
+                0.003050051,
+                1032.5,
+                LeapStatus.NORMAL)));
+  }
+
+  /** Real chronyd captures, human and CSV. */
+  static Stream<Arguments> captureFiles() {
+    return Stream.of(
+        Arguments.of(
+            "3src-cli-tracking.txt",
+            tracking(
+                "7F000015",
+                "127.0.0.21",
+                11,
+                utc("2026-11-21T12:24:31Z"),
+                0.000001203,
+                0.000000023,
+                31.424114227,
+                -0.095,
+                0.004,
+                0.206,
+                0.000004427,
+                0.000001776,
+                0.3,
+                LeapStatus.NORMAL)),
+        // CSV field 5 is the correction -0.000001202: the clock is fast by that much.
+        Arguments.of(
+            "3src-cli-c-tracking.txt",
+            tracking(
+                "7F000015",
+                "127.0.0.21",
+                11,
+                1795263871.125331117,
+                0.000001202,
+                0.000000023,
+                31.424114227,
+                -0.095,
+                0.004,
+                0.206,
+                0.000004427,
+                0.000001784,
+                0.3,
+                LeapStatus.NORMAL)),
+        Arguments.of(
+            "only73-tracking.txt",
+            tracking(
+                "7F000017",
+                "127.0.0.23",
+                11,
+                utc("2026-11-21T12:26:52Z"),
+                -73.000015259,
+                0.000000512,
+                0.000005258,
+                0.684,
+                0.007,
+                7.206,
+                0.000045102,
+                0.000005290,
+                0.3,
+                LeapStatus.NORMAL)),
+        Arguments.of(
+            "only73-c-tracking.txt",
+            tracking(
+                "7F000017",
+                "127.0.0.23",
+                11,
+                1795264012.129266610,
+                -73.000015259,
+                0.000000512,
+                0.000005258,
+                0.684,
+                0.007,
+                7.206,
+                0.000045102,
+                0.000005347,
+                0.3,
+                LeapStatus.NORMAL)),
+        Arguments.of(
+            "leap-cli-tracking.txt",
+            tracking(
+                "7F000019",
+                "127.0.0.25",
+                12,
+                utc("2016-12-31T23:50:01Z"),
+                -0.000019029,
+                -0.000019029,
+                0.000019029,
+                0.0,
+                127.677,
+                1000000.0,
+                0.000167845,
+                0.618033290,
+                0.0,
+                LeapStatus.INSERT_SECOND)),
+        Arguments.of(
+            "leap-cli-c-tracking.txt",
+            tracking(
+                "7F000019",
+                "127.0.0.25",
+                12,
+                1483228201.434879078,
+                -0.000019029,
+                -0.000019029,
+                0.000019029,
+                0.0,
+                127.677,
+                1000000.0,
+                0.000167845,
+                0.622830451,
+                0.0,
+                LeapStatus.INSERT_SECOND)),
+        Arguments.of(
+            "leap-mid-tracking.txt",
+            tracking(
+                "7F000018",
+                "127.0.0.24",
+                11,
+                utc("2016-12-31T23:50:00Z"),
+                -0.000007613,
+                0.000005778,
+                0.000005778,
+                0.0,
+                77.651,
+                1000000.0,
+                0.000076657,
+                0.845194995,
+                0.1,
+                LeapStatus.INSERT_SECOND)),
+        Arguments.of(
+            "leap-srv-tracking.txt",
+            tracking(
+                "7F7F0101",
+                "",
+                10,
+                utc("2016-12-31T23:49:59Z"),
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                LeapStatus.NORMAL)),
+        Arguments.of(
+            "3src-srvA-tracking.txt",
+            tracking(
+                "7F7F0101",
+                "",
+                10,
+                utc("2026-11-21T12:24:25Z"),
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                LeapStatus.NORMAL)),
+        Arguments.of(
+            "3src-srvF-tracking.txt",
+            tracking(
+                "7F7F0101",
+                "",
+                10,
+                utc("2026-11-21T12:25:38Z"),
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                LeapStatus.NORMAL)),
+        Arguments.of(
+            "3src-fast-tracking.txt",
+            tracking(
+                "7F000015",
+                "127.0.0.21",
+                11,
+                utc("2026-11-21T12:24:31Z"),
+                0.000001871,
+                -0.000000068,
+                0.000000214,
+                -0.036,
+                -0.005,
+                0.302,
+                0.000008568,
+                0.000000957,
+                0.3,
+                LeapStatus.NORMAL)),
+        Arguments.of(
+            "tracking-at-start.txt",
+            tracking(
+                "00000000", "", 0, 0, 0, 0, 0, 0, 0, 0, 1.0, 1.0, 0.0, LeapStatus.UNSYNCHRONISED)),
+        Arguments.of(
+            "after-kill-cli-tracking.txt",
+            tracking(
+                "00000000",
+                "",
+                0,
+                0,
+                -0.000005042,
+                0.000000023,
+                31.424114227,
+                -0.095,
+                0.0,
+                0.0,
+                1.0,
+                1.0,
+                0.3,
+                LeapStatus.UNSYNCHRONISED)),
+        Arguments.of(
+            "after-kill-fast-tracking.txt",
+            tracking(
+                "00000000",
+                "",
+                0,
+                0,
+                0.000004057,
+                0.000000290,
+                0.000000222,
+                0.029,
+                0.0,
+                0.0,
+                1.0,
+                1.0,
+                0.3,
+                LeapStatus.UNSYNCHRONISED)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("corpusFiles")
+  void parsesCorpusToManifestValues(String file, ChronyTracking expected) throws Exception {
+    assertTracking(parser.parse(ChronyFixtures.corpus(file)), expected);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("captureFiles")
+  void parsesCaptures(String file, ChronyTracking expected) throws Exception {
+    assertTracking(parser.parse(ChronyFixtures.capture(file)), expected);
+  }
+
+  @Test
+  void humanAndCsvCapturesOfTheSameMomentAgreeOnSigns() throws Exception {
+    ChronyTracking human = parser.parse(ChronyFixtures.capture("3src-cli-tracking.txt"));
+    ChronyTracking csv = parser.parse(ChronyFixtures.capture("3src-cli-c-tracking.txt"));
+    // "0.000001203 seconds fast" and the CSV correction -0.000001202, taken a moment apart.
+    assertThat(human.systemOffsetSeconds()).isPositive();
+    assertThat(csv.systemOffsetSeconds()).isCloseTo(human.systemOffsetSeconds(), within(1e-8));
+    // "0.095 ppm slow" and the CSV -0.095.
+    assertThat(csv.frequencyPpm()).isEqualTo(human.frequencyPpm()).isEqualTo(-0.095);
+    assertThat(Math.floor(csv.refTimeSeconds())).isEqualTo(human.refTimeSeconds());
+
+    ChronyTracking slowHuman = parser.parse(ChronyFixtures.capture("only73-tracking.txt"));
+    ChronyTracking slowCsv = parser.parse(ChronyFixtures.capture("only73-c-tracking.txt"));
+    assertThat(slowHuman.systemOffsetSeconds()).isCloseTo(-73.000015259, within(EPS));
+    assertThat(slowCsv.systemOffsetSeconds()).isCloseTo(-73.000015259, within(EPS));
+  }
+
+  @Test
+  void negativeZeroIsPlainZero() throws Exception {
+    // "Residual freq : -0.000 ppm" and "0.000 ppm slow".
+    ChronyTracking doc = parser.parse(ChronyFixtures.corpus("chrony-doc-tracking.txt"));
+    assertThat(Double.doubleToRawLongBits(doc.residualFrequencyPpm())).isZero();
+    ChronyTracking unsync = parser.parse(ChronyFixtures.corpus("liaosirui-tracking-unsync.txt"));
+    assertThat(Double.doubleToRawLongBits(unsync.frequencyPpm())).isZero();
+    ChronyTracking leap = parser.parse(ChronyFixtures.capture("leap-cli-c-tracking.txt"));
+    assertThat(Double.doubleToRawLongBits(leap.frequencyPpm())).isZero();
+  }
+
+  @Test
+  void missingLeapStatusLineGivesNullLeap() throws Exception {
+    String withoutLeap =
+        ChronyFixtures.corpus("chrony-doc-tracking.txt").replace("Leap status     : Normal\n", "");
+    ChronyTracking t = parser.parse(withoutLeap);
+    assertThat(t.leapStatus()).isNull();
+    assertThat(t.systemOffsetSeconds()).isCloseTo(-0.000006523, within(EPS));
+  }
+
+  @Test
+  void deleteSecondLeapText() throws Exception {
+    String csv =
+        ChronyFixtures.capture("leap-cli-c-tracking.txt").replace("Insert second", "Delete second");
+    assertThat(parser.parse(csv).leapStatus()).isEqualTo(LeapStatus.DELETE_SECOND);
+  }
+
+  @Test
+  void unknownLeapTextIsMalformedNamingTheLine() {
+    String text =
+        ChronyFixtures.corpus("chrony-doc-tracking.txt")
+            .replace("Leap status     : Normal", "Leap status     : Invalid");
+    assertThatThrownBy(() -> parser.parse(text))
+        .isInstanceOfSatisfying(
+            ParseException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(ParseException.Kind.MALFORMED);
+              assertThat(e.lineNumber()).isEqualTo(13);
+              assertThat(e.getMessage()).contains("chronyc-tracking").contains("Invalid");
+            });
+  }
+
+  @Test
+  void missingMandatoryLineIsMalformed() {
+    String text =
+        ChronyFixtures.corpus("chrony-doc-tracking.txt")
+            .replace("System time     : 0.000006523 seconds slow of NTP time\n", "");
+    assertThatThrownBy(() -> parser.parse(text))
+        .isInstanceOf(ParseException.class)
+        .hasMessageContaining("missing 'System time'");
+  }
+
+  @Test
+  void nonNumericValueIsMalformedNamingTheLine() {
+    String text =
+        ChronyFixtures.corpus("chrony-doc-tracking.txt").replace("3.225 ppm", "x.225 ppm");
+    assertThatThrownBy(() -> parser.parse(text))
+        .isInstanceOfSatisfying(
+            ParseException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(ParseException.Kind.MALFORMED);
+              assertThat(e.lineNumber()).isEqualTo(7);
+              assertThat(e.line()).startsWith("Frequency");
+            });
+  }
+
+  @Test
+  void repeatedLineIsMalformed() {
+    String text = ChronyFixtures.corpus("chrony-doc-tracking.txt") + "Stratum         : 4\n";
+    assertThatThrownBy(() -> parser.parse(text))
+        .isInstanceOf(ParseException.class)
+        .hasMessageContaining("repeated label 'Stratum'");
+  }
+
+  @Test
+  void csvWithIpv6ReferenceNameIsCsv() throws Exception {
+    String csv =
+        "D2B5B8F4,2001:db8::123,2,1700000000.5,0.000000100,-0.000000200,0.000000300,1.500,"
+            + "-0.010,0.020,0.001000000,0.002000000,64.0,Normal";
+    ChronyTracking t = parser.parse(csv);
+    assertThat(t.referenceName()).isEqualTo("2001:db8::123");
+    assertThat(t.systemOffsetSeconds()).isCloseTo(-0.0000001, within(EPS));
+  }
+
+  private static void assertTracking(ChronyTracking actual, ChronyTracking expected) {
+    SoftAssertions soft = new SoftAssertions();
+    soft.assertThat(actual.refId()).as("refId").isEqualTo(expected.refId());
+    soft.assertThat(actual.referenceName()).as("referenceName").isEqualTo(expected.referenceName());
+    soft.assertThat(actual.stratum()).as("stratum").isEqualTo(expected.stratum());
+    soft.assertThat(actual.refTimeSeconds())
+        .as("refTimeSeconds")
+        .isCloseTo(expected.refTimeSeconds(), within(REF_TIME_EPS));
+    soft.assertThat(actual.systemOffsetSeconds())
+        .as("systemOffsetSeconds")
+        .isCloseTo(expected.systemOffsetSeconds(), within(EPS));
+    soft.assertThat(actual.lastOffsetSeconds())
+        .as("lastOffsetSeconds")
+        .isCloseTo(expected.lastOffsetSeconds(), within(EPS));
+    soft.assertThat(actual.rmsOffsetSeconds())
+        .as("rmsOffsetSeconds")
+        .isCloseTo(expected.rmsOffsetSeconds(), within(EPS));
+    soft.assertThat(actual.frequencyPpm())
+        .as("frequencyPpm")
+        .isCloseTo(expected.frequencyPpm(), within(EPS));
+    soft.assertThat(actual.residualFrequencyPpm())
+        .as("residualFrequencyPpm")
+        .isCloseTo(expected.residualFrequencyPpm(), within(EPS));
+    soft.assertThat(actual.skewPpm()).as("skewPpm").isCloseTo(expected.skewPpm(), within(EPS));
+    soft.assertThat(actual.rootDelaySeconds())
+        .as("rootDelaySeconds")
+        .isCloseTo(expected.rootDelaySeconds(), within(EPS));
+    soft.assertThat(actual.rootDispersionSeconds())
+        .as("rootDispersionSeconds")
+        .isCloseTo(expected.rootDispersionSeconds(), within(EPS));
+    soft.assertThat(actual.updateIntervalSeconds())
+        .as("updateIntervalSeconds")
+        .isCloseTo(expected.updateIntervalSeconds(), within(EPS));
+    soft.assertThat(actual.leapStatus()).as("leapStatus").isEqualTo(expected.leapStatus());
+    soft.assertAll();
+  }
+}
