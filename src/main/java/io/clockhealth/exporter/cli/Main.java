@@ -111,6 +111,14 @@ public final class Main implements Callable<Integer> {
 
   static int run(String[] args, InputStream stdin, PrintStream stdout, PrintStream stderr) {
     CommandLine commandLine = new CommandLine(new Main(stdout, stderr));
+    // picocli negates only names made of word characters; ours contain dots.
+    commandLine.setNegatableOptionTransformer(
+        new CommandLine.RegexTransformer.Builder()
+            .addPattern("^--no-([\\w.-]+)$", "--$1", "--[no-]$1")
+            .addPattern("^--([\\w.-]+)$", "--no-$1", "--[no-]$1")
+            .build());
+    // chronyc arguments look like options ("-h /run/chrony/chronyd.sock"); they are values here.
+    commandLine.setAllowOptionsAsOptionParameters(true);
     commandLine.addSubcommand("parse", new ParseCommand(Formats.registry(), stdin, stdout, stderr));
     commandLine.setOut(new PrintWriter(stdout, true, StandardCharsets.UTF_8));
     commandLine.setErr(new PrintWriter(stderr, true, StandardCharsets.UTF_8));

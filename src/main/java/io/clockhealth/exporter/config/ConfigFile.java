@@ -21,29 +21,60 @@ import java.util.List;
  *     args: ["-h", "/run/chrony/chronyd.sock"]
  *     timeout: 2s            # overrides command_timeout for this collector
  * </pre>
+ *
+ * <p>Plain field-bound classes rather than records: Jackson then meets an unknown key while it
+ * streams, so the error carries the key's own line (a record's creator buffers the whole object and
+ * reports its end).
  */
-public record ConfigFile(
-    @JsonProperty("web") Web web,
-    @JsonProperty("log_level") String logLevel,
-    @JsonProperty("command_timeout") String commandTimeout,
-    @JsonProperty("max_output_bytes") Integer maxOutputBytes,
-    @JsonProperty("collectors") Collectors collectors) {
+public final class ConfigFile {
 
-  public static final ConfigFile EMPTY = new ConfigFile(null, null, null, null, null);
+  public static final ConfigFile EMPTY = new ConfigFile();
+
+  @JsonProperty("web")
+  public Web web;
+
+  @JsonProperty("log_level")
+  public String logLevel;
+
+  @JsonProperty("command_timeout")
+  public String commandTimeout;
+
+  @JsonProperty("max_output_bytes")
+  public Integer maxOutputBytes;
+
+  @JsonProperty("collectors")
+  public Collectors collectors;
 
   /** The {@code web:} section. */
-  public record Web(
-      @JsonProperty("listen_address") String listenAddress,
-      @JsonProperty("telemetry_path") String telemetryPath) {}
+  public static final class Web {
+    @JsonProperty("listen_address")
+    public String listenAddress;
+
+    @JsonProperty("telemetry_path")
+    public String telemetryPath;
+  }
 
   /** The {@code collectors:} section, one entry per daemon. */
-  public record Collectors(@JsonProperty("chrony") Tool chrony) {}
+  public static final class Collectors {
+    @JsonProperty("chrony")
+    public Tool chrony;
+  }
 
   /** One collector's tool: whether it runs, where the tool is, extra arguments, limits. */
-  public record Tool(
-      @JsonProperty("enabled") Boolean enabled,
-      @JsonProperty("path") String path,
-      @JsonProperty("args") List<String> args,
-      @JsonProperty("timeout") String timeout,
-      @JsonProperty("max_output_bytes") Integer maxOutputBytes) {}
+  public static final class Tool {
+    @JsonProperty("enabled")
+    public Boolean enabled;
+
+    @JsonProperty("path")
+    public String path;
+
+    @JsonProperty("args")
+    public List<String> args;
+
+    @JsonProperty("timeout")
+    public String timeout;
+
+    @JsonProperty("max_output_bytes")
+    public Integer maxOutputBytes;
+  }
 }

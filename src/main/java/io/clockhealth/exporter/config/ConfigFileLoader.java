@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -44,8 +45,11 @@ public final class ConfigFileLoader {
       return ConfigFile.EMPTY;
     }
     try {
-      ConfigFile config = mapper.readValue(text, ConfigFile.class);
-      return config == null ? ConfigFile.EMPTY : config;
+      JsonNode tree = mapper.readTree(text);
+      if (tree == null || tree.isMissingNode() || tree.isNull()) {
+        return ConfigFile.EMPTY; // only comments
+      }
+      return mapper.readValue(text, ConfigFile.class);
     } catch (UnrecognizedPropertyException e) {
       throw new ConfigException(
           source

@@ -19,12 +19,12 @@ public record ExporterSettings(
   public static final Set<String> LOG_LEVELS = Set.of("debug", "info", "warn", "error");
 
   public static ExporterSettings resolve(ConfigFile file, Overrides flags) throws ConfigException {
-    ConfigFile.Web web = file.web() == null ? new ConfigFile.Web(null, null) : file.web();
+    ConfigFile.Web web = file.web == null ? new ConfigFile.Web() : file.web;
     ListenAddress listen =
         ListenAddress.parse(
             flags.listenAddress() != null ? "--web.listen-address" : "web.listen_address",
-            first(flags.listenAddress(), web.listenAddress(), DEFAULT_LISTEN_ADDRESS));
-    String path = first(flags.telemetryPath(), web.telemetryPath(), DEFAULT_TELEMETRY_PATH);
+            first(flags.listenAddress(), web.listenAddress, DEFAULT_LISTEN_ADDRESS));
+    String path = first(flags.telemetryPath(), web.telemetryPath, DEFAULT_TELEMETRY_PATH);
     if (!path.startsWith("/") || path.equals("/") || path.startsWith("/-/")) {
       throw new ConfigException(
           (flags.telemetryPath() != null ? "--web.telemetry-path" : "web.telemetry_path")
@@ -32,7 +32,7 @@ public record ExporterSettings(
               + path
               + "\"");
     }
-    String level = first(flags.logLevel(), file.logLevel(), "info").toLowerCase(Locale.ROOT);
+    String level = first(flags.logLevel(), file.logLevel, "info").toLowerCase(Locale.ROOT);
     if (!LOG_LEVELS.contains(level)) {
       throw new ConfigException(
           (flags.logLevel() != null ? "--log.level" : "log_level")
@@ -44,30 +44,30 @@ public record ExporterSettings(
     Duration timeout =
         flags.commandTimeout() != null
             ? Durations.parse("--collector.timeout", flags.commandTimeout())
-            : file.commandTimeout() != null
-                ? Durations.parse("command_timeout", file.commandTimeout())
+            : file.commandTimeout != null
+                ? Durations.parse("command_timeout", file.commandTimeout)
                 : DEFAULT_TIMEOUT;
     int maxOutput =
         positive(
             flags.maxOutputBytes() != null ? "--collector.max-output-bytes" : "max_output_bytes",
-            first(flags.maxOutputBytes(), file.maxOutputBytes(), DEFAULT_MAX_OUTPUT_BYTES));
+            first(flags.maxOutputBytes(), file.maxOutputBytes, DEFAULT_MAX_OUTPUT_BYTES));
 
     ConfigFile.Tool chronyFile =
-        file.collectors() == null || file.collectors().chrony() == null
-            ? new ConfigFile.Tool(null, null, null, null, null)
-            : file.collectors().chrony();
+        file.collectors == null || file.collectors.chrony == null
+            ? new ConfigFile.Tool()
+            : file.collectors.chrony;
     ToolSettings chrony =
         new ToolSettings(
-            first(flags.chronyEnabled(), chronyFile.enabled(), null),
+            first(flags.chronyEnabled(), chronyFile.enabled, null),
             nonBlank(
                 flags.chronyPath() != null ? "--collector.chrony.path" : "collectors.chrony.path",
-                first(flags.chronyPath(), chronyFile.path(), "chronyc")),
-            first(flags.chronyArgs(), chronyFile.args(), List.of()),
-            flags.commandTimeout() == null && chronyFile.timeout() != null
-                ? Durations.parse("collectors.chrony.timeout", chronyFile.timeout())
+                first(flags.chronyPath(), chronyFile.path, "chronyc")),
+            first(flags.chronyArgs(), chronyFile.args, List.of()),
+            flags.commandTimeout() == null && chronyFile.timeout != null
+                ? Durations.parse("collectors.chrony.timeout", chronyFile.timeout)
                 : timeout,
-            flags.maxOutputBytes() == null && chronyFile.maxOutputBytes() != null
-                ? positive("collectors.chrony.max_output_bytes", chronyFile.maxOutputBytes())
+            flags.maxOutputBytes() == null && chronyFile.maxOutputBytes != null
+                ? positive("collectors.chrony.max_output_bytes", chronyFile.maxOutputBytes)
                 : maxOutput);
     return new ExporterSettings(listen, path, level, chrony);
   }
