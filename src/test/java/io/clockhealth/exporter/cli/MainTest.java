@@ -114,6 +114,19 @@ class MainTest {
   }
 
   @Test
+  void ntpdataYieldsEachSourcesReferenceAndTheContractSign() throws Exception {
+    Path capture = Path.of(getClass().getResource("/captures/chrony/3src-cli-ntpdata.txt").toURI());
+    assertThat(run("", "parse", "--format", "auto", capture.toString())).isZero();
+    assertThat(stdout())
+        .contains(
+            "clock_source_info{daemon=\"chrony\",mode=\"server\",ref_id=\"7F7F0101\","
+                + "source=\"127.0.0.23\"} 1")
+        // ntpdata prints +73 s (server minus local); the contract is local minus source.
+        .contains(
+            "clock_source_offset_seconds{daemon=\"chrony\",source=\"127.0.0.23\"} -73.000015259");
+  }
+
+  @Test
   void unknownFormatIsBadInput() {
     assertThat(run("x", "parse", "--format", "ntpq-bogus")).isEqualTo(2);
     assertThat(stderr()).contains("ntpq-bogus").contains("unknown format");

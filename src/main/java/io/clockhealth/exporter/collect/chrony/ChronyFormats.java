@@ -20,6 +20,7 @@ public final class ChronyFormats {
     SourcesParser sources = new SourcesParser();
     SourceStatsParser sourceStats = new SourceStatsParser();
     ServerStatsParser serverStats = new ServerStatsParser();
+    NtpDataParser ntpData = new NtpDataParser();
     return List.of(
         format(
             TrackingParser.FORMAT,
@@ -39,7 +40,11 @@ public final class ChronyFormats {
             ServerStatsParser.FORMAT,
             ServerStatsParser::recognises,
             text ->
-                report(null, List.of(), ChronyReportMapper.serverStats(serverStats.parse(text)))));
+                report(null, List.of(), ChronyReportMapper.serverStats(serverStats.parse(text)))),
+        format(
+            NtpDataParser.FORMAT,
+            NtpDataParser::recognises,
+            text -> report(null, ChronyReportMapper.ntpData(ntpData.parse(text)), List.of())));
   }
 
   /** sourcestats alone: one source per row with only the statistics columns. */

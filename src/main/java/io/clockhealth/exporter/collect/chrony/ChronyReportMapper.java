@@ -84,6 +84,32 @@ public final class ChronyReportMapper {
     return result;
   }
 
+  /**
+   * {@code ntpdata} per source: its own reference ID, stratum, poll and delay. ntpdata prints the
+   * offset as server minus local, so it is negated into the contract's local minus source.
+   */
+  public static List<SourceStatus> ntpData(List<ChronyNtpData> entries) {
+    List<SourceStatus> result = new ArrayList<>(entries.size());
+    for (ChronyNtpData d : entries) {
+      result.add(
+          SourceStatus.builder(d.remoteAddress())
+              .mode(
+                  switch (d.mode().toLowerCase(Locale.ROOT)) {
+                    case "server" -> SourceMode.SERVER;
+                    case "symmetric active", "symmetric passive", "peer" -> SourceMode.PEER;
+                    case "broadcast" -> SourceMode.BROADCAST;
+                    default -> SourceMode.OTHER;
+                  })
+              .refId(d.refId())
+              .stratum(d.stratum())
+              .pollIntervalSeconds(Math.pow(2, d.pollLog2()))
+              .offsetSeconds(-d.offsetSeconds())
+              .delaySeconds(d.peerDelaySeconds())
+              .build());
+    }
+    return result;
+  }
+
   public static List<ServerStat> serverStats(ChronyServerStats stats) {
     List<ServerStat> result = new ArrayList<>();
     stats
