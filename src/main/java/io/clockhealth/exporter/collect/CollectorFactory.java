@@ -1,7 +1,6 @@
 package io.clockhealth.exporter.collect;
 
 import io.clockhealth.exporter.collect.chrony.ChronyCollector;
-import io.clockhealth.exporter.collect.chrony.ChronySettings;
 import io.clockhealth.exporter.config.ExporterSettings;
 import io.clockhealth.exporter.config.ToolSettings;
 import io.clockhealth.exporter.exec.CommandRunner;
@@ -31,11 +30,7 @@ public final class CollectorFactory {
     List<DaemonCollector> collectors = new ArrayList<>();
     ToolSettings chrony = settings.chrony();
     if (enabled("chrony", chrony)) {
-      collectors.add(
-          new ChronyCollector(
-              runner,
-              new ChronySettings(
-                  chrony.path(), chrony.args(), chrony.timeout(), chrony.maxOutputBytes())));
+      collectors.add(new ChronyCollector(runner, chrony));
     }
     if (collectors.isEmpty()) {
       LOG.warn("no collector is enabled: only clock_time_seconds and build info will be served");

@@ -3,15 +3,17 @@ package io.clockhealth.exporter.collect.chrony;
 import io.clockhealth.exporter.collect.CollectionResult;
 import io.clockhealth.exporter.collect.DaemonCollector;
 import io.clockhealth.exporter.collect.FailureLog;
-import io.clockhealth.exporter.exec.CommandResult;
+import io.clockhealth.exporter.collect.OutputParser;
+import io.clockhealth.exporter.collect.Step;
+import io.clockhealth.exporter.collect.ToolError;
+import io.clockhealth.exporter.collect.ToolInvoker;
+import io.clockhealth.exporter.config.ToolSettings;
 import io.clockhealth.exporter.exec.CommandRunner;
-import io.clockhealth.exporter.exec.CommandSpec;
 import io.clockhealth.exporter.metrics.Daemon;
 import io.clockhealth.exporter.metrics.DaemonReport;
 import io.clockhealth.exporter.metrics.ServerStat;
 import io.clockhealth.exporter.metrics.SourceStatus;
 import io.clockhealth.exporter.metrics.SystemStatus;
-import io.clockhealth.exporter.parse.ParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,11 +29,10 @@ import org.slf4j.LoggerFactory;
 public final class ChronyCollector implements DaemonCollector {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChronyCollector.class);
-  private static final int NOT_AUTHORISED = 501;
-  private static final int CANNOT_TALK_TO_DAEMON = 506;
+  private static final String NOT_AUTHORISED = "501";
+  private static final String CANNOT_TALK_TO_DAEMON = "506";
 
-  private final CommandRunner runner;
-  private final ChronySettings settings;
+  private final ToolInvoker chronyc;
   private final FailureLog failures = new FailureLog(LOG, "chrony");
   private final AtomicBoolean serverStatsEnabled = new AtomicBoolean(true);
   private final TrackingParser trackingParser = new TrackingParser();
@@ -39,9 +40,15 @@ public final class ChronyCollector implements DaemonCollector {
   private final SourceStatsParser sourceStatsParser = new SourceStatsParser();
   private final ServerStatsParser serverStatsParser = new ServerStatsParser();
 
-  public ChronyCollector(CommandRunner runner, ChronySettings settings) {
-    this.runner = runner;
-    this.settings = settings;
+  public ChronyCollector(CommandRunner runner, ToolSettings settings) {
+    this.chronyc =
+        new ToolInvoker(
+            runner,
+            settings.path(),
+            settings.args(),
+            settings.timeout(),
+            settings.maxOutputBytes(),
+            ChronyCollector::errorReply);
   }
 
   @Override
@@ -60,24 +67,28 @@ public final class ChronyCollector implements DaemonCollector {
     List<String> problems = new ArrayList<>();
 
     Step<List<ChronySource>> sources = run("sources", sourcesParser::parse);
-    // A timed-out command means the daemon stopped answering: asking again only adds timeouts.
-    Step<List<ChronySourceStats>> stats =
-        sources.timedOut() ? sources.skipped() : run("sourcestats", sourceStatsParser::parse);
     List<SourceStatus> sourceStatuses = List.of();
+    boolean daemonHung = sources.timedOut();
     if (sources.failed()) {
       problems.add(sources.reason());
-    } else {
+    }
+    // A timed-out command means the daemon stopped answering: asking again only adds timeouts.
+    if (!daemonHung) {
+      Step<List<ChronySourceStats>> stats = run("sourcestats", sourceStatsParser::parse);
+      daemonHung = stats.timedOut();
       if (stats.failed()) {
         problems.add(stats.reason());
       }
-      sourceStatuses =
-          ChronyReportMapper.sources(sources.value(), stats.failed() ? List.of() : stats.value());
+      if (!sources.failed()) {
+        sourceStatuses =
+            ChronyReportMapper.sources(sources.value(), stats.failed() ? List.of() : stats.value());
+      }
     }
 
     List<ServerStat> serverStats = List.of();
-    if (serverStatsEnabled.get() && !sources.timedOut() && !stats.timedOut()) {
+    if (serverStatsEnabled.get() && !daemonHung) {
       Step<ChronyServerStats> server = run("serverstats", serverStatsParser::parse);
-      if (server.errorCode() == NOT_AUTHORISED) {
+      if (server.failedWith(NOT_AUTHORISED)) {
         // chronyd refuses serverstats over UDP unless the client is allowed (cmdallow);
         // that is a setting, not a failure: stop asking, keep everything else.
         serverStatsEnabled.set(false);
@@ -101,65 +112,17 @@ public final class ChronyCollector implements DaemonCollector {
         new DaemonReport(Daemon.CHRONY, true, system, sourceStatuses, serverStats));
   }
 
-  private <T> Step<T> run(String command, Parser<T> parser) {
-    List<String> arguments = new ArrayList<>(settings.extraArguments());
-    arguments.add("-n");
-    arguments.add("-c");
-    arguments.add(command);
-    CommandSpec spec =
-        new CommandSpec(
-            settings.chronycPath(), arguments, settings.timeout(), settings.maxOutputBytes());
-    CommandResult result = runner.run(spec);
-    String quoted = "command \"" + spec.display() + "\"";
-    if (!result.completed()) {
-      boolean timedOut = result.outcome() == CommandResult.Outcome.TIMED_OUT;
-      return Step.failure(
-          quoted + " " + result.describeFailure(), timedOut ? Boolean.FALSE : null, 0, timedOut);
-    }
-    Optional<ChronyErrorReply> reply = ChronyErrorReply.find(result.combinedOutput());
-    if (reply.isPresent()) {
-      int code = reply.get().code();
-      // 506: chronyc ran but chronyd did not answer. Other 5xx replies came from a live daemon.
-      return Step.failure(
-          quoted + " got the daemon's error reply \"" + reply.get().line().strip() + "\"",
-          code != CANNOT_TALK_TO_DAEMON,
-          code,
-          false);
-    }
-    if (result.exitCode() != 0) {
-      return Step.failure(quoted + " " + result.describeFailure(), null, 0, false);
-    }
-    try {
-      return Step.success(parser.parse(result.stdout()));
-    } catch (ParseException e) {
-      return Step.failure(
-          quoted + " printed unparseable output: " + e.getMessage(), null, 0, false);
-    }
+  private <T> Step<T> run(String command, OutputParser<T> parser) {
+    return chronyc.run(List.of("-n", "-c", command), parser);
   }
 
-  @FunctionalInterface
-  private interface Parser<T> {
-    T parse(String text) throws ParseException;
-  }
-
-  /** The outcome of one chronyc command: a parsed value, or why there is none. */
-  private record Step<T>(
-      T value, String reason, Boolean daemonUp, int errorCode, boolean timedOut) {
-
-    static <T> Step<T> success(T value) {
-      return new Step<>(value, null, true, 0, false);
-    }
-
-    static <T> Step<T> failure(String reason, Boolean daemonUp, int errorCode, boolean timedOut) {
-      return new Step<>(null, reason, daemonUp, errorCode, timedOut);
-    }
-
-    <U> Step<U> skipped() {
-      return new Step<>(null, reason, daemonUp, errorCode, timedOut);
-    }
-
-    boolean failed() {
-      return reason != null;
-    }
+  /** chronyc's 5xx replies; 506 means chronyc could not reach chronyd, the rest came from it. */
+  private static Optional<ToolError> errorReply(String output) {
+    return ChronyErrorReply.find(output)
+        .map(
+            reply -> {
+              String code = String.valueOf(reply.code());
+              return new ToolError(code, reply.line(), !CANNOT_TALK_TO_DAEMON.equals(code));
+            });
   }
 }

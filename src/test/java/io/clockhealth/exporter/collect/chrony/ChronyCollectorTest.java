@@ -9,6 +9,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import io.clockhealth.exporter.collect.CollectionResult;
+import io.clockhealth.exporter.config.ToolSettings;
 import io.clockhealth.exporter.exec.CommandResult;
 import io.clockhealth.exporter.exec.CommandRunner;
 import io.clockhealth.exporter.exec.CommandSpec;
@@ -74,7 +75,8 @@ class ChronyCollectorTest {
     collector =
         new ChronyCollector(
             runner,
-            new ChronySettings(
+            new ToolSettings(
+                true,
                 "/usr/bin/chronyc",
                 List.of("-h", "/run/chrony/chronyd.sock"),
                 Duration.ofSeconds(2),

@@ -1,0 +1,75 @@
+package io.clockhealth.exporter.collect;
+
+import io.clockhealth.exporter.exec.CommandResult;
+import io.clockhealth.exporter.exec.CommandRunner;
+import io.clockhealth.exporter.exec.CommandSpec;
+import io.clockhealth.exporter.parse.ParseException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs one tool's commands and turns every way they can fail into a {@link Step} with a reason that
+ * names the command: not runnable, timed out, the tool's own error message, a non-zero exit, or
+ * output that does not parse. Shared by every daemon collector.
+ */
+public final class ToolInvoker {
+
+  private final CommandRunner runner;
+  private final String executable;
+  private final List<String> extraArguments;
+  private final Duration timeout;
+  private final int maxOutputBytes;
+  private final ToolErrorDetector errors;
+
+  public ToolInvoker(
+      CommandRunner runner,
+      String executable,
+      List<String> extraArguments,
+      Duration timeout,
+      int maxOutputBytes,
+      ToolErrorDetector errors) {
+    this.runner = runner;
+    this.executable = executable;
+    this.extraArguments = List.copyOf(extraArguments);
+    this.timeout = timeout;
+    this.maxOutputBytes = maxOutputBytes;
+    this.errors = errors;
+  }
+
+  /** Runs {@code executable [extra arguments] arguments} and parses its stdout. */
+  public <T> Step<T> run(List<String> arguments, OutputParser<T> parser) {
+    List<String> all = new ArrayList<>(extraArguments);
+    all.addAll(arguments);
+    CommandSpec spec = new CommandSpec(executable, all, timeout, maxOutputBytes);
+    CommandResult result = runner.run(spec);
+    String command = "command \"" + spec.display() + "\"";
+    if (!result.completed()) {
+      boolean timedOut = result.outcome() == CommandResult.Outcome.TIMED_OUT;
+      // A hang is the daemon not answering; a missing tool says nothing about the daemon.
+      return Step.failure(
+          command + " " + result.describeFailure(),
+          timedOut ? Boolean.FALSE : null,
+          null,
+          timedOut);
+    }
+    Optional<ToolError> error = errors.find(result.combinedOutput());
+    if (error.isPresent()) {
+      return Step.failure(
+          command + " reported \"" + error.get().line().strip() + "\"",
+          error.get().daemonAnswered(),
+          error.get(),
+          false);
+    }
+    if (result.exitCode() != 0) {
+      return Step.failure(command + " " + result.describeFailure(), null, null, false);
+    }
+    try {
+      return Step.success(parser.parse(result.stdout()));
+    } catch (ParseException e) {
+      return Step.failure(
+          command + " printed unparseable output: " + e.getMessage(), null, null, false);
+    }
+  }
+}
