@@ -114,7 +114,26 @@ public final class ExporterProcess implements AutoCloseable {
   private static ExporterProcess start(Builder b) {
     Path dir = TestDaemons.targetDir().resolve("it-daemons").resolve(b.owner);
     Path log = dir.resolve("exporter-" + b.name + ".log");
-    int port = freePort();
+    // Other processes on this machine may grab the port between freePort() and the
+    // exporter's bind: then start again on another port.
+    for (int attempt = 1; ; attempt++) {
+      ExporterProcess e = launch(b, log, freePort());
+      try {
+        if (e.awaitReady()) {
+          return e;
+        }
+      } catch (RuntimeException | Error ex) {
+        e.kill();
+        throw ex;
+      }
+      e.kill();
+      if (attempt == 3) {
+        throw new AssertionError("exporter " + b.name + ": 3 ports taken by others\n" + e.log());
+      }
+    }
+  }
+
+  private static ExporterProcess launch(Builder b, Path log, int port) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-jar");
@@ -126,23 +145,14 @@ public final class ExporterProcess implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     pb.environment().putAll(b.env);
-    Process p;
     try {
-      Files.createDirectories(dir);
+      Files.createDirectories(log.getParent());
       Files.writeString(log, "# " + String.join(" ", cmd) + "\n");
       pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-      p = pb.start();
+      return new ExporterProcess(b.name, pb.start(), port, log);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the exporter", e);
     }
-    ExporterProcess e = new ExporterProcess(b.name, p, port, log);
-    try {
-      e.awaitReady();
-    } catch (RuntimeException | Error ex) {
-      e.kill();
-      throw ex;
-    }
-    return e;
   }
 
   private static int freePort() {
@@ -153,19 +163,25 @@ public final class ExporterProcess implements AutoCloseable {
     }
   }
 
-  private void awaitReady() {
-    long t0 = System.nanoTime();
-    long deadline = t0 + READY_TIMEOUT.toNanos();
+  /**
+   * Waits until {@code GET /-/ready} is 200 from OUR process (its PID holds the listening socket).
+   * False when another process holds the port and ours gave up.
+   */
+  private boolean awaitReady() {
+    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
     String last = "no answer";
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
+        if (!ListeningSockets.inodes(port).isEmpty()) {
+          return false; // someone else listens there: our bind failed
+        }
         throw new AssertionError(
             "exporter " + name + " exited with " + process.exitValue() + " before ready\n" + log());
       }
       try {
         HttpResponse<String> r = get("/-/ready", Duration.ofSeconds(2));
-        if (r.statusCode() == 200) {
-          return;
+        if (r.statusCode() == 200 && ListeningSockets.ownedBy(process.pid(), port)) {
+          return true;
         }
         last = "HTTP " + r.statusCode() + ": " + r.body();
       } catch (IOException ex) {
