@@ -14,9 +14,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -32,6 +35,24 @@ public final class ExporterProcess implements AutoCloseable {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(20);
   private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
+
+  private static final Set<ExporterProcess> RUNNING =
+      Collections.synchronizedSet(new LinkedHashSet<>());
+
+  static {
+    // A test JVM that dies early must not leave exporters behind.
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  List<ExporterProcess> left;
+                  synchronized (RUNNING) {
+                    left = new ArrayList<>(RUNNING);
+                  }
+                  left.forEach(ExporterProcess::kill);
+                },
+                "exporter-cleanup"));
+  }
 
   private final String name;
   private final Process process;
@@ -149,7 +170,9 @@ public final class ExporterProcess implements AutoCloseable {
       Files.createDirectories(log.getParent());
       Files.writeString(log, "# " + String.join(" ", cmd) + "\n");
       pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-      return new ExporterProcess(b.name, pb.start(), port, log);
+      ExporterProcess e = new ExporterProcess(b.name, pb.start(), port, log);
+      RUNNING.add(e);
+      return e;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the exporter", e);
     }
@@ -308,6 +331,7 @@ public final class ExporterProcess implements AutoCloseable {
       return;
     }
     closed = true;
+    RUNNING.remove(this);
     process.destroy(); // SIGTERM
     boolean exited;
     try {
@@ -325,6 +349,7 @@ public final class ExporterProcess implements AutoCloseable {
 
   private void kill() {
     closed = true;
+    RUNNING.remove(this);
     process.descendants().forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
     try {
