@@ -3,14 +3,22 @@ package io.clockhealth.exporter.cli;
 import io.clockhealth.exporter.collect.BuildInfo;
 import io.clockhealth.exporter.collect.ClockCollector;
 import io.clockhealth.exporter.collect.CollectorFactory;
+import io.clockhealth.exporter.collect.DaemonCollector;
+import io.clockhealth.exporter.collect.chrony.ChronyCollector;
 import io.clockhealth.exporter.config.ExporterSettings;
+import io.clockhealth.exporter.config.ToolSettings;
+import io.clockhealth.exporter.exec.CommandRunner;
 import io.clockhealth.exporter.exec.CommonsExecRunner;
 import io.clockhealth.exporter.exec.ExecutableResolver;
+import io.clockhealth.exporter.metrics.Daemon;
 import io.clockhealth.exporter.web.ExporterServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,10 +32,12 @@ final class Exporter {
 
   Exporter(ExporterSettings settings) {
     this.settings = settings;
-    ExecutableResolver resolver = new ExecutableResolver();
+    CommandRunner runner = new CommonsExecRunner();
+    Map<Daemon, Function<ToolSettings, DaemonCollector>> constructors = new EnumMap<>(Daemon.class);
+    constructors.put(Daemon.CHRONY, tool -> new ChronyCollector(runner, tool));
     this.collector =
         new ClockCollector(
-            new CollectorFactory(new CommonsExecRunner(), resolver).create(settings),
+            new CollectorFactory(new ExecutableResolver(), constructors).create(settings),
             Clock.systemUTC(),
             buildInfo);
   }

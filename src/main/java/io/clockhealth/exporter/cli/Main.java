@@ -5,12 +5,15 @@ import io.clockhealth.exporter.config.ConfigFile;
 import io.clockhealth.exporter.config.ConfigFileLoader;
 import io.clockhealth.exporter.config.ExporterSettings;
 import io.clockhealth.exporter.config.Overrides;
+import io.clockhealth.exporter.config.ToolOverrides;
+import io.clockhealth.exporter.metrics.Daemon;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,8 +27,9 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
-      "Prometheus exporter for clock health: asks the host's time daemons (chrony via chronyc) on"
-          + " every scrape how the clock is doing and serves the answer at /metrics.",
+      "Prometheus exporter for clock health: asks the host's time daemons (chrony via chronyc,"
+          + " ntpd/ntpsec via ntpq, systemd-timesyncd via timedatectl) on every scrape how the"
+          + " clock is doing and serves the answer at /metrics.",
       ""
     },
     footer = {
@@ -56,9 +60,7 @@ public final class Main implements Callable<Integer> {
   @Option(
       names = "--collector.chrony",
       negatable = true,
-      description =
-          "Force the chrony collector on (or off with --no-collector.chrony);"
-              + " default: on where chronyc is installed.")
+      description = "Force the chrony collector on or off; default: on where chronyc is installed.")
   Boolean chronyEnabled;
 
   @Option(
@@ -75,6 +77,48 @@ public final class Main implements Callable<Integer> {
           "Extra chronyc arguments before the command, split on spaces,"
               + " e.g. \"-h /run/chrony/chronyd.sock\" or \"-h 127.0.0.1\".")
   List<String> chronyArgs;
+
+  @Option(
+      names = "--collector.ntpd",
+      negatable = true,
+      description = "Force the ntpd collector on or off; default: on where ntpq is installed.")
+  Boolean ntpdEnabled;
+
+  @Option(
+      names = "--collector.ntpd.path",
+      paramLabel = "FILE",
+      description = "ntpq executable (default: ntpq on PATH).")
+  String ntpdPath;
+
+  @Option(
+      names = "--collector.ntpd.args",
+      paramLabel = "ARGS",
+      split = "\\s+",
+      description =
+          "Extra ntpq arguments after the command, split on spaces: the host to query,"
+              + " e.g. \"127.0.0.1\" (default: ntpq's own default, localhost).")
+  List<String> ntpdArgs;
+
+  @Option(
+      names = "--collector.timesyncd",
+      negatable = true,
+      description =
+          "Force the systemd-timesyncd collector on or off; default: on where timedatectl"
+              + " and systemd-timesyncd are installed.")
+  Boolean timesyncdEnabled;
+
+  @Option(
+      names = "--collector.timesyncd.path",
+      paramLabel = "FILE",
+      description = "timedatectl executable (default: timedatectl on PATH).")
+  String timesyncdPath;
+
+  @Option(
+      names = "--collector.timesyncd.args",
+      paramLabel = "ARGS",
+      split = "\\s+",
+      description = "Extra timedatectl arguments before the verb, split on spaces.")
+  List<String> timesyncdArgs;
 
   @Option(
       names = "--collector.timeout",
@@ -148,8 +192,9 @@ public final class Main implements Callable<Integer> {
         logLevel,
         commandTimeout,
         maxOutputBytes,
-        chronyEnabled,
-        chronyPath,
-        chronyArgs);
+        Map.of(
+            Daemon.CHRONY, new ToolOverrides(chronyEnabled, chronyPath, chronyArgs),
+            Daemon.NTPD, new ToolOverrides(ntpdEnabled, ntpdPath, ntpdArgs),
+            Daemon.TIMESYNCD, new ToolOverrides(timesyncdEnabled, timesyncdPath, timesyncdArgs)));
   }
 }

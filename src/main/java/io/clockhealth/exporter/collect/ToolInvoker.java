@@ -18,7 +18,8 @@ public final class ToolInvoker {
 
   private final CommandRunner runner;
   private final String executable;
-  private final List<String> extraArguments;
+  private final List<String> leadingArguments;
+  private final List<String> trailingArguments;
   private final Duration timeout;
   private final int maxOutputBytes;
   private final ToolErrorDetector errors;
@@ -26,22 +27,29 @@ public final class ToolInvoker {
   public ToolInvoker(
       CommandRunner runner,
       String executable,
-      List<String> extraArguments,
+      List<String> leadingArguments,
+      List<String> trailingArguments,
       Duration timeout,
       int maxOutputBytes,
       ToolErrorDetector errors) {
     this.runner = runner;
     this.executable = executable;
-    this.extraArguments = List.copyOf(extraArguments);
+    this.leadingArguments = List.copyOf(leadingArguments);
+    this.trailingArguments = List.copyOf(trailingArguments);
     this.timeout = timeout;
     this.maxOutputBytes = maxOutputBytes;
     this.errors = errors;
   }
 
-  /** Runs {@code executable [extra arguments] arguments} and parses its stdout. */
+  /**
+   * Runs {@code executable [leading] arguments [trailing]} and parses its stdout. The configured
+   * extra arguments go where the tool expects them: chronyc's options before the command, ntpq's
+   * host after it.
+   */
   public <T> Step<T> run(List<String> arguments, OutputParser<T> parser) {
-    List<String> all = new ArrayList<>(extraArguments);
+    List<String> all = new ArrayList<>(leadingArguments);
     all.addAll(arguments);
+    all.addAll(trailingArguments);
     CommandSpec spec = new CommandSpec(executable, all, timeout, maxOutputBytes);
     CommandResult result = runner.run(spec);
     String command = "command \"" + spec.display() + "\"";

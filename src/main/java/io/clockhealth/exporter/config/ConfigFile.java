@@ -20,6 +20,11 @@ import java.util.List;
  *     path: /usr/bin/chronyc
  *     args: ["-h", "/run/chrony/chronyd.sock"]
  *     timeout: 2s            # overrides command_timeout for this collector
+ *   ntpd:
+ *     path: /usr/bin/ntpq
+ *     args: ["127.0.0.1"]    # ntpq takes its host last
+ *   timesyncd:
+ *     enabled: false
  * </pre>
  *
  * <p>Plain field-bound classes rather than records: Jackson then meets an unknown key while it
@@ -58,6 +63,12 @@ public final class ConfigFile {
   public static final class Collectors {
     @JsonProperty("chrony")
     public Tool chrony;
+
+    @JsonProperty("ntpd")
+    public Tool ntpd;
+
+    @JsonProperty("timesyncd")
+    public Tool timesyncd;
   }
 
   /** One collector's tool: whether it runs, where the tool is, extra arguments, limits. */

@@ -1,8 +1,11 @@
 package io.clockhealth.exporter.config;
 
+import io.clockhealth.exporter.metrics.Daemon;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -10,13 +13,28 @@ import java.util.Set;
  * flags. Validation happens here, so a bad value fails start-up naming its flag or key.
  */
 public record ExporterSettings(
-    ListenAddress listenAddress, String telemetryPath, String logLevel, ToolSettings chrony) {
+    ListenAddress listenAddress,
+    String telemetryPath,
+    String logLevel,
+    Map<Daemon, ToolSettings> tools) {
 
   public static final String DEFAULT_LISTEN_ADDRESS = ":39123";
   public static final String DEFAULT_TELEMETRY_PATH = "/metrics";
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
   public static final int DEFAULT_MAX_OUTPUT_BYTES = 1 << 20;
   public static final Set<String> LOG_LEVELS = Set.of("debug", "info", "warn", "error");
+
+  /** The tool each collector runs when no path is configured (looked up on PATH). */
+  public static final Map<Daemon, String> DEFAULT_TOOLS =
+      Map.of(Daemon.CHRONY, "chronyc", Daemon.NTPD, "ntpq", Daemon.TIMESYNCD, "timedatectl");
+
+  public ExporterSettings {
+    tools = Map.copyOf(tools);
+  }
+
+  public ToolSettings tool(Daemon daemon) {
+    return tools.get(daemon);
+  }
 
   public static ExporterSettings resolve(ConfigFile file, Overrides flags) throws ConfigException {
     ConfigFile.Web web = file.web == null ? new ConfigFile.Web() : file.web;
@@ -40,7 +58,6 @@ public record ExporterSettings(
               + level
               + "\"");
     }
-
     Duration timeout =
         flags.commandTimeout() != null
             ? Durations.parse("--collector.timeout", flags.commandTimeout())
@@ -52,24 +69,50 @@ public record ExporterSettings(
             flags.maxOutputBytes() != null ? "--collector.max-output-bytes" : "max_output_bytes",
             first(flags.maxOutputBytes(), file.maxOutputBytes, DEFAULT_MAX_OUTPUT_BYTES));
 
-    ConfigFile.Tool chronyFile =
-        file.collectors == null || file.collectors.chrony == null
-            ? new ConfigFile.Tool()
-            : file.collectors.chrony;
-    ToolSettings chrony =
-        new ToolSettings(
-            first(flags.chronyEnabled(), chronyFile.enabled, null),
-            nonBlank(
-                flags.chronyPath() != null ? "--collector.chrony.path" : "collectors.chrony.path",
-                first(flags.chronyPath(), chronyFile.path, "chronyc")),
-            first(flags.chronyArgs(), chronyFile.args, List.of()),
-            flags.commandTimeout() == null && chronyFile.timeout != null
-                ? Durations.parse("collectors.chrony.timeout", chronyFile.timeout)
-                : timeout,
-            flags.maxOutputBytes() == null && chronyFile.maxOutputBytes != null
-                ? positive("collectors.chrony.max_output_bytes", chronyFile.maxOutputBytes)
-                : maxOutput);
-    return new ExporterSettings(listen, path, level, chrony);
+    Map<Daemon, ToolSettings> tools = new EnumMap<>(Daemon.class);
+    for (Daemon daemon : Daemon.values()) {
+      tools.put(
+          daemon,
+          tool(daemon, fileTool(file, daemon), flags.tool(daemon), flags, timeout, maxOutput));
+    }
+    return new ExporterSettings(listen, path, level, tools);
+  }
+
+  private static ToolSettings tool(
+      Daemon daemon,
+      ConfigFile.Tool fromFile,
+      ToolOverrides fromFlags,
+      Overrides flags,
+      Duration timeout,
+      int maxOutput)
+      throws ConfigException {
+    String name = daemon.label();
+    String key = "collectors." + name + ".";
+    return new ToolSettings(
+        first(fromFlags.enabled(), fromFile.enabled, null),
+        nonBlank(
+            fromFlags.path() != null ? "--collector." + name + ".path" : key + "path",
+            first(fromFlags.path(), fromFile.path, DEFAULT_TOOLS.get(daemon))),
+        first(fromFlags.args(), fromFile.args, List.of()),
+        flags.commandTimeout() == null && fromFile.timeout != null
+            ? Durations.parse(key + "timeout", fromFile.timeout)
+            : timeout,
+        flags.maxOutputBytes() == null && fromFile.maxOutputBytes != null
+            ? positive(key + "max_output_bytes", fromFile.maxOutputBytes)
+            : maxOutput);
+  }
+
+  private static ConfigFile.Tool fileTool(ConfigFile file, Daemon daemon) {
+    ConfigFile.Tool tool = null;
+    if (file.collectors != null) {
+      tool =
+          switch (daemon) {
+            case CHRONY -> file.collectors.chrony;
+            case NTPD -> file.collectors.ntpd;
+            case TIMESYNCD -> file.collectors.timesyncd;
+          };
+    }
+    return tool == null ? new ConfigFile.Tool() : tool;
   }
 
   @SafeVarargs

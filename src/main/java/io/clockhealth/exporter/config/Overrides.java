@@ -1,6 +1,8 @@
 package io.clockhealth.exporter.config;
 
-import java.util.List;
+import io.clockhealth.exporter.metrics.Daemon;
+import java.util.EnumMap;
+import java.util.Map;
 
 /** Settings given as command-line flags; {@code null} means "not given", so the file decides. */
 public record Overrides(
@@ -9,10 +11,17 @@ public record Overrides(
     String logLevel,
     String commandTimeout,
     Integer maxOutputBytes,
-    Boolean chronyEnabled,
-    String chronyPath,
-    List<String> chronyArgs) {
+    Map<Daemon, ToolOverrides> tools) {
 
-  public static final Overrides NONE =
-      new Overrides(null, null, null, null, null, null, null, null);
+  public static final Overrides NONE = new Overrides(null, null, null, null, null, Map.of());
+
+  public Overrides {
+    Map<Daemon, ToolOverrides> copy = new EnumMap<>(Daemon.class);
+    copy.putAll(tools);
+    tools = Map.copyOf(copy);
+  }
+
+  public ToolOverrides tool(Daemon daemon) {
+    return tools.getOrDefault(daemon, ToolOverrides.NONE);
+  }
 }

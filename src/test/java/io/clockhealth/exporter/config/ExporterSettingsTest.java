@@ -3,8 +3,10 @@ package io.clockhealth.exporter.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clockhealth.exporter.metrics.Daemon;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ExporterSettingsTest {
@@ -17,11 +19,13 @@ class ExporterSettingsTest {
     assertThat(s.listenAddress()).isEqualTo(new ListenAddress(null, 39123));
     assertThat(s.telemetryPath()).isEqualTo("/metrics");
     assertThat(s.logLevel()).isEqualTo("info");
-    assertThat(s.chrony().enabled()).isNull();
-    assertThat(s.chrony().path()).isEqualTo("chronyc");
-    assertThat(s.chrony().args()).isEmpty();
-    assertThat(s.chrony().timeout()).isEqualTo(Duration.ofSeconds(2));
-    assertThat(s.chrony().maxOutputBytes()).isEqualTo(1 << 20);
+    assertThat(s.tool(Daemon.CHRONY).enabled()).isNull();
+    assertThat(s.tool(Daemon.CHRONY).path()).isEqualTo("chronyc");
+    assertThat(s.tool(Daemon.CHRONY).args()).isEmpty();
+    assertThat(s.tool(Daemon.CHRONY).timeout()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(s.tool(Daemon.CHRONY).maxOutputBytes()).isEqualTo(1 << 20);
+    assertThat(s.tool(Daemon.NTPD).path()).isEqualTo("ntpq");
+    assertThat(s.tool(Daemon.TIMESYNCD).path()).isEqualTo("timedatectl");
   }
 
   @Test
@@ -38,21 +42,26 @@ class ExporterSettingsTest {
     ExporterSettings fromFile = ExporterSettings.resolve(file, Overrides.NONE);
     assertThat(fromFile.listenAddress()).isEqualTo(new ListenAddress("127.0.0.1", 1111));
     assertThat(fromFile.telemetryPath()).isEqualTo("/m");
-    assertThat(fromFile.chrony().enabled()).isFalse();
-    assertThat(fromFile.chrony().path()).isEqualTo("/opt/chronyc");
-    assertThat(fromFile.chrony().timeout()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(fromFile.tool(Daemon.CHRONY).enabled()).isFalse();
+    assertThat(fromFile.tool(Daemon.CHRONY).path()).isEqualTo("/opt/chronyc");
+    assertThat(fromFile.tool(Daemon.CHRONY).timeout()).isEqualTo(Duration.ofSeconds(3));
 
     Overrides flags =
         new Overrides(
-            ":2222", null, "debug", "750ms", null, true, "/x/chronyc", List.of("-h", "/s.sock"));
+            ":2222",
+            null,
+            "debug",
+            "750ms",
+            null,
+            Map.of(Daemon.CHRONY, new ToolOverrides(true, "/x/chronyc", List.of("-h", "/s.sock"))));
     ExporterSettings both = ExporterSettings.resolve(file, flags);
     assertThat(both.listenAddress()).isEqualTo(new ListenAddress(null, 2222));
     assertThat(both.telemetryPath()).isEqualTo("/m");
     assertThat(both.logLevel()).isEqualTo("debug");
-    assertThat(both.chrony().enabled()).isTrue();
-    assertThat(both.chrony().path()).isEqualTo("/x/chronyc");
-    assertThat(both.chrony().args()).containsExactly("-h", "/s.sock");
-    assertThat(both.chrony().timeout()).isEqualTo(Duration.ofMillis(750));
+    assertThat(both.tool(Daemon.CHRONY).enabled()).isTrue();
+    assertThat(both.tool(Daemon.CHRONY).path()).isEqualTo("/x/chronyc");
+    assertThat(both.tool(Daemon.CHRONY).args()).containsExactly("-h", "/s.sock");
+    assertThat(both.tool(Daemon.CHRONY).timeout()).isEqualTo(Duration.ofMillis(750));
   }
 
   @Test
@@ -60,8 +69,7 @@ class ExporterSettingsTest {
     assertThatThrownBy(
             () ->
                 ExporterSettings.resolve(
-                    ConfigFile.EMPTY,
-                    new Overrides("nonsense", null, null, null, null, null, null, null)))
+                    ConfigFile.EMPTY, new Overrides("nonsense", null, null, null, null, Map.of())))
         .hasMessageStartingWith("--web.listen-address");
     assertThatThrownBy(
             () ->
@@ -71,8 +79,7 @@ class ExporterSettingsTest {
     assertThatThrownBy(
             () ->
                 ExporterSettings.resolve(
-                    ConfigFile.EMPTY,
-                    new Overrides(null, null, "verbose", null, null, null, null, null)))
+                    ConfigFile.EMPTY, new Overrides(null, null, "verbose", null, null, Map.of())))
         .hasMessageStartingWith("--log.level");
     assertThatThrownBy(
             () ->

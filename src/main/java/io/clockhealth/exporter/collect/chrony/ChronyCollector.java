@@ -46,6 +46,7 @@ public final class ChronyCollector implements DaemonCollector {
             runner,
             settings.path(),
             settings.args(),
+            List.of(),
             settings.timeout(),
             settings.maxOutputBytes(),
             ChronyCollector::errorReply);
