@@ -117,13 +117,18 @@ public final class ChronyCollector implements DaemonCollector {
     return chronyc.run(List.of("-n", "-c", command), parser);
   }
 
-  /** chronyc's 5xx replies; 506 means chronyc could not reach chronyd, the rest came from it. */
+  /**
+   * chronyc's 5xx replies and its own connection failures. 506 and "Could not open connection to
+   * daemon" mean chronyd did not answer; the other replies came from a live chronyd.
+   */
   private static Optional<ToolError> errorReply(String output) {
     return ChronyErrorReply.find(output)
         .map(
             reply -> {
               String code = String.valueOf(reply.code());
-              return new ToolError(code, reply.line(), !CANNOT_TALK_TO_DAEMON.equals(code));
+              boolean answered =
+                  reply.code() != ChronyErrorReply.NO_REPLY && !CANNOT_TALK_TO_DAEMON.equals(code);
+              return new ToolError(code, reply.line(), answered);
             });
   }
 }

@@ -128,6 +128,16 @@ class ChronyCollectorTest {
   }
 
   @Test
+  void aVanishedSocketMeansDown() {
+    outputs.put("tracking", "Could not open connection to daemon\n");
+    exitCodes.put("tracking", 1);
+    CollectionResult result = collector.collect();
+    assertThat(result.success()).isFalse();
+    assertThat(result.report().daemonUp()).isFalse();
+    assertThat(commandsRun).containsExactly("tracking");
+  }
+
+  @Test
   void aHangingChronycMeansDownAndNothingElseIsAsked() {
     outcomes.put("tracking", CommandResult.Outcome.TIMED_OUT);
     CollectionResult result = collector.collect();
