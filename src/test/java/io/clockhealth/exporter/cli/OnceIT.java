@@ -1,0 +1,75 @@
+package io.clockhealth.exporter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.clockhealth.exporter.testing.Chronyd;
+import io.clockhealth.exporter.testing.ExporterProcess;
+import io.clockhealth.exporter.testing.ScrapedMetrics;
+import io.clockhealth.exporter.testing.TestDaemons;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code --once} against a real chronyd prints the chrony metrics, and the same series as the
+ * server's {@code /metrics}; and the served process stops cleanly on SIGTERM.
+ */
+class OnceIT {
+
+  /** Series whose values change between two collections; compared by presence only. */
+  private static final Set<String> VOLATILE =
+      Set.of("clock_time_seconds", "clock_scrape_collector_duration_seconds");
+
+  @Test
+  void onceMatchesTheServedMetrics() throws Exception {
+    try (Chronyd server =
+        Chronyd.builder(OnceIT.class, "server")
+            .config("local stratum 10", "allow 127.0.0.0/8", "bindaddress 127.0.0.61", "port 12161")
+            .start()) {
+      Process once =
+          new ProcessBuilder(
+                  "java",
+                  "-jar",
+                  ExporterProcess.jar().toString(),
+                  "--once",
+                  "--collector.chrony.path=" + TestDaemons.get().chronyc(),
+                  "--collector.chrony.args=-h " + server.socketPath())
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      String stdout = new String(once.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(once.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(once.exitValue()).isZero();
+      ScrapedMetrics printed = ScrapedMetrics.parse(stdout);
+      assertThat(printed.valueOf("clock_scrape_collector_success", "collector", "chrony"))
+          .isEqualTo(1.0);
+      assertThat(printed.valueOf("clock_stratum", "daemon", "chrony")).isEqualTo(10.0);
+      assertThat(printed.valueOf("clock_local_reference", "daemon", "chrony")).isEqualTo(1.0);
+
+      ScrapedMetrics served;
+      try (ExporterProcess exporter = ExporterProcess.forChronyd(OnceIT.class, server).start()) {
+        served = exporter.scrape();
+      }
+      assertThat(seriesKeys(served)).isEqualTo(seriesKeys(printed));
+      for (ScrapedMetrics.Sample sample : printed.samples()) {
+        if (!VOLATILE.contains(sample.name()) && !sample.name().startsWith("clock_server_")) {
+          assertThat(served.value(sample.name(), pairs(sample.labels())))
+              .as(sample.toString())
+              .hasValue(sample.value());
+        }
+      }
+    }
+  }
+
+  private static Set<String> seriesKeys(ScrapedMetrics metrics) {
+    return metrics.samples().stream().map(s -> s.name() + s.labels()).collect(Collectors.toSet());
+  }
+
+  private static String[] pairs(Map<String, String> labels) {
+    return labels.entrySet().stream()
+        .flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue()))
+        .toArray(String[]::new);
+  }
+}
