@@ -3,19 +3,22 @@
 #
 #   bash scripts/fetch-test-daemons.sh        (root on Debian 12; idempotent)
 #
-# chrony and libfaketime are downloaded with `apt-get download` and unpacked with
-# `dpkg -x` into a private cache:
+# chrony, libfaketime, ntpsec (ntpd + the ntpq script), python3-ntp (ntpq's python module and
+# libntpc), systemd-timesyncd and the libsystemd-shared it was built against are downloaded with
+# `apt-get download` and unpacked with `dpkg -x` into a private cache:
 #     $CACHE/debs/<pkg>_<version>_<arch>.deb
 #     $CACHE/x/<pkg>/...            (e.g. $CACHE/x/chrony/usr/sbin/chronyd)
 # with CACHE=${CLOCK_TEST_CACHE:-$HOME/.cache/clock-health-exporter}.
 #
-# Never `apt-get install` chrony (or any time daemon): its maintainer scripts would start a
-# real, clock-setting chronyd with pool servers, and the daemons conflict with each other.
-# Only missing *libraries* (and util-linux for setpriv) are installed.
+# Never `apt-get install` chrony, ntpsec or systemd-timesyncd (or any time daemon): their
+# maintainer scripts would start a real, clock-setting daemon with pool servers, and the daemons
+# conflict with each other. Only missing *libraries* and harmless non-daemon tools (util-linux for
+# setpriv/unshare, iproute2 for network namespaces, dbus-daemon for a private bus, Debian's
+# python3 for ntpq) are installed.
 set -euo pipefail
 
 CACHE=${CLOCK_TEST_CACHE:-$HOME/.cache/clock-health-exporter}
-PKGS=(chrony libfaketime)
+PKGS=(chrony libfaketime ntpsec python3-ntp systemd-timesyncd libsystemd-shared)
 DEBS=$CACHE/debs
 X=$CACHE/x
 
@@ -36,7 +39,8 @@ apt_install_lib() {
   local p
   for p in "$@"; do
     case "$p" in
-      chrony | ntp | ntpsec | openntpd | systemd-timesyncd | ntpdate | sntp)
+      chrony | ntp | ntpsec | ntpsec-* | openntpd | systemd-timesyncd | systemd | systemd-sysv | \
+        ntpdate | sntp | rdate | openntpd-*)
         die "refusing to apt-get install time daemon package '$p'" ;;
     esac
   done
@@ -53,6 +57,16 @@ command -v dpkg >/dev/null || die "dpkg not found"
 # setpriv (util-linux) is how every test daemon loses CAP_SYS_TIME.
 command -v setpriv >/dev/null || apt_install_lib util-linux
 command -v setpriv >/dev/null || die "setpriv still missing after installing util-linux"
+command -v unshare >/dev/null || die "unshare (util-linux) missing"
+# network namespaces + veth pairs for ntpd and timesyncd
+command -v ip >/dev/null || apt_install_lib iproute2
+# a private "system" bus for systemd-timesyncd and timedatectl
+command -v dbus-daemon >/dev/null || apt_install_lib dbus-daemon
+# ntpq is a python script for Debian's python3 (a PATH python3 may be pyenv or a venv)
+[ -x /usr/bin/python3 ] || apt_install_lib python3
+# timedatectl and the bus-activated systemd-timedated come with the systemd package, which is
+# never installed from here (it would take over the init system); Debian 12 images have it.
+command -v timedatectl >/dev/null || die "timedatectl not found (package systemd; not installed by this script)"
 
 mkdir -p "$DEBS" "$X"
 
@@ -97,19 +111,47 @@ done
 CHRONYD=$X/chrony/usr/sbin/chronyd
 CHRONYC=$X/chrony/usr/bin/chronyc
 FAKELIB=$(find "$X/libfaketime" -name libfaketime.so.1 -path '*/faketime/*' | head -n 1)
+NTPD=$X/ntpsec/usr/sbin/ntpd
+NTPQ=$X/ntpsec/usr/bin/ntpq
+PYNTP=$X/python3-ntp/usr/lib/python3/dist-packages
+TIMESYNCD=$X/systemd-timesyncd/lib/systemd/systemd-timesyncd
+SDSHARED=$X/libsystemd-shared/usr/lib/x86_64-linux-gnu/systemd
 [ -x "$CHRONYD" ] || die "chronyd not found at $CHRONYD"
 [ -x "$CHRONYC" ] || die "chronyc not found at $CHRONYC"
 [ -n "$FAKELIB" ] && [ -f "$FAKELIB" ] || die "libfaketime.so.1 not found under $X/libfaketime"
+[ -x "$NTPD" ] || die "ntpd not found at $NTPD"
+[ -f "$NTPQ" ] || die "ntpq not found at $NTPQ"
+[ -d "$PYNTP/ntp" ] || die "python module ntp not found under $PYNTP"
+[ -x "$TIMESYNCD" ] || die "systemd-timesyncd not found at $TIMESYNCD"
+compgen -G "$SDSHARED/libsystemd-shared-*.so" >/dev/null || die "libsystemd-shared-*.so not found in $SDSHARED"
 
-# 3. shared libraries: the unpacked binaries use the host's libraries
-missing_libs() { ldd "$CHRONYD" "$CHRONYC" "$FAKELIB" 2>&1 | awk '/not found/{print $1}' | sort -u; }
+# ntp/ntpc.py loads libntpc.so from its own directory first (else from /usr/lib/...):
+# link the unpacked one there, so the unpacked ntpq never needs an installed python3-ntp.
+LIBNTPC=$(compgen -G "$X/python3-ntp/usr/lib/*/ntp/libntpc.so.*.*" | sort -V | tail -n 1)
+[ -n "$LIBNTPC" ] || die "libntpc.so.* not found under $X/python3-ntp"
+ln -sfn "$LIBNTPC" "$PYNTP/ntp/libntpc.so"
+
+# 3. shared libraries: the unpacked binaries use the host's libraries (timesyncd: the unpacked
+# libsystemd-shared of its own version, via LD_LIBRARY_PATH, which beats its RUNPATH).
+missing_libs() {
+  {
+    ldd "$CHRONYD" "$CHRONYC" "$FAKELIB" "$NTPD" "$LIBNTPC" 2>&1
+    LD_LIBRARY_PATH=$SDSHARED ldd "$TIMESYNCD" 2>&1
+  } | awk '/not found/{print $1}' | sort -u
+}
+# lib_deps PKG... : the library packages ("lib*") those packages depend on
+lib_deps() {
+  local p
+  for p in "$@"; do
+    dpkg-deb -f "$(compgen -G "$DEBS/${p}_*.deb" | sort -V | tail -n 1)" Depends |
+      tr ',' '\n' | sed -E 's/\(.*\)//; s/\|.*//; s/[[:space:]]//g' | grep -E '^lib' || true
+  done | grep -vx 'libsystemd-shared' | sort -u
+}
 libs=$(missing_libs)
 if [ -n "$libs" ]; then
   log "missing shared libraries: $(echo $libs)"
-  command -v dpkg-query >/dev/null || die "dpkg-query not found"
-  # Which packages does chrony depend on? Install only library packages ("lib*").
-  deps=$(dpkg-deb -f "$(compgen -G "$DEBS/chrony_*.deb" | sort -V | tail -n 1)" Depends |
-    tr ',' '\n' | sed -E 's/\(.*\)//; s/\|.*//; s/[[:space:]]//g' | grep -E '^lib' || true)
+  command -v dpkg-deb >/dev/null || die "dpkg-deb not found"
+  deps=$(lib_deps chrony ntpsec python3-ntp systemd-timesyncd libsystemd-shared)
   # shellcheck disable=SC2086
   [ -n "$deps" ] && apt_install_lib $deps
   libs=$(missing_libs)
@@ -120,4 +162,9 @@ log "cache: $CACHE"
 log "chronyd: $CHRONYD"
 log "chronyc: $CHRONYC"
 log "libfaketime: $FAKELIB"
+log "ntpd: $NTPD"
+log "ntpq: $NTPQ (with /usr/bin/python3, PYTHONPATH=$PYNTP)"
+log "systemd-timesyncd: $TIMESYNCD (LD_LIBRARY_PATH=$SDSHARED)"
 "$CHRONYD" -v
+"$NTPD" --version
+PYTHONPATH=$PYNTP /usr/bin/python3 "$NTPQ" --version

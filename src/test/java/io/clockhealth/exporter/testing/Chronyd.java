@@ -107,6 +107,7 @@ public final class Chronyd implements AutoCloseable {
     private final String name;
     private final List<String> lines = new ArrayList<>();
     private String fakeTime;
+    private NetNs netns;
 
     private Builder(String owner, String name) {
       if (!name.matches("[A-Za-z0-9._-]+")) {
@@ -127,6 +128,15 @@ public final class Chronyd implements AutoCloseable {
     /** Run chronyd under libfaketime with {@code FAKETIME=<spec>}, e.g. {@code "+73s"}. */
     public Builder fakeTime(String spec) {
       this.fakeTime = spec;
+      return this;
+    }
+
+    /**
+     * Run chronyd inside a test network namespace ({@code ip netns exec <ns> setpriv … chronyd});
+     * chronyc still reaches it through its unix socket.
+     */
+    public Builder netns(NetNs ns) {
+      this.netns = ns;
       return this;
     }
 
@@ -159,9 +169,13 @@ public final class Chronyd implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    checkNtpPortFree(b.name, b.lines);
-
-    List<String> cmd = new ArrayList<>(List.of("setpriv", "--bounding-set=-sys_time", "--"));
+    List<String> cmd = new ArrayList<>();
+    if (b.netns != null) {
+      cmd.addAll(b.netns.execPrefix()); // ip netns exec: exec()s, so the PID stays chronyd's
+    } else {
+      checkNtpPortFree(b.name, b.lines);
+    }
+    cmd.addAll(List.of("setpriv", "--bounding-set=-sys_time", "--"));
     if (b.fakeTime != null) {
       cmd.addAll(List.of("env", "LD_PRELOAD=" + daemons.libfaketime(), "FAKETIME=" + b.fakeTime));
     }
@@ -336,7 +350,11 @@ public final class Chronyd implements AutoCloseable {
       return;
     }
     String comm = comm(process.pid());
-    if (comm != null && !comm.equals("chronyd") && !comm.equals("setpriv")) {
+    if (comm != null
+        && !comm.equals("chronyd")
+        && !comm.equals("setpriv")
+        && !comm.equals("ip")
+        && !comm.equals("env")) {
       // Not ours any more (cannot happen for a live child, but never signal a stranger).
       return;
     }

@@ -11,9 +11,11 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The real daemon binaries the integration tests run: chrony's {@code chronyd}/{@code chronyc} and
- * {@code libfaketime.so.1}, unpacked (never installed) by {@code scripts/fetch-test-daemons.sh}
- * into {@code ${CLOCK_TEST_CACHE:-$HOME/.cache/clock-health-exporter}}.
+ * The real daemon binaries the integration tests run: chrony's {@code chronyd}/{@code chronyc},
+ * {@code libfaketime.so.1}, ntpsec's {@code ntpd} and {@code ntpq} (a python script, with the
+ * unpacked python3-ntp module), and {@code systemd-timesyncd} with the {@code libsystemd-shared} of
+ * its version, unpacked (never installed) by {@code scripts/fetch-test-daemons.sh} into {@code
+ * ${CLOCK_TEST_CACHE:-$HOME/.cache/clock-health-exporter}}.
  *
  * <p>When they are missing, the script is run from here, so {@code mvn verify} alone works.
  */
@@ -26,12 +28,17 @@ public final class TestDaemons {
   private final Path chronyd;
   private final Path chronyc;
   private final Path libfaketime;
+  private final Path x;
+
+  /** Debian's python3: ntpq needs it (a {@code python3} on PATH may be pyenv or a venv). */
+  public static final Path PYTHON3 = Path.of("/usr/bin/python3");
 
   private TestDaemons(Path cache, Path chronyd, Path chronyc, Path libfaketime) {
     this.cache = cache;
     this.chronyd = chronyd;
     this.chronyc = chronyc;
     this.libfaketime = libfaketime;
+    this.x = cache.resolve("x");
   }
 
   /** The binaries, fetched first if needed. */
@@ -47,8 +54,8 @@ public final class TestDaemons {
           found.orElseThrow(
               () ->
                   new IllegalStateException(
-                      "scripts/fetch-test-daemons.sh ran but chronyd/chronyc/libfaketime.so.1 are"
-                          + " still missing under "
+                      "scripts/fetch-test-daemons.sh ran but chronyd/chronyc/libfaketime.so.1/"
+                          + "ntpd/ntpq/systemd-timesyncd are still missing under "
                           + cache));
     }
     return instance;
@@ -83,6 +90,13 @@ public final class TestDaemons {
     Path chronyd = x.resolve("chrony/usr/sbin/chronyd");
     Path chronyc = x.resolve("chrony/usr/bin/chronyc");
     if (!Files.isExecutable(chronyd) || !Files.isExecutable(chronyc)) {
+      return Optional.empty();
+    }
+    if (!Files.isExecutable(x.resolve(NTPD))
+        || !Files.isRegularFile(x.resolve(NTPQ))
+        || !Files.exists(x.resolve(PYTHON_NTP).resolve("ntp/libntpc.so"))
+        || !Files.isExecutable(x.resolve(TIMESYNCD))
+        || !Files.isDirectory(x.resolve(LIBSYSTEMD_SHARED))) {
       return Optional.empty();
     }
     Path libfaketime;
@@ -126,5 +140,37 @@ public final class TestDaemons {
 
   public Path libfaketime() {
     return libfaketime;
+  }
+
+  private static final String NTPD = "ntpsec/usr/sbin/ntpd";
+  private static final String NTPQ = "ntpsec/usr/bin/ntpq";
+  private static final String PYTHON_NTP = "python3-ntp/usr/lib/python3/dist-packages";
+  private static final String TIMESYNCD = "systemd-timesyncd/lib/systemd/systemd-timesyncd";
+  private static final String LIBSYSTEMD_SHARED =
+      "libsystemd-shared/usr/lib/x86_64-linux-gnu/systemd";
+
+  /** ntpsec's {@code ntpd}. */
+  public Path ntpd() {
+    return x.resolve(NTPD);
+  }
+
+  /** ntpsec's {@code ntpq}: a python script, run with {@link #PYTHON3} and {@link #pythonNtp}. */
+  public Path ntpq() {
+    return x.resolve(NTPQ);
+  }
+
+  /** The {@code PYTHONPATH} holding the unpacked python3-ntp module (with libntpc.so linked in). */
+  public Path pythonNtp() {
+    return x.resolve(PYTHON_NTP);
+  }
+
+  /** {@code systemd-timesyncd}, to be run with {@link #libsystemdShared} as LD_LIBRARY_PATH. */
+  public Path timesyncd() {
+    return x.resolve(TIMESYNCD);
+  }
+
+  /** The directory of the {@code libsystemd-shared-*.so} matching {@link #timesyncd}. */
+  public Path libsystemdShared() {
+    return x.resolve(LIBSYSTEMD_SHARED);
   }
 }
