@@ -1,0 +1,58 @@
+package io.clockhealth.exporter.collect.timesyncd;
+
+import java.util.Locale;
+
+/** The value spellings timedatectl shares across its outputs. */
+final class SystemdValues {
+
+  private SystemdValues() {}
+
+  /**
+   * Whether a value is one of the ways systemd says "none": empty, {@code n/a} (strna()), or the
+   * {@code (null)} glibc printed for a missing string in older versions.
+   */
+  static boolean isUnset(String value) {
+    return value == null || value.isBlank() || value.equals("n/a") || value.equals("(null)");
+  }
+
+  /** {@code value}, or {@code null} when it is unset. */
+  static String orNull(String value) {
+    return isUnset(value) ? null : value.strip();
+  }
+
+  /**
+   * A boolean as systemd prints it ({@code yes}/{@code no}); {@code null} when unset.
+   *
+   * @throws IllegalArgumentException for any other word
+   */
+  static Boolean yesNo(String value) {
+    if (isUnset(value)) {
+      return null;
+    }
+    return switch (value.strip().toLowerCase(Locale.ROOT)) {
+      case "yes", "true" -> Boolean.TRUE;
+      case "no", "false" -> Boolean.FALSE;
+      default -> throw new IllegalArgumentException("expected yes or no, found '" + value + "'");
+    };
+  }
+
+  /**
+   * A non-negative decimal integer.
+   *
+   * @throws IllegalArgumentException when {@code value} is not one, or is too large
+   */
+  static long count(String value) {
+    if (value == null || !value.strip().matches("\\d{1,18}")) {
+      throw new IllegalArgumentException("expected a count, found '" + value + "'");
+    }
+    return Long.parseLong(value.strip());
+  }
+
+  /** A signed decimal integer that fits an int (NTP fields such as Precision=-26). */
+  static int integer(String value) {
+    if (value == null || !value.strip().matches("[+-]?\\d{1,9}")) {
+      throw new IllegalArgumentException("expected an integer, found '" + value + "'");
+    }
+    return Integer.parseInt(value.strip());
+  }
+}

@@ -1,0 +1,29 @@
+package io.clockhealth.exporter.collect.timesyncd;
+
+import java.util.Map;
+
+/**
+ * {@code timedatectl show [--all]}: systemd-timedated's properties. A {@code null} component was
+ * absent or empty.
+ *
+ * @param timezone the host's IANA zone ({@code Etc/UTC}); it lets the mapper read timestamps that
+ *     timedatectl prints with an ambiguous abbreviation
+ * @param canNtp whether timedated found an NTP service it can control
+ * @param ntp whether that service is enabled
+ * @param ntpSynchronized the kernel's view (adjtimex STA_UNSYNC clear), whichever daemon set it
+ * @param otherProperties properties this exporter does not know, as printed
+ */
+public record TimedateProperties(
+    String timezone,
+    Boolean localRtc,
+    Boolean canNtp,
+    Boolean ntp,
+    Boolean ntpSynchronized,
+    SystemdTimestamp time,
+    SystemdTimestamp rtcTime,
+    Map<String, String> otherProperties) {
+
+  public TimedateProperties {
+    otherProperties = Map.copyOf(otherProperties);
+  }
+}

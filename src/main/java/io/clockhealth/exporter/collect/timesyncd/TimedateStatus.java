@@ -1,0 +1,39 @@
+package io.clockhealth.exporter.collect.timesyncd;
+
+/**
+ * {@code timedatectl} / {@code timedatectl status}, the human summary, in any of its label
+ * generations. A {@code null} component was absent or printed as {@code n/a}.
+ *
+ * @param timezone the IANA zone ({@code America/Los_Angeles})
+ * @param timezoneAbbreviation in parentheses after the zone ({@code PDT})
+ * @param utcOffset in parentheses after the abbreviation, as printed ({@code -0700})
+ * @param universalTimeSeconds the {@code Universal time} line as Unix seconds
+ * @param systemClockSynchronized {@code System clock synchronized} (systemd 237 on) or {@code NTP
+ *     synchronized} (older, e.g. 219): the kernel's view, whichever daemon set it
+ * @param ntpService as printed: {@code active}/{@code inactive}/{@code n/a} ({@code NTP service},
+ *     systemd ≥ 239), or {@code yes}/{@code no} from {@code systemd-timesyncd.service active},
+ *     {@code NTP enabled} and {@code Network time on} of older versions
+ * @param dstActive {@code DST active}, printed by old versions only (e.g. systemd 219)
+ */
+public record TimedateStatus(
+    String timezone,
+    String timezoneAbbreviation,
+    String utcOffset,
+    Double universalTimeSeconds,
+    Boolean systemClockSynchronized,
+    String ntpService,
+    Boolean rtcInLocalTz,
+    Boolean dstActive) {
+
+  /** {@link #ntpService()} as a boolean across the generations; {@code null} for n/a. */
+  public Boolean ntpServiceActive() {
+    if (ntpService == null) {
+      return null;
+    }
+    return switch (ntpService) {
+      case "active", "yes" -> Boolean.TRUE;
+      case "inactive", "no" -> Boolean.FALSE;
+      default -> null;
+    };
+  }
+}
