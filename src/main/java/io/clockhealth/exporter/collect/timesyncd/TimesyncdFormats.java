@@ -1,0 +1,89 @@
+package io.clockhealth.exporter.collect.timesyncd;
+
+import io.clockhealth.exporter.metrics.Daemon;
+import io.clockhealth.exporter.metrics.DaemonReport;
+import io.clockhealth.exporter.metrics.SourceStatus;
+import io.clockhealth.exporter.metrics.SystemStatus;
+import io.clockhealth.exporter.parse.OutputFormat;
+import io.clockhealth.exporter.parse.ParseException;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The timedatectl output formats of the {@code parse} command.
+ *
+ * <p>{@code timedatectl show} and {@code status} carry timedated's settings and the kernel's
+ * synchronisation flag, which any daemon may have set: nothing timesyncd itself measured. They
+ * parse (so the input is checked) but yield no timesyncd series.
+ */
+public final class TimesyncdFormats {
+
+  private TimesyncdFormats() {}
+
+  public static List<OutputFormat> all() {
+    ShowTimesyncParser showTimesync = new ShowTimesyncParser();
+    TimesyncStatusParser timesyncStatus = new TimesyncStatusParser();
+    ShowParser show = new ShowParser();
+    StatusParser status = new StatusParser();
+    return List.of(
+        format(
+            ShowTimesyncParser.FORMAT,
+            ShowTimesyncParser::recognises,
+            text -> {
+              TimesyncProperties p = showTimesync.parse(text);
+              return report(
+                  TimesyncdReportMapper.system(p, null, null),
+                  TimesyncdReportMapper.sources(p, null));
+            }),
+        format(
+            TimesyncStatusParser.FORMAT,
+            TimesyncStatusParser::recognises,
+            text -> {
+              TimesyncStatus s = timesyncStatus.parse(text);
+              return report(
+                  TimesyncdReportMapper.system(null, s, null),
+                  TimesyncdReportMapper.sources(null, s));
+            }),
+        format(
+            ShowParser.FORMAT,
+            ShowParser::recognises,
+            text -> {
+              show.parse(text);
+              return report(null, List.of());
+            }),
+        format(
+            StatusParser.FORMAT,
+            StatusParser::recognises,
+            text -> {
+              status.parse(text);
+              return report(null, List.of());
+            }));
+  }
+
+  private static DaemonReport report(SystemStatus system, List<SourceStatus> sources) {
+    return new DaemonReport(Daemon.TIMESYNCD, null, system, sources, List.of());
+  }
+
+  private interface Parse {
+    DaemonReport apply(String text) throws ParseException;
+  }
+
+  private static OutputFormat format(String name, Predicate<String> recognises, Parse parse) {
+    return new OutputFormat() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public boolean recognises(String text) {
+        return recognises.test(text);
+      }
+
+      @Override
+      public DaemonReport parse(String text) throws ParseException {
+        return parse.apply(text);
+      }
+    };
+  }
+}
