@@ -5,6 +5,7 @@ import io.clockhealth.exporter.collect.ClockCollector;
 import io.clockhealth.exporter.collect.CollectorFactory;
 import io.clockhealth.exporter.collect.DaemonCollector;
 import io.clockhealth.exporter.collect.chrony.ChronyCollector;
+import io.clockhealth.exporter.collect.ntpd.NtpdCollector;
 import io.clockhealth.exporter.config.ExporterSettings;
 import io.clockhealth.exporter.config.ToolSettings;
 import io.clockhealth.exporter.exec.CommandRunner;
@@ -35,6 +36,7 @@ final class Exporter {
     CommandRunner runner = new CommonsExecRunner();
     Map<Daemon, Function<ToolSettings, DaemonCollector>> constructors = new EnumMap<>(Daemon.class);
     constructors.put(Daemon.CHRONY, tool -> new ChronyCollector(runner, tool));
+    constructors.put(Daemon.NTPD, tool -> new NtpdCollector(runner, tool));
     this.collector =
         new ClockCollector(
             new CollectorFactory(new ExecutableResolver(), constructors).create(settings),

@@ -1,6 +1,7 @@
 package io.clockhealth.exporter.cli;
 
 import io.clockhealth.exporter.collect.chrony.ChronyFormats;
+import io.clockhealth.exporter.collect.ntpd.NtpdFormats;
 import io.clockhealth.exporter.parse.FormatRegistry;
 import io.clockhealth.exporter.parse.OutputFormat;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ final class Formats {
 
   static FormatRegistry registry() {
     List<OutputFormat> formats = new ArrayList<>(ChronyFormats.all());
+    formats.addAll(NtpdFormats.all());
     return new FormatRegistry(formats);
   }
 }

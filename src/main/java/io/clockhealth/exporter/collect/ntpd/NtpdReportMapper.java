@@ -41,7 +41,7 @@ public final class NtpdReportMapper {
     String refId = vars.refid() == null ? null : withoutDots(vars.refid());
     String reference = systemPeer(peers);
     return SystemStatus.builder()
-        .synchronized_(synchronised(leap, vars.stratum()))
+        .synchronized_(synchronised(leap, vars.stratum(), vars.peer()))
         .offsetSeconds(negatedSeconds(vars.offsetMs()))
         .frequencyPpm(vars.frequencyPpm() == null ? null : 0.0 - vars.frequencyPpm())
         .rootDelaySeconds(seconds(vars.rootDelayMs()))
@@ -79,12 +79,14 @@ public final class NtpdReportMapper {
   }
 
   /**
-   * Unsynchronised when the leap indicator says so (11) or the stratum is 16; unknown when neither
-   * was printed.
+   * Unsynchronised when the leap indicator says so (11), the stratum is 16, or there is no system
+   * peer ({@code peer=0}: ntpd keeps leap and stratum from its last source after losing it, so only
+   * the missing peer tells); unknown when neither leap nor stratum was printed.
    */
-  static Boolean synchronised(Integer leap, Integer stratum) {
+  static Boolean synchronised(Integer leap, Integer stratum, Integer systemPeer) {
     if ((leap != null && leap == LEAP_UNSYNCHRONISED)
-        || (stratum != null && stratum >= UNSYNCHRONISED_STRATUM)) {
+        || (stratum != null && stratum >= UNSYNCHRONISED_STRATUM)
+        || (systemPeer != null && systemPeer == 0)) {
       return false;
     }
     return leap != null && stratum != null ? Boolean.TRUE : null;

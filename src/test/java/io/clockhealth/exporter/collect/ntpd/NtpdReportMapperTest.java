@@ -58,10 +58,10 @@ class NtpdReportMapperTest {
   }
 
   @Test
-  void afterTheSystemPeerDiedThereIsNoReferenceButNtpdStillClaimsSync() throws Exception {
+  void afterTheSystemPeerDiedThereIsNoReferenceAndNoSync() throws Exception {
     SystemStatus s = fromCaptures("after-kill-rv.txt", "after-kill-p.txt");
-    // leap=00 and stratum 11 stay after the sys.peer is lost (DESIGN's rule: leap and stratum).
-    assertThat(s.synchronized_()).isTrue();
+    // leap=00 and stratum 11 stay after the sys.peer is lost; peer=0 says it is gone.
+    assertThat(s.synchronized_()).isFalse();
     assertThat(s.refId()).isEqualTo("10.232.0.3");
     assertThat(s.reference()).isEmpty();
   }
@@ -254,13 +254,16 @@ class NtpdReportMapperTest {
 
   @Test
   void synchronisedNeedsLeapAndStratum() {
-    assertThat(NtpdReportMapper.synchronised(0, 15)).isTrue();
-    assertThat(NtpdReportMapper.synchronised(3, 2)).isFalse();
-    assertThat(NtpdReportMapper.synchronised(0, 16)).isFalse();
-    assertThat(NtpdReportMapper.synchronised(3, null)).isFalse();
-    assertThat(NtpdReportMapper.synchronised(null, 16)).isFalse();
-    assertThat(NtpdReportMapper.synchronised(0, null)).isNull();
-    assertThat(NtpdReportMapper.synchronised(null, null)).isNull();
+    assertThat(NtpdReportMapper.synchronised(0, 15, null)).isTrue();
+    assertThat(NtpdReportMapper.synchronised(3, 2, null)).isFalse();
+    assertThat(NtpdReportMapper.synchronised(0, 16, null)).isFalse();
+    assertThat(NtpdReportMapper.synchronised(3, null, null)).isFalse();
+    assertThat(NtpdReportMapper.synchronised(null, 16, null)).isFalse();
+    assertThat(NtpdReportMapper.synchronised(0, null, null)).isNull();
+    assertThat(NtpdReportMapper.synchronised(null, null, null)).isNull();
+    // After its system peer is lost ntpd keeps leap 00 and its stratum; peer=0 tells.
+    assertThat(NtpdReportMapper.synchronised(0, 11, 0)).isFalse();
+    assertThat(NtpdReportMapper.synchronised(0, 11, 17768)).isTrue();
   }
 
   @Test

@@ -1,0 +1,81 @@
+package io.clockhealth.exporter.collect.ntpd;
+
+import io.clockhealth.exporter.collect.CollectionResult;
+import io.clockhealth.exporter.collect.DaemonCollector;
+import io.clockhealth.exporter.collect.FailureLog;
+import io.clockhealth.exporter.collect.Step;
+import io.clockhealth.exporter.collect.ToolInvoker;
+import io.clockhealth.exporter.config.ToolSettings;
+import io.clockhealth.exporter.exec.CommandRunner;
+import io.clockhealth.exporter.metrics.Daemon;
+import io.clockhealth.exporter.metrics.DaemonReport;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Collects ntpd's (classic or ntpsec) view through {@code ntpq -c rv} (system variables) and {@code
+ * ntpq -pnw} (peers, numeric, wide). The configured extra arguments follow the command: ntpq takes
+ * the host to query last.
+ */
+public final class NtpdCollector implements DaemonCollector {
+
+  private static final Logger LOG = LoggerFactory.getLogger(NtpdCollector.class);
+
+  private final ToolInvoker ntpq;
+  private final FailureLog failures = new FailureLog(LOG, "ntpd");
+  private final NtpqSysVarsParser sysVarsParser = new NtpqSysVarsParser();
+  private final NtpqPeersParser peersParser = new NtpqPeersParser();
+
+  public NtpdCollector(CommandRunner runner, ToolSettings settings) {
+    this.ntpq =
+        new ToolInvoker(
+            runner,
+            settings.path(),
+            List.of(),
+            settings.args(),
+            settings.timeout(),
+            settings.maxOutputBytes(),
+            NtpqErrors.DETECTOR);
+  }
+
+  @Override
+  public String name() {
+    return Daemon.NTPD.label();
+  }
+
+  @Override
+  public CollectionResult collect() {
+    Step<NtpqSysVars> rv = ntpq.run(List.of("-c", "rv"), sysVarsParser::parse);
+    if (rv.failed()) {
+      failures.failure(rv.reason());
+      return new CollectionResult(false, DaemonReport.empty(Daemon.NTPD, rv.daemonUp()));
+    }
+    Step<List<NtpqPeer>> peers = ntpq.run(List.of("-pnw"), peersParser::parse);
+    List<NtpqPeer> peerList;
+    boolean success;
+    if (peers.failedWith(NtpqErrors.NO_ASSOCIATIONS)) {
+      // ntpd answered and has no sources configured: an empty table, not a failure.
+      peerList = List.of();
+      success = true;
+    } else if (peers.failed()) {
+      peerList = List.of();
+      success = false;
+      failures.failure(peers.reason());
+    } else {
+      peerList = peers.value();
+      success = true;
+    }
+    if (success) {
+      failures.success();
+    }
+    return new CollectionResult(
+        success,
+        new DaemonReport(
+            Daemon.NTPD,
+            true,
+            NtpdReportMapper.system(rv.value(), peerList),
+            success ? NtpdReportMapper.sources(peerList) : List.of(),
+            List.of()));
+  }
+}
