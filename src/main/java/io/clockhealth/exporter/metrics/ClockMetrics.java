@@ -239,5 +239,20 @@ public final class ClockMetrics {
         "Time between the oldest and newest sample of the source.",
         labels,
         s.spanSeconds());
+    families.gauge(
+        "clock_source_nts_cookies",
+        "NTS cookies held for the source; 0 on an NTS source means it cannot authenticate.",
+        labels,
+        s.ntsCookies());
+    families.gauge(
+        "clock_source_nts_ke_attempts",
+        "NTS-KE attempts since the last successful one.",
+        labels,
+        s.ntsKeAttempts());
+    families.gauge(
+        "clock_source_nts_naks",
+        "NTS NAK responses received from the source.",
+        labels,
+        s.ntsNaks());
   }
 }

@@ -21,7 +21,10 @@ public record SourceStatus(
     Double frequencyPpm,
     Double frequencySkewPpm,
     Double stdDevSeconds,
-    Double spanSeconds) {
+    Double spanSeconds,
+    Integer ntsCookies,
+    Long ntsKeAttempts,
+    Long ntsNaks) {
 
   public static Builder builder(String source) {
     return new Builder(source);
@@ -46,6 +49,9 @@ public record SourceStatus(
     private Double frequencySkewPpm;
     private Double stdDevSeconds;
     private Double spanSeconds;
+    private Integer ntsCookies;
+    private Long ntsKeAttempts;
+    private Long ntsNaks;
 
     private Builder(String source) {
       this.source = source;
@@ -131,6 +137,21 @@ public record SourceStatus(
       return this;
     }
 
+    public Builder ntsCookies(Integer value) {
+      ntsCookies = value;
+      return this;
+    }
+
+    public Builder ntsKeAttempts(Long value) {
+      ntsKeAttempts = value;
+      return this;
+    }
+
+    public Builder ntsNaks(Long value) {
+      ntsNaks = value;
+      return this;
+    }
+
     public SourceStatus build() {
       return new SourceStatus(
           source,
@@ -149,7 +170,10 @@ public record SourceStatus(
           frequencyPpm,
           frequencySkewPpm,
           stdDevSeconds,
-          spanSeconds);
+          spanSeconds,
+          ntsCookies,
+          ntsKeAttempts,
+          ntsNaks);
     }
   }
 }

@@ -21,6 +21,7 @@ public final class ChronyFormats {
     SourceStatsParser sourceStats = new SourceStatsParser();
     ServerStatsParser serverStats = new ServerStatsParser();
     NtpDataParser ntpData = new NtpDataParser();
+    AuthDataParser authData = new AuthDataParser();
     return List.of(
         format(
             TrackingParser.FORMAT,
@@ -44,7 +45,11 @@ public final class ChronyFormats {
         format(
             NtpDataParser.FORMAT,
             NtpDataParser::recognises,
-            text -> report(null, ChronyReportMapper.ntpData(ntpData.parse(text)), List.of())));
+            text -> report(null, ChronyReportMapper.ntpData(ntpData.parse(text)), List.of())),
+        format(
+            AuthDataParser.FORMAT,
+            AuthDataParser::recognises,
+            text -> report(null, ChronyReportMapper.authData(authData.parse(text)), List.of())));
   }
 
   /** sourcestats alone: one source per row with only the statistics columns. */

@@ -110,6 +110,22 @@ public final class ChronyReportMapper {
     return result;
   }
 
+  /**
+   * {@code authdata} per source: the NTS health signals. Only NTS sources have cookies and KE
+   * attempts; symmetric-key and unauthenticated rows yield the source and its mode only.
+   */
+  public static List<SourceStatus> authData(List<ChronyAuthData> rows) {
+    List<SourceStatus> result = new ArrayList<>(rows.size());
+    for (ChronyAuthData row : rows) {
+      SourceStatus.Builder b = SourceStatus.builder(row.name());
+      if ("NTS".equals(row.mode())) {
+        b.ntsCookies(row.cookies()).ntsKeAttempts(row.attempts()).ntsNaks(row.naks());
+      }
+      result.add(b.build());
+    }
+    return result;
+  }
+
   public static List<ServerStat> serverStats(ChronyServerStats stats) {
     List<ServerStat> result = new ArrayList<>();
     stats
