@@ -6,6 +6,7 @@ import io.clockhealth.exporter.collect.CollectorFactory;
 import io.clockhealth.exporter.collect.DaemonCollector;
 import io.clockhealth.exporter.collect.chrony.ChronyCollector;
 import io.clockhealth.exporter.collect.ntpd.NtpdCollector;
+import io.clockhealth.exporter.collect.timesyncd.TimesyncdCollector;
 import io.clockhealth.exporter.config.ExporterSettings;
 import io.clockhealth.exporter.config.ToolSettings;
 import io.clockhealth.exporter.exec.CommandRunner;
@@ -37,6 +38,7 @@ final class Exporter {
     Map<Daemon, Function<ToolSettings, DaemonCollector>> constructors = new EnumMap<>(Daemon.class);
     constructors.put(Daemon.CHRONY, tool -> new ChronyCollector(runner, tool));
     constructors.put(Daemon.NTPD, tool -> new NtpdCollector(runner, tool));
+    constructors.put(Daemon.TIMESYNCD, tool -> new TimesyncdCollector(runner, tool));
     this.collector =
         new ClockCollector(
             new CollectorFactory(new ExecutableResolver(), constructors).create(settings),

@@ -2,6 +2,7 @@ package io.clockhealth.exporter.cli;
 
 import io.clockhealth.exporter.collect.chrony.ChronyFormats;
 import io.clockhealth.exporter.collect.ntpd.NtpdFormats;
+import io.clockhealth.exporter.collect.timesyncd.TimesyncdFormats;
 import io.clockhealth.exporter.parse.FormatRegistry;
 import io.clockhealth.exporter.parse.OutputFormat;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ final class Formats {
   static FormatRegistry registry() {
     List<OutputFormat> formats = new ArrayList<>(ChronyFormats.all());
     formats.addAll(NtpdFormats.all());
+    formats.addAll(TimesyncdFormats.all());
     return new FormatRegistry(formats);
   }
 }

@@ -1,5 +1,6 @@
 package io.clockhealth.exporter.collect;
 
+import io.clockhealth.exporter.metrics.DaemonReport;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.time.Clock;
@@ -9,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one client_java collector the registry knows: on every scrape it runs each enabled daemon
@@ -16,6 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * result in the metric contract. Nothing is cached, so a value is never served stale.
  */
 public final class ClockCollector implements MultiCollector, AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ClockCollector.class);
 
   private final List<DaemonCollector> collectors;
   private final Clock clock;
@@ -66,7 +71,14 @@ public final class ClockCollector implements MultiCollector, AutoCloseable {
 
   private static CollectorOutcome timed(DaemonCollector collector) {
     long start = System.nanoTime();
-    CollectionResult result = collector.collect();
+    CollectionResult result;
+    try {
+      result = collector.collect();
+    } catch (RuntimeException e) {
+      // A bug must cost this collector's series, not the whole scrape (a 500).
+      LOG.error("collector={} failed unexpectedly", collector.name(), e);
+      result = new CollectionResult(false, DaemonReport.empty(collector.daemon(), null));
+    }
     return new CollectorOutcome(collector.name(), result, (System.nanoTime() - start) / 1e9);
   }
 }

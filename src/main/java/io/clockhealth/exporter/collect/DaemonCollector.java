@@ -1,13 +1,20 @@
 package io.clockhealth.exporter.collect;
 
+import io.clockhealth.exporter.metrics.Daemon;
+
 /**
  * Asks one time daemon, through its command-line tool, how the clock is doing. One implementation
  * per daemon (chrony, ntpd, timesyncd), in the layout of chrony_exporter's one-collector-per-tool.
  */
 public interface DaemonCollector {
 
+  /** The daemon this collector reads. */
+  Daemon daemon();
+
   /** The {@code collector} label value, e.g. {@code chrony}. */
-  String name();
+  default String name() {
+    return daemon().label();
+  }
 
   /**
    * Runs the tool's commands and parses their output. Never throws and never blocks longer than the

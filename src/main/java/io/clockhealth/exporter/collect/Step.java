@@ -21,6 +21,11 @@ public record Step<T>(T value, String reason, Boolean daemonUp, ToolError error,
     return new Step<>(null, reason, daemonUp, error, timedOut);
   }
 
+  /** This failure, retyped for a later step that was skipped because of it. */
+  public <U> Step<U> skippedAs() {
+    return new Step<>(null, reason, daemonUp, error, timedOut);
+  }
+
   public boolean failed() {
     return reason != null;
   }

@@ -2,6 +2,8 @@ package io.clockhealth.exporter.metrics;
 
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Turns what one scrape learnt into the metric contract of DESIGN §3: names, labels, units and the
@@ -60,8 +62,9 @@ public final class ClockMetrics {
     if (report.system() != null) {
       system(daemon, report.system());
     }
+    Map<String, Integer> seen = new HashMap<>();
     for (SourceStatus source : report.sources()) {
-      source(report.daemon(), source);
+      source(report.daemon(), uniqueName(source.source(), seen), source);
     }
     for (ServerStat stat : report.serverStats()) {
       if (stat.counter()) {
@@ -166,8 +169,17 @@ public final class ClockMetrics {
         s.localReference());
   }
 
-  private void source(Daemon daemon, SourceStatus s) {
-    Labels labels = Labels.of("daemon", daemon.label(), "source", s.source());
+  /**
+   * The source label, made unique: ntpq cuts names to 15 characters, so two IPv6 servers can print
+   * the same remote; identical series would make the whole exposition invalid.
+   */
+  private static String uniqueName(String name, Map<String, Integer> seen) {
+    int count = seen.merge(name, 1, Integer::sum);
+    return count == 1 ? name : name + "#" + count;
+  }
+
+  private void source(Daemon daemon, String name, SourceStatus s) {
+    Labels labels = Labels.of("daemon", daemon.label(), "source", name);
     if (s.mode() != null) {
       families.info(
           "clock_source",

@@ -166,6 +166,8 @@ class MainTest {
         run(
             "",
             "--once",
+            "--no-collector.ntpd",
+            "--no-collector.timesyncd",
             "--collector.chrony.path=" + chronyc,
             "--collector.chrony.args=-h /nonexistent.sock",
             "--log.level=error");
@@ -185,6 +187,8 @@ class MainTest {
         run(
             "",
             "--once",
+            "--no-collector.ntpd",
+            "--no-collector.timesyncd",
             "--collector.chrony",
             "--collector.chrony.path=" + dir.resolve("missing-chronyc"),
             "--log.level=error");
@@ -200,6 +204,8 @@ class MainTest {
         run(
             "",
             "--once",
+            "--no-collector.ntpd",
+            "--no-collector.timesyncd",
             "--collector.chrony.path=" + dir.resolve("missing-chronyc"),
             "--log.level=error");
     assertThat(code).isZero();

@@ -35,6 +35,8 @@ class OnceIT {
                   "-jar",
                   ExporterProcess.jar().toString(),
                   "--once",
+                  "--no-collector.ntpd",
+                  "--no-collector.timesyncd",
                   "--collector.chrony.path=" + TestDaemons.get().chronyc(),
                   "--collector.chrony.args=-h " + server.socketPath())
               .redirectError(ProcessBuilder.Redirect.DISCARD)
@@ -49,7 +51,10 @@ class OnceIT {
       assertThat(printed.valueOf("clock_local_reference", "daemon", "chrony")).isEqualTo(1.0);
 
       ScrapedMetrics served;
-      try (ExporterProcess exporter = ExporterProcess.forChronyd(OnceIT.class, server).start()) {
+      try (ExporterProcess exporter =
+          ExporterProcess.forChronyd(OnceIT.class, server)
+              .args("--no-collector.ntpd", "--no-collector.timesyncd")
+              .start()) {
         served = exporter.scrape();
       }
       assertThat(seriesKeys(served)).isEqualTo(seriesKeys(printed));

@@ -29,15 +29,15 @@ class CollectorFactoryTest {
 
   CollectorFactoryTest() {
     for (Daemon daemon : Daemon.values()) {
-      constructors.put(daemon, tool -> named(daemon.label()));
+      constructors.put(daemon, tool -> of(daemon));
     }
   }
 
-  private static DaemonCollector named(String name) {
+  private static DaemonCollector of(Daemon daemon) {
     return new DaemonCollector() {
       @Override
-      public String name() {
-        return name;
+      public Daemon daemon() {
+        return daemon;
       }
 
       @Override

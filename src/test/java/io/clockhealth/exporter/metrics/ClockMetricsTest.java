@@ -107,6 +107,22 @@ class ClockMetricsTest {
   }
 
   @Test
+  void sourcesPrintedWithTheSameTruncatedNameStayDistinct() throws IOException {
+    SourceStatus first =
+        SourceStatus.builder("2403:4200:403:2").mode(SourceMode.SERVER).reachability(255).build();
+    SourceStatus second =
+        SourceStatus.builder("2403:4200:403:2").mode(SourceMode.SERVER).reachability(1).build();
+    String text =
+        text(
+            new ClockMetrics()
+                .report(
+                    new DaemonReport(Daemon.NTPD, true, null, List.of(first, second), List.of())));
+    assertThat(text)
+        .contains("clock_source_reachability{daemon=\"ntpd\",source=\"2403:4200:403:2\"} 255.0")
+        .contains("clock_source_reachability{daemon=\"ntpd\",source=\"2403:4200:403:2#2\"} 1.0");
+  }
+
+  @Test
   void maxErrorNeedsAllItsParts() {
     assertThat(SystemStatus.builder().offsetSeconds(1.0).build().maxErrorSeconds()).isNull();
     assertThat(

@@ -38,8 +38,8 @@ class ExporterServerTest {
     DaemonCollector fake =
         new DaemonCollector() {
           @Override
-          public String name() {
-            return "chrony";
+          public Daemon daemon() {
+            return Daemon.CHRONY;
           }
 
           @Override

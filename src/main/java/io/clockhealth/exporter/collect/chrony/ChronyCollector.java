@@ -53,8 +53,8 @@ public final class ChronyCollector implements DaemonCollector {
   }
 
   @Override
-  public String name() {
-    return Daemon.CHRONY.label();
+  public Daemon daemon() {
+    return Daemon.CHRONY;
   }
 
   @Override

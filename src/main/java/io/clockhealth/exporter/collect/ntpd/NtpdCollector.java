@@ -40,8 +40,8 @@ public final class NtpdCollector implements DaemonCollector {
   }
 
   @Override
-  public String name() {
-    return Daemon.NTPD.label();
+  public Daemon daemon() {
+    return Daemon.NTPD;
   }
 
   @Override
