@@ -43,7 +43,8 @@ final class Exporter {
         new ClockCollector(
             new CollectorFactory(new ExecutableResolver(), constructors).create(settings),
             Clock.systemUTC(),
-            buildInfo);
+            buildInfo,
+            settings.minInterval());
   }
 
   int printOnce(PrintStream out) throws IOException {

@@ -133,6 +133,14 @@ public final class Main implements Callable<Integer> {
   Integer maxOutputBytes;
 
   @Option(
+      names = "--collector.min-interval",
+      paramLabel = "DURATION",
+      description =
+          "Reuse a collection for this long after it completed, e.g. 1s (default 0s: off;"
+              + " concurrent scrapes always share one run).")
+  String minInterval;
+
+  @Option(
       names = "--log.level",
       paramLabel = "LEVEL",
       description = "debug, info, warn or error (default info).")
@@ -192,6 +200,7 @@ public final class Main implements Callable<Integer> {
         logLevel,
         commandTimeout,
         maxOutputBytes,
+        minInterval,
         Map.of(
             Daemon.CHRONY, new ToolOverrides(chronyEnabled, chronyPath, chronyArgs),
             Daemon.NTPD, new ToolOverrides(ntpdEnabled, ntpdPath, ntpdArgs),

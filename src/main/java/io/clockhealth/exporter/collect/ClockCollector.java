@@ -4,6 +4,7 @@ import io.clockhealth.exporter.metrics.DaemonReport;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -15,30 +16,48 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one client_java collector the registry knows: on every scrape it runs each enabled daemon
- * collector afresh (in parallel, so one slow daemon costs one timeout, not the sum) and writes the
- * result in the metric contract. Nothing is cached, so a value is never served stale.
+ * collector (in parallel, so one slow daemon costs one timeout, not the sum) and writes the result
+ * in the metric contract. Scrapes that arrive while a collector runs share that run (single-flight:
+ * HA Prometheus pairs cause one chronyc run, not two); nothing is cached beyond the optional
+ * minimum interval, so a value is never served stale.
  */
 public final class ClockCollector implements MultiCollector, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ClockCollector.class);
 
   private final List<DaemonCollector> collectors;
+  private final List<SingleFlight<CollectorOutcome>> flights;
   private final Clock clock;
   private final BuildInfo buildInfo;
   private final ExecutorService executor;
 
   public ClockCollector(List<DaemonCollector> collectors, Clock clock, BuildInfo buildInfo) {
+    this(collectors, clock, buildInfo, Duration.ZERO);
+  }
+
+  /**
+   * @param minInterval reuse a collector's result for this long after it completed (zero: only
+   *     scrapes that overlap a running collection share it)
+   */
+  public ClockCollector(
+      List<DaemonCollector> collectors, Clock clock, BuildInfo buildInfo, Duration minInterval) {
     this.collectors = List.copyOf(collectors);
     this.clock = clock;
     this.buildInfo = buildInfo;
     AtomicInteger threads = new AtomicInteger();
+    // Single-flight means at most one run per collector at a time: the pool never needs more.
     this.executor =
-        Executors.newCachedThreadPool(
+        Executors.newFixedThreadPool(
+            Math.max(1, collectors.size()),
             runnable -> {
               Thread thread = new Thread(runnable, "collector-" + threads.incrementAndGet());
               thread.setDaemon(true);
               return thread;
             });
+    this.flights =
+        this.collectors.stream()
+            .map(c -> new SingleFlight<CollectorOutcome>(executor, minInterval, System::nanoTime))
+            .toList();
   }
 
   @Override
@@ -50,8 +69,9 @@ public final class ClockCollector implements MultiCollector, AutoCloseable {
   public ScrapeResult scrape() {
     double hostTime = clock.millis() / 1000.0;
     List<CompletableFuture<CollectorOutcome>> running = new ArrayList<>(collectors.size());
-    for (DaemonCollector collector : collectors) {
-      running.add(CompletableFuture.supplyAsync(() -> timed(collector), executor));
+    for (int i = 0; i < collectors.size(); i++) {
+      DaemonCollector collector = collectors.get(i);
+      running.add(flights.get(i).get(() -> timed(collector)));
     }
     List<CollectorOutcome> outcomes = new ArrayList<>(running.size());
     for (CompletableFuture<CollectorOutcome> future : running) {

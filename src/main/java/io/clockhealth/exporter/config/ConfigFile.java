@@ -14,6 +14,7 @@ import java.util.List;
  * log_level: info
  * command_timeout: 2s
  * max_output_bytes: 1048576
+ * min_interval: 0s           # reuse a collection for this long (0s: off)
  * collectors:
  *   chrony:
  *     enabled: true          # omit for auto-detection
@@ -46,6 +47,9 @@ public final class ConfigFile {
 
   @JsonProperty("max_output_bytes")
   public Integer maxOutputBytes;
+
+  @JsonProperty("min_interval")
+  public String minInterval;
 
   @JsonProperty("collectors")
   public Collectors collectors;

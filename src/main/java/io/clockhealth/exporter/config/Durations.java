@@ -13,6 +13,15 @@ public final class Durations {
 
   private Durations() {}
 
+  /** Like {@link #parse} but also accepts zero ({@code 0}, {@code 0s}): "off". */
+  public static Duration parseAllowingZero(String key, String text) throws ConfigException {
+    String value = text == null ? "" : text.strip();
+    if (value.matches("0+(\\.0+)?(ms|s|m)?")) {
+      return Duration.ZERO;
+    }
+    return parse(key, value);
+  }
+
   /**
    * @param key the flag or config key, named in the error message
    */

@@ -16,6 +16,7 @@ public record ExporterSettings(
     ListenAddress listenAddress,
     String telemetryPath,
     String logLevel,
+    Duration minInterval,
     Map<Daemon, ToolSettings> tools) {
 
   public static final String DEFAULT_LISTEN_ADDRESS = ":39123";
@@ -69,13 +70,19 @@ public record ExporterSettings(
             flags.maxOutputBytes() != null ? "--collector.max-output-bytes" : "max_output_bytes",
             first(flags.maxOutputBytes(), file.maxOutputBytes, DEFAULT_MAX_OUTPUT_BYTES));
 
+    Duration minInterval =
+        flags.minInterval() != null
+            ? Durations.parseAllowingZero("--collector.min-interval", flags.minInterval())
+            : file.minInterval != null
+                ? Durations.parseAllowingZero("min_interval", file.minInterval)
+                : Duration.ZERO;
     Map<Daemon, ToolSettings> tools = new EnumMap<>(Daemon.class);
     for (Daemon daemon : Daemon.values()) {
       tools.put(
           daemon,
           tool(daemon, fileTool(file, daemon), flags.tool(daemon), flags, timeout, maxOutput));
     }
-    return new ExporterSettings(listen, path, level, tools);
+    return new ExporterSettings(listen, path, level, minInterval, tools);
   }
 
   private static ToolSettings tool(

@@ -11,9 +11,10 @@ public record Overrides(
     String logLevel,
     String commandTimeout,
     Integer maxOutputBytes,
+    String minInterval,
     Map<Daemon, ToolOverrides> tools) {
 
-  public static final Overrides NONE = new Overrides(null, null, null, null, null, Map.of());
+  public static final Overrides NONE = new Overrides(null, null, null, null, null, null, Map.of());
 
   public Overrides {
     Map<Daemon, ToolOverrides> copy = new EnumMap<>(Daemon.class);

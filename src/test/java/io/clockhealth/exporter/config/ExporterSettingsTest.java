@@ -53,6 +53,7 @@ class ExporterSettingsTest {
             "debug",
             "750ms",
             null,
+            null,
             Map.of(Daemon.CHRONY, new ToolOverrides(true, "/x/chronyc", List.of("-h", "/s.sock"))));
     ExporterSettings both = ExporterSettings.resolve(file, flags);
     assertThat(both.listenAddress()).isEqualTo(new ListenAddress(null, 2222));
@@ -69,7 +70,8 @@ class ExporterSettingsTest {
     assertThatThrownBy(
             () ->
                 ExporterSettings.resolve(
-                    ConfigFile.EMPTY, new Overrides("nonsense", null, null, null, null, Map.of())))
+                    ConfigFile.EMPTY,
+                    new Overrides("nonsense", null, null, null, null, null, Map.of())))
         .hasMessageStartingWith("--web.listen-address");
     assertThatThrownBy(
             () ->
@@ -79,7 +81,8 @@ class ExporterSettingsTest {
     assertThatThrownBy(
             () ->
                 ExporterSettings.resolve(
-                    ConfigFile.EMPTY, new Overrides(null, null, "verbose", null, null, Map.of())))
+                    ConfigFile.EMPTY,
+                    new Overrides(null, null, "verbose", null, null, null, Map.of())))
         .hasMessageStartingWith("--log.level");
     assertThatThrownBy(
             () ->
