@@ -2,6 +2,7 @@ package io.clockhealth.exporter.collect.chrony;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clockhealth.exporter.parse.FixtureFiles;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -32,7 +33,7 @@ class ChronyCorpusCoverageTest {
     // NtpDataParserTest.docExampleGivesManifestValues asserts the one ntpdata file.
     covered.add("chrony-doc-ntpdata.txt");
 
-    assertThat(ChronyFixtures.list(ChronyFixtures.CORPUS)).hasSize(27);
-    assertThat(covered).containsAll(ChronyFixtures.list(ChronyFixtures.CORPUS));
+    assertThat(FixtureFiles.list(ChronyFixtures.CORPUS)).hasSize(27);
+    assertThat(covered).containsAll(FixtureFiles.list(ChronyFixtures.CORPUS));
   }
 }

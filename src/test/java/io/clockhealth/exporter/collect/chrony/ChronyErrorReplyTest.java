@@ -2,6 +2,7 @@ package io.clockhealth.exporter.collect.chrony;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clockhealth.exporter.parse.FixtureFiles;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -62,8 +63,8 @@ class ChronyErrorReplyTest {
   }
 
   @ParameterizedTest
-  @MethodSource("io.clockhealth.exporter.collect.chrony.ChronyRecognisesTest#allFiles")
+  @MethodSource("io.clockhealth.exporter.collect.chrony.ChronyFixtures#allFiles")
   void noCorpusOrCaptureFileIsAnError(String resource) {
-    assertThat(ChronyErrorReply.find(ChronyFixtures.read(resource))).isEmpty();
+    assertThat(ChronyErrorReply.find(FixtureFiles.read(resource))).isEmpty();
   }
 }

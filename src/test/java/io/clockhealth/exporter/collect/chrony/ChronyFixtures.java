@@ -1,17 +1,9 @@
 package io.clockhealth.exporter.collect.chrony;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
+import io.clockhealth.exporter.parse.FixtureFiles;
 import java.util.stream.Stream;
 
-/** Reads the chronyc corpus and capture files copied into the test resources. */
+/** Where the chronyc corpus and capture files are in the test resources. */
 final class ChronyFixtures {
 
   static final String CORPUS = "corpus/chronyc/";
@@ -20,36 +12,15 @@ final class ChronyFixtures {
   private ChronyFixtures() {}
 
   static String corpus(String name) {
-    return read(CORPUS + name);
+    return FixtureFiles.read(CORPUS + name);
   }
 
   static String capture(String name) {
-    return read(CAPTURES + name);
+    return FixtureFiles.read(CAPTURES + name);
   }
 
-  static String read(String resource) {
-    try (InputStream in = ChronyFixtures.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("missing test resource " + resource);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** The file names in a resource directory, sorted. */
-  static List<String> list(String directory) {
-    URL url = ChronyFixtures.class.getClassLoader().getResource(directory);
-    if (url == null) {
-      throw new IllegalStateException("missing test resource directory " + directory);
-    }
-    try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
-      return files.map(p -> p.getFileName().toString()).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
+  /** Every corpus and capture file, as resource paths. */
+  static Stream<String> allFiles() {
+    return FixtureFiles.resources(CORPUS, CAPTURES);
   }
 }

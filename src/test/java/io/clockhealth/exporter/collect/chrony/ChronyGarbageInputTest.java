@@ -3,6 +3,7 @@ package io.clockhealth.exporter.collect.chrony;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clockhealth.exporter.parse.FixtureFiles;
 import io.clockhealth.exporter.parse.ParseException;
 import io.clockhealth.exporter.parse.ParseException.Kind;
 import java.nio.charset.StandardCharsets;
@@ -105,7 +106,7 @@ class ChronyGarbageInputTest {
 
   /** Every file given to every parser other than its own. */
   static Stream<Arguments> otherFormats() {
-    return ChronyRecognisesTest.allFiles()
+    return ChronyFixtures.allFiles()
         .flatMap(
             resource ->
                 ChronyParsers.ALL.stream()
@@ -116,7 +117,7 @@ class ChronyGarbageInputTest {
   @ParameterizedTest(name = "{0} given {1}")
   @MethodSource("otherFormats")
   void anotherCommandsOutputIsMalformed(ChronyParsers.Named parser, String resource) {
-    assertMalformed(parser, ChronyFixtures.read(resource));
+    assertMalformed(parser, FixtureFiles.read(resource));
   }
 
   @Test
@@ -185,7 +186,7 @@ class ChronyGarbageInputTest {
   @ParameterizedTest(name = "{0}: {1}")
   @MethodSource("ownFiles")
   void invalidUtf8IsMalformedNamingTheLine(ChronyParsers.Named parser, String resource) {
-    byte[] bytes = ChronyFixtures.read(resource).getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = FixtureFiles.read(resource).getBytes(StandardCharsets.UTF_8);
     int secondLine = indexOf(bytes, (byte) '\n') + 1;
     bytes[secondLine + 2] = (byte) 0xFF;
     String decoded = new String(bytes, StandardCharsets.UTF_8);
@@ -205,9 +206,9 @@ class ChronyGarbageInputTest {
    * ParseException. Never a NumberFormatException, IndexOutOfBounds or NPE.
    */
   @ParameterizedTest(name = "{0}")
-  @MethodSource("io.clockhealth.exporter.collect.chrony.ChronyRecognisesTest#allFiles")
+  @MethodSource("io.clockhealth.exporter.collect.chrony.ChronyFixtures#allFiles")
   void damagedFilesNeverLeakOtherExceptions(String resource) {
-    String text = ChronyFixtures.read(resource);
+    String text = FixtureFiles.read(resource);
     List<String> variants = new ArrayList<>();
     for (int cut = 0; cut < text.length(); cut += 3) {
       variants.add(text.substring(0, cut));

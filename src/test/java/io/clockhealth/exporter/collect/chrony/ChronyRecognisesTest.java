@@ -3,25 +3,17 @@ package io.clockhealth.exporter.collect.chrony;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import java.util.stream.Stream;
+import io.clockhealth.exporter.parse.FixtureFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ChronyRecognisesTest {
 
-  /** Every corpus and capture file, as resource paths. */
-  static Stream<String> allFiles() {
-    return Stream.concat(
-        ChronyFixtures.list(ChronyFixtures.CORPUS).stream().map(f -> ChronyFixtures.CORPUS + f),
-        ChronyFixtures.list(ChronyFixtures.CAPTURES).stream()
-            .map(f -> ChronyFixtures.CAPTURES + f));
-  }
-
   @ParameterizedTest(name = "{0}")
-  @MethodSource("allFiles")
+  @MethodSource("io.clockhealth.exporter.collect.chrony.ChronyFixtures#allFiles")
   void onlyItsOwnParserRecognisesAFile(String resource) {
-    String text = ChronyFixtures.read(resource);
+    String text = FixtureFiles.read(resource);
     ChronyParsers.Named own = ChronyParsers.forFile(resource);
     for (ChronyParsers.Named parser : ChronyParsers.ALL) {
       assertThat(parser.recognises().test(text))
@@ -31,11 +23,11 @@ class ChronyRecognisesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("allFiles")
+  @MethodSource("io.clockhealth.exporter.collect.chrony.ChronyFixtures#allFiles")
   void itsOwnParserParsesAFile(String resource) {
     ChronyParsers.Named own = ChronyParsers.forFile(resource);
     if (own != null) {
-      assertThatCode(() -> own.parse().parse(ChronyFixtures.read(resource)))
+      assertThatCode(() -> own.parse().parse(FixtureFiles.read(resource)))
           .as("%s parses %s", own.format(), resource)
           .doesNotThrowAnyException();
     }

@@ -3,6 +3,7 @@ package io.clockhealth.exporter.collect.chrony;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clockhealth.exporter.parse.FixtureFiles;
 import io.clockhealth.exporter.parse.ParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,7 +42,7 @@ class ServerStatsParserTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("files")
   void parsesToManifestValues(String resource, long[] values) throws Exception {
-    ChronyServerStats stats = parser.parse(ChronyFixtures.read(resource));
+    ChronyServerStats stats = parser.parse(FixtureFiles.read(resource));
     Map<ServerStatField, Long> expected = new LinkedHashMap<>();
     for (int i = 0; i < values.length; i++) {
       expected.put(ServerStatField.values()[i], values[i]);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.clockhealth.exporter.collect.chrony.ChronyFormats;
 import io.clockhealth.exporter.metrics.Daemon;
 import io.clockhealth.exporter.metrics.DaemonReport;
+import io.clockhealth.exporter.parse.FixtureFiles;
 import io.clockhealth.exporter.parse.FormatRegistry;
 import io.clockhealth.exporter.parse.OutputFormat;
 import io.clockhealth.exporter.parse.ParseException;
@@ -21,7 +22,7 @@ class NtpdFormatsTest {
   private final FormatRegistry registry = new FormatRegistry(NtpdFormats.all());
 
   static Stream<String> ownFiles() {
-    return NtpqFixtures.allResourceFiles().stream()
+    return FixtureFiles.allResourceFiles().stream()
         .filter(resource -> NtpqParsers.forResource(resource) != null);
   }
 
@@ -38,7 +39,7 @@ class NtpdFormatsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("ownFiles")
   void autoDetectionFindsTheFormatAndItParsesAsNtpd(String resource) throws Exception {
-    String text = NtpqFixtures.read(resource);
+    String text = FixtureFiles.read(resource);
     OutputFormat format = registry.detect(text);
     assertThat(format.name()).isEqualTo(NtpqParsers.forResource(resource).format());
     DaemonReport report = format.parse(text);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clockhealth.exporter.collect.ToolError;
+import io.clockhealth.exporter.parse.FixtureFiles;
 import io.clockhealth.exporter.parse.ParseException;
 import io.clockhealth.exporter.parse.ParseException.Kind;
 import java.util.stream.Stream;
@@ -91,9 +92,9 @@ class NtpqErrorsTest {
 
   @Test
   void dataIsNotAnError() {
-    for (String resource : NtpqFixtures.allResourceFiles()) {
+    for (String resource : FixtureFiles.allResourceFiles()) {
       if (NtpqParsers.forResource(resource) != null) {
-        assertThat(NtpqErrors.find(NtpqFixtures.read(resource))).as(resource).isEmpty();
+        assertThat(NtpqErrors.find(FixtureFiles.read(resource))).as(resource).isEmpty();
       }
     }
     assertThat(NtpqErrors.find(null)).isEmpty();

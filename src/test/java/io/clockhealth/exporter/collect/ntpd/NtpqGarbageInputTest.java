@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clockhealth.exporter.parse.FixtureFiles;
 import io.clockhealth.exporter.parse.ParseException;
 import io.clockhealth.exporter.parse.ParseException.Kind;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class NtpqGarbageInputTest {
 
   static Stream<String> allFiles() {
-    return NtpqFixtures.allResourceFiles().stream();
+    return FixtureFiles.allResourceFiles().stream();
   }
 
   static Stream<String> ntpqFiles() {
@@ -42,7 +43,7 @@ class NtpqGarbageInputTest {
   @MethodSource("otherFormats")
   void anotherOutputIsRejected(NtpqParsers.Named parser, String resource) {
     Kind expected = NtpqParsers.isErrorFile(resource) ? Kind.TOOL_ERROR : Kind.MALFORMED;
-    assertThatThrownBy(() -> parser.parse().parse(NtpqFixtures.read(resource)))
+    assertThatThrownBy(() -> parser.parse().parse(FixtureFiles.read(resource)))
         .isInstanceOfSatisfying(
             ParseException.class,
             e -> {
@@ -55,7 +56,7 @@ class NtpqGarbageInputTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("allFiles")
   void onlyItsOwnParserRecognisesAFile(String resource) {
-    String text = NtpqFixtures.read(resource);
+    String text = FixtureFiles.read(resource);
     NtpqParsers.Named own = NtpqParsers.forResource(resource);
     for (NtpqParsers.Named parser : NtpqParsers.ALL) {
       assertThat(parser.recognises().test(text))
@@ -116,7 +117,7 @@ class NtpqGarbageInputTest {
   @ParameterizedTest(name = "{0}: {1}")
   @MethodSource("ownFiles")
   void invalidUtf8IsMalformedNamingTheLine(NtpqParsers.Named parser, String resource) {
-    byte[] bytes = NtpqFixtures.read(resource).getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = FixtureFiles.read(resource).getBytes(StandardCharsets.UTF_8);
     int thirdLine = indexOf(bytes, (byte) '\n', indexOf(bytes, (byte) '\n', 0) + 1) + 1;
     bytes[thirdLine + 5] = (byte) 0xFF;
     String decoded = new String(bytes, StandardCharsets.UTF_8);
@@ -139,7 +140,7 @@ class NtpqGarbageInputTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("ntpqFiles")
   void damagedFilesNeverLeakOtherExceptions(String resource) {
-    String text = NtpqFixtures.read(resource);
+    String text = FixtureFiles.read(resource);
     List<String> variants = new ArrayList<>();
     for (int cut = 0; cut < text.length(); cut += 3) {
       variants.add(text.substring(0, cut));

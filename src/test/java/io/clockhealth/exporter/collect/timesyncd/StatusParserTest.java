@@ -3,6 +3,7 @@ package io.clockhealth.exporter.collect.timesyncd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clockhealth.exporter.parse.FixtureFiles;
 import io.clockhealth.exporter.parse.ParseException;
 import io.clockhealth.exporter.parse.ParseException.Kind;
 import java.time.Instant;
@@ -85,7 +86,7 @@ class StatusParserTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("files")
   void filesGiveTheirValues(String resource, TimedateStatus expected) throws Exception {
-    String text = TimesyncdFixtures.read(resource);
+    String text = FixtureFiles.read(resource);
     assertThat(parser.parse(text)).isEqualTo(expected);
     assertThat(StatusParser.recognises(text)).isTrue();
   }

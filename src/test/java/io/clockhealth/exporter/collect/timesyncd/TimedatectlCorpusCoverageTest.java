@@ -2,6 +2,7 @@ package io.clockhealth.exporter.collect.timesyncd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clockhealth.exporter.parse.FixtureFiles;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -24,9 +25,9 @@ class TimedatectlCorpusCoverageTest {
         .map(TimedatectlCorpusCoverageTest::name)
         .forEach(covered::add);
 
-    assertThat(TimesyncdFixtures.list(TimesyncdFixtures.CORPUS)).hasSize(5);
+    assertThat(FixtureFiles.list(TimesyncdFixtures.CORPUS)).hasSize(5);
     assertThat(covered)
-        .containsExactlyInAnyOrderElementsOf(TimesyncdFixtures.list(TimesyncdFixtures.CORPUS));
+        .containsExactlyInAnyOrderElementsOf(FixtureFiles.list(TimesyncdFixtures.CORPUS));
   }
 
   @Test
@@ -48,8 +49,8 @@ class TimedatectlCorpusCoverageTest {
     covered.add("kill-server-timeline.txt");
     covered.add("good-busctl-introspect-timesync1.txt");
 
-    assertThat(TimesyncdFixtures.list(TimesyncdFixtures.CAPTURES)).hasSize(20);
+    assertThat(FixtureFiles.list(TimesyncdFixtures.CAPTURES)).hasSize(20);
     assertThat(covered)
-        .containsExactlyInAnyOrderElementsOf(TimesyncdFixtures.list(TimesyncdFixtures.CAPTURES));
+        .containsExactlyInAnyOrderElementsOf(FixtureFiles.list(TimesyncdFixtures.CAPTURES));
   }
 }

@@ -3,6 +3,7 @@ package io.clockhealth.exporter.collect.timesyncd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clockhealth.exporter.parse.FixtureFiles;
 import io.clockhealth.exporter.parse.ParseException;
 import io.clockhealth.exporter.parse.ParseException.Kind;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,7 @@ class TimedatectlGarbageInputTest {
   @ParameterizedTest(name = "{0} given {1}")
   @MethodSource("otherFormats")
   void anotherOutputIsMalformed(TimesyncdParsers.Named parser, String resource) {
-    assertMalformed(parser, TimesyncdFixtures.read(resource));
+    assertMalformed(parser, FixtureFiles.read(resource));
   }
 
   /** The chronyc and ntpq outputs other collectors read are not timedatectl output either. */
@@ -99,7 +100,7 @@ class TimedatectlGarbageInputTest {
   @ParameterizedTest(name = "{0}: {1}")
   @MethodSource("ownFiles")
   void invalidUtf8IsMalformedNamingTheLine(TimesyncdParsers.Named parser, String resource) {
-    byte[] bytes = TimesyncdFixtures.read(resource).getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = FixtureFiles.read(resource).getBytes(StandardCharsets.UTF_8);
     int secondLine = indexOf(bytes, (byte) '\n') + 1;
     bytes[secondLine + 2] = (byte) 0xFF;
     String decoded = new String(bytes, StandardCharsets.UTF_8);
@@ -117,7 +118,7 @@ class TimedatectlGarbageInputTest {
   @ParameterizedTest(name = "{0}: {1}")
   @MethodSource("ownFiles")
   void replacementCharacterAnywhereIsMalformed(TimesyncdParsers.Named parser, String resource) {
-    String text = TimesyncdFixtures.read(resource);
+    String text = FixtureFiles.read(resource);
     String damaged =
         text.substring(0, text.length() - 3) + "\uFFFD" + text.substring(text.length() - 3);
     assertMalformed(parser, damaged);
@@ -131,7 +132,7 @@ class TimedatectlGarbageInputTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("io.clockhealth.exporter.collect.timesyncd.TimesyncdFixtures#allFiles")
   void damagedFilesNeverLeakOtherExceptions(String resource) {
-    String text = TimesyncdFixtures.read(resource);
+    String text = FixtureFiles.read(resource);
     List<String> variants = new ArrayList<>();
     for (int cut = 0; cut < text.length(); cut += 3) {
       variants.add(text.substring(0, cut));

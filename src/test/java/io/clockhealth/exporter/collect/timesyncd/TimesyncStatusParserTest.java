@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clockhealth.exporter.metrics.LeapStatus;
+import io.clockhealth.exporter.parse.FixtureFiles;
 import io.clockhealth.exporter.parse.ParseException;
 import io.clockhealth.exporter.parse.ParseException.Kind;
 import java.util.stream.Stream;
@@ -88,10 +89,10 @@ class TimesyncStatusParserTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("files")
   void filesGiveTheirValues(String resource, TimesyncStatus expected) throws Exception {
-    TimesyncStatus status = parser.parse(TimesyncdFixtures.read(resource));
+    TimesyncStatus status = parser.parse(FixtureFiles.read(resource));
     assertThat(status).isEqualTo(expected);
     assertThat(status.hasReply()).isTrue();
-    assertThat(TimesyncStatusParser.recognises(TimesyncdFixtures.read(resource))).isTrue();
+    assertThat(TimesyncStatusParser.recognises(FixtureFiles.read(resource))).isTrue();
   }
 
   @Test

@@ -1,17 +1,9 @@
 package io.clockhealth.exporter.collect.timesyncd;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
+import io.clockhealth.exporter.parse.FixtureFiles;
 import java.util.stream.Stream;
 
-/** Reads the timedatectl corpus and the timesyncd captures copied into the test resources. */
+/** Where the timedatectl corpus and the timesyncd captures are in the test resources. */
 final class TimesyncdFixtures {
 
   static final String CORPUS = "corpus/timedatectl/";
@@ -20,42 +12,15 @@ final class TimesyncdFixtures {
   private TimesyncdFixtures() {}
 
   static String corpus(String name) {
-    return read(CORPUS + name);
+    return FixtureFiles.read(CORPUS + name);
   }
 
   static String capture(String name) {
-    return read(CAPTURES + name);
-  }
-
-  static String read(String resource) {
-    try (InputStream in = TimesyncdFixtures.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("missing test resource " + resource);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** The file names in a resource directory, sorted. */
-  static List<String> list(String directory) {
-    URL url = TimesyncdFixtures.class.getClassLoader().getResource(directory);
-    if (url == null) {
-      throw new IllegalStateException("missing test resource directory " + directory);
-    }
-    try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
-      return files.map(p -> p.getFileName().toString()).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
+    return FixtureFiles.read(CAPTURES + name);
   }
 
   /** Every corpus and capture file, as resource paths. */
   static Stream<String> allFiles() {
-    return Stream.concat(
-        list(CORPUS).stream().map(n -> CORPUS + n), list(CAPTURES).stream().map(n -> CAPTURES + n));
+    return FixtureFiles.resources(CORPUS, CAPTURES);
   }
 }

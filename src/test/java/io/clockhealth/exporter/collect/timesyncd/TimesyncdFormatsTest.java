@@ -7,6 +7,7 @@ import io.clockhealth.exporter.collect.chrony.ChronyFormats;
 import io.clockhealth.exporter.metrics.Daemon;
 import io.clockhealth.exporter.metrics.DaemonReport;
 import io.clockhealth.exporter.metrics.SourceState;
+import io.clockhealth.exporter.parse.FixtureFiles;
 import io.clockhealth.exporter.parse.FormatRegistry;
 import io.clockhealth.exporter.parse.OutputFormat;
 import io.clockhealth.exporter.parse.ParseException;
@@ -98,7 +99,7 @@ class TimesyncdFormatsTest {
   @MethodSource("io.clockhealth.exporter.collect.timesyncd.TimesyncdFixtures#allFiles")
   void autoDetection(String resource) throws Exception {
     TimesyncdParsers.Named own = TimesyncdParsers.forFile(resource);
-    String text = TimesyncdFixtures.read(resource);
+    String text = FixtureFiles.read(resource);
     if (own != null) {
       assertThat(registry().detect(text).name()).isEqualTo(own.format());
     } else if (resource.contains("/err-")) {
