@@ -218,13 +218,27 @@ public final class PrivateBus implements AutoCloseable {
     return OptionalLong.empty();
   }
 
-  /** The PID of this bus's systemd-timedated, when one runs (checked: comm and environment). */
+  /**
+   * The PID of this bus's systemd-timedated, when one runs (checked: comm and environment). An
+   * AssertionError, after killing it, if it holds CAP_SYS_TIME in its bounding set.
+   */
   public OptionalLong timedatedPid() {
     OptionalLong pid = pidOf(TIMEDATE1);
-    if (pid.isPresent() && isOurTimedated(pid.getAsLong())) {
-      return pid;
+    if (pid.isEmpty() || !isOurTimedated(pid.getAsLong())) {
+      return OptionalLong.empty();
     }
-    return OptionalLong.empty();
+    long p = pid.getAsLong();
+    long capBnd = DaemonProcess.capBnd(p);
+    if (DaemonProcess.hasCapSysTime(capBnd)) {
+      ProcessHandle.of(p).ifPresent(ProcessHandle::destroyForcibly);
+      throw new AssertionError(
+          "FATAL: systemd-timedated (PID "
+              + p
+              + ") has CAP_SYS_TIME in its bounding set (CapBnd "
+              + Long.toHexString(capBnd)
+              + "); killed it");
+    }
+    return pid;
   }
 
   private boolean isOurTimedated(long pid) {
@@ -258,7 +272,10 @@ public final class PrivateBus implements AutoCloseable {
   /** Kills this bus's timedated (by the PID the bus reports), then stops dbus-daemon. */
   @Override
   public void close() {
-    timedatedPid().ifPresent(pid -> ProcessHandle.of(pid).ifPresent(DaemonProcess::terminate));
+    OptionalLong timedated = pidOf(TIMEDATE1);
+    if (timedated.isPresent() && isOurTimedated(timedated.getAsLong())) {
+      ProcessHandle.of(timedated.getAsLong()).ifPresent(DaemonProcess::terminate);
+    }
     process.stop();
     // A timedated activated between the question and the stop: found by its environment.
     ProcessHandle.allProcesses()

@@ -260,6 +260,8 @@ class NtpdScenariosIT {
                   .as("selected sources, reach so far %s", reach)
                   .isEmpty();
             });
+    System.out.println(
+        "reachability of " + selected + " from its kill to no system peer: " + reach);
     assertThat(reach).as("reachability of %s after its kill", selected).hasSizeGreaterThan(2);
     for (int i = 1; i < reach.size(); i++) {
       assertThat(reach.get(i)).as("reach decays strictly: %s", reach).isLessThan(reach.get(i - 1));
