@@ -4,7 +4,8 @@
 #   bash scripts/fetch-test-daemons.sh        (root on Debian 12; idempotent)
 #
 # chrony, libfaketime, ntpsec (ntpd + the ntpq script), python3-ntp (ntpq's python module and
-# libntpc), systemd-timesyncd and the libsystemd-shared it was built against are downloaded with
+# libntpc), systemd-timesyncd and the libsystemd-shared it was built against, and prometheus
+# (prometheus + promtool, for the deploy tests) are downloaded with
 # `apt-get download` and unpacked with `dpkg -x` into a private cache:
 #     $CACHE/debs/<pkg>_<version>_<arch>.deb
 #     $CACHE/x/<pkg>/...            (e.g. $CACHE/x/chrony/usr/sbin/chronyd)
@@ -18,7 +19,7 @@
 set -euo pipefail
 
 CACHE=${CLOCK_TEST_CACHE:-$HOME/.cache/clock-health-exporter}
-PKGS=(chrony libfaketime ntpsec python3-ntp systemd-timesyncd libsystemd-shared)
+PKGS=(chrony libfaketime ntpsec python3-ntp systemd-timesyncd libsystemd-shared prometheus)
 DEBS=$CACHE/debs
 X=$CACHE/x
 
@@ -121,6 +122,11 @@ SDSHARED=$X/libsystemd-shared/usr/lib/x86_64-linux-gnu/systemd
 [ -n "$FAKELIB" ] && [ -f "$FAKELIB" ] || die "libfaketime.so.1 not found under $X/libfaketime"
 [ -x "$NTPD" ] || die "ntpd not found at $NTPD"
 [ -f "$NTPQ" ] || die "ntpq not found at $NTPQ"
+# prometheus + promtool (deploy tests: promtool check config, agent -> central pipeline)
+PROMETHEUS=$X/prometheus/usr/bin/prometheus
+PROMTOOL=$X/prometheus/usr/bin/promtool
+[ -x "$PROMETHEUS" ] || die "prometheus not found at $PROMETHEUS"
+[ -x "$PROMTOOL" ] || die "promtool not found at $PROMTOOL"
 [ -d "$PYNTP/ntp" ] || die "python module ntp not found under $PYNTP"
 [ -x "$TIMESYNCD" ] || die "systemd-timesyncd not found at $TIMESYNCD"
 compgen -G "$SDSHARED/libsystemd-shared-*.so" >/dev/null || die "libsystemd-shared-*.so not found in $SDSHARED"
@@ -164,6 +170,7 @@ log "chronyc: $CHRONYC"
 log "libfaketime: $FAKELIB"
 log "ntpd: $NTPD"
 log "ntpq: $NTPQ (with /usr/bin/python3, PYTHONPATH=$PYNTP)"
+log "prometheus, promtool: $PROMETHEUS, $PROMTOOL"
 log "systemd-timesyncd: $TIMESYNCD (LD_LIBRARY_PATH=$SDSHARED)"
 "$CHRONYD" -v
 "$NTPD" --version
