@@ -3,12 +3,12 @@ package io.clockhealth.exporter.collect.chrony;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clockhealth.exporter.parse.DamagedInputs;
 import io.clockhealth.exporter.parse.FixtureFiles;
+import io.clockhealth.exporter.parse.NamedParser;
 import io.clockhealth.exporter.parse.ParseException;
 import io.clockhealth.exporter.parse.ParseException.Kind;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ class ChronyGarbageInputTest {
 
   static Stream<Arguments> toolErrors() {
     List<Arguments> cases = new ArrayList<>();
-    for (ChronyParsers.Named parser : ChronyParsers.ALL) {
+    for (NamedParser parser : ChronyParsers.ALL) {
       cases.add(Arguments.of(parser, "506 Cannot talk to daemon\n", 1));
       cases.add(Arguments.of(parser, "501 Not authorised\n", 1));
       cases.add(Arguments.of(parser, "501 Not authorised --- Reply not authenticated\n", 1));
@@ -38,22 +38,20 @@ class ChronyGarbageInputTest {
 
   @ParameterizedTest(name = "{0}: {1}")
   @MethodSource("toolErrors")
-  void errorRepliesAreToolErrors(ChronyParsers.Named parser, String text, int line) {
-    assertThatThrownBy(() -> parser.parse().parse(text))
-        .isInstanceOfSatisfying(
-            ParseException.class,
-            e -> {
-              assertThat(e.kind()).isEqualTo(Kind.TOOL_ERROR);
-              assertThat(e.format()).isEqualTo(parser.format());
-              assertThat(e.lineNumber()).isEqualTo(line);
-              assertThat(e.getMessage()).contains(parser.format()).contains("line " + line);
-              assertThat(e.line()).matches("50[16] .*");
-            });
+  void errorRepliesAreToolErrors(NamedParser parser, String text, int line) {
+    DamagedInputs.assertToolError(
+        parser,
+        text,
+        line,
+        e -> {
+          assertThat(e.getMessage()).contains(parser.format()).contains("line " + line);
+          assertThat(e.line()).matches("50[16] .*");
+        });
   }
 
   static Stream<Arguments> garbage() {
     List<Arguments> cases = new ArrayList<>();
-    for (ChronyParsers.Named parser : ChronyParsers.ALL) {
+    for (NamedParser parser : ChronyParsers.ALL) {
       cases.add(Arguments.of(parser, "hello world\nthis is not chrony output\n"));
       cases.add(Arguments.of(parser, "foo: bar, baz\n"));
       cases.add(Arguments.of(parser, "a,b,c,d,e,f,g,h,i,j,k,l,m,n\n"));
@@ -65,21 +63,15 @@ class ChronyGarbageInputTest {
 
   @ParameterizedTest(name = "{0}: {1}")
   @MethodSource("garbage")
-  void randomTextIsMalformed(ChronyParsers.Named parser, String text) {
-    assertMalformed(parser, text);
+  void randomTextIsMalformed(NamedParser parser, String text) {
+    DamagedInputs.assertMalformed(parser, text);
   }
 
   @Test
   void emptyInputIsMalformedForSingleReports() {
-    for (ChronyParsers.Named parser : List.of(ChronyParsers.TRACKING, ChronyParsers.SERVERSTATS)) {
+    for (NamedParser parser : List.of(ChronyParsers.TRACKING, ChronyParsers.SERVERSTATS)) {
       for (String empty : List.of("", "\n", "  \n\n")) {
-        assertThatThrownBy(() -> parser.parse().parse(empty))
-            .isInstanceOfSatisfying(
-                ParseException.class,
-                e -> {
-                  assertThat(e.kind()).isEqualTo(Kind.MALFORMED);
-                  assertThat(e.getMessage()).contains("empty input");
-                });
+        DamagedInputs.assertEmptyInput(parser, empty);
       }
     }
   }
@@ -87,7 +79,7 @@ class ChronyGarbageInputTest {
   @Test
   void emptyInputIsNoRowsForTables() throws Exception {
     // chronyc -c prints no header: a daemon with no sources prints nothing for these.
-    for (ChronyParsers.Named parser :
+    for (NamedParser parser :
         List.of(
             ChronyParsers.SOURCES,
             ChronyParsers.SOURCESTATS,
@@ -99,25 +91,21 @@ class ChronyGarbageInputTest {
 
   @Test
   void nullInputIsMalformed() {
-    for (ChronyParsers.Named parser : ChronyParsers.ALL) {
-      assertMalformed(parser, null);
+    for (NamedParser parser : ChronyParsers.ALL) {
+      DamagedInputs.assertMalformed(parser, null);
     }
   }
 
   /** Every file given to every parser other than its own. */
   static Stream<Arguments> otherFormats() {
-    return ChronyFixtures.allFiles()
-        .flatMap(
-            resource ->
-                ChronyParsers.ALL.stream()
-                    .filter(p -> p != ChronyParsers.forFile(resource))
-                    .map(p -> Arguments.of(p, resource)));
+    return DamagedInputs.otherFormats(
+        ChronyFixtures.allFiles(), ChronyParsers.ALL, ChronyParsers::forFile);
   }
 
   @ParameterizedTest(name = "{0} given {1}")
   @MethodSource("otherFormats")
-  void anotherCommandsOutputIsMalformed(ChronyParsers.Named parser, String resource) {
-    assertMalformed(parser, FixtureFiles.read(resource));
+  void anotherCommandsOutputIsMalformed(NamedParser parser, String resource) {
+    DamagedInputs.assertMalformed(parser, FixtureFiles.read(resource));
   }
 
   @Test
@@ -159,7 +147,7 @@ class ChronyGarbageInputTest {
 
   @ParameterizedTest(name = "{0}: {1}")
   @MethodSource("truncatedCsv")
-  void truncatedCsvRowsAreMalformed(ChronyParsers.Named parser, String text) {
+  void truncatedCsvRowsAreMalformed(NamedParser parser, String text) {
     assertThatThrownBy(() -> parser.parse().parse(text))
         .isInstanceOfSatisfying(
             ParseException.class,
@@ -185,20 +173,8 @@ class ChronyGarbageInputTest {
 
   @ParameterizedTest(name = "{0}: {1}")
   @MethodSource("ownFiles")
-  void invalidUtf8IsMalformedNamingTheLine(ChronyParsers.Named parser, String resource) {
-    byte[] bytes = FixtureFiles.read(resource).getBytes(StandardCharsets.UTF_8);
-    int secondLine = indexOf(bytes, (byte) '\n') + 1;
-    bytes[secondLine + 2] = (byte) 0xFF;
-    String decoded = new String(bytes, StandardCharsets.UTF_8);
-    assertThat(decoded).contains("\uFFFD");
-    assertThatThrownBy(() -> parser.parse().parse(decoded))
-        .isInstanceOfSatisfying(
-            ParseException.class,
-            e -> {
-              assertThat(e.kind()).isEqualTo(Kind.MALFORMED);
-              assertThat(e.lineNumber()).isEqualTo(2);
-              assertThat(e.getMessage()).contains("invalid UTF-8");
-            });
+  void invalidUtf8IsMalformedNamingTheLine(NamedParser parser, String resource) {
+    DamagedInputs.assertInvalidUtf8OnLine(parser, FixtureFiles.read(resource), 2, 2);
   }
 
   /**
@@ -209,51 +185,9 @@ class ChronyGarbageInputTest {
   @MethodSource("io.clockhealth.exporter.collect.chrony.ChronyFixtures#allFiles")
   void damagedFilesNeverLeakOtherExceptions(String resource) {
     String text = FixtureFiles.read(resource);
-    List<String> variants = new ArrayList<>();
-    for (int cut = 0; cut < text.length(); cut += 3) {
-      variants.add(text.substring(0, cut));
-    }
-    List<String> lines = Arrays.asList(text.split("\n", -1));
-    for (int drop = 0; drop < lines.size(); drop++) {
-      List<String> kept = new ArrayList<>(lines);
-      kept.remove(drop);
-      variants.add(String.join("\n", kept));
-    }
-    variants.add(text.replace(',', ' '));
-    variants.add(text.replace(':', ','));
-    variants.add(text.replaceAll("\\d", "9"));
-    for (ChronyParsers.Named parser : ChronyParsers.ALL) {
-      for (String variant : variants) {
-        try {
-          parser.parse().parse(variant);
-        } catch (ParseException expected) {
-          assertThat(expected.getMessage()).startsWith(parser.format() + ": ");
-        } catch (RuntimeException e) {
-          throw new AssertionError(
-              parser.format() + " leaked " + e + " on a variant of " + resource + ":\n" + variant,
-              e);
-        }
-      }
-    }
-  }
-
-  private static void assertMalformed(ChronyParsers.Named parser, String text) {
-    assertThatThrownBy(() -> parser.parse().parse(text))
-        .isInstanceOfSatisfying(
-            ParseException.class,
-            e -> {
-              assertThat(e.kind()).isEqualTo(Kind.MALFORMED);
-              assertThat(e.format()).isEqualTo(parser.format());
-              assertThat(e.getMessage()).startsWith(parser.format() + ": ");
-            });
-  }
-
-  private static int indexOf(byte[] bytes, byte b) {
-    for (int i = 0; i < bytes.length; i++) {
-      if (bytes[i] == b) {
-        return i;
-      }
-    }
-    return -1;
+    List<String> variants =
+        DamagedInputs.variants(
+            text, text.replace(',', ' '), text.replace(':', ','), text.replaceAll("\\d", "9"));
+    DamagedInputs.assertOnlyParseExceptions(ChronyParsers.ALL, resource, variants);
   }
 }

@@ -1,40 +1,29 @@
 package io.clockhealth.exporter.collect.chrony;
 
-import io.clockhealth.exporter.parse.ParseException;
+import io.clockhealth.exporter.parse.NamedParser;
 import java.util.List;
-import java.util.function.Predicate;
 
 /** All chronyc parsers behind one shape, for tests that run every parser over every input. */
 final class ChronyParsers {
 
-  @FunctionalInterface
-  interface Parse {
-    Object parse(String text) throws ParseException;
-  }
-
-  record Named(String format, Parse parse, Predicate<String> recognises) {
-    @Override
-    public String toString() {
-      return format;
-    }
-  }
-
-  static final Named TRACKING =
-      new Named(TrackingParser.FORMAT, new TrackingParser()::parse, TrackingParser::recognises);
-  static final Named SOURCES =
-      new Named(SourcesParser.FORMAT, new SourcesParser()::parse, SourcesParser::recognises);
-  static final Named SOURCESTATS =
-      new Named(
+  static final NamedParser TRACKING =
+      new NamedParser(
+          TrackingParser.FORMAT, new TrackingParser()::parse, TrackingParser::recognises);
+  static final NamedParser SOURCES =
+      new NamedParser(SourcesParser.FORMAT, new SourcesParser()::parse, SourcesParser::recognises);
+  static final NamedParser SOURCESTATS =
+      new NamedParser(
           SourceStatsParser.FORMAT, new SourceStatsParser()::parse, SourceStatsParser::recognises);
-  static final Named SERVERSTATS =
-      new Named(
+  static final NamedParser SERVERSTATS =
+      new NamedParser(
           ServerStatsParser.FORMAT, new ServerStatsParser()::parse, ServerStatsParser::recognises);
-  static final Named NTPDATA =
-      new Named(NtpDataParser.FORMAT, new NtpDataParser()::parse, NtpDataParser::recognises);
-  static final Named AUTHDATA =
-      new Named(AuthDataParser.FORMAT, new AuthDataParser()::parse, AuthDataParser::recognises);
+  static final NamedParser NTPDATA =
+      new NamedParser(NtpDataParser.FORMAT, new NtpDataParser()::parse, NtpDataParser::recognises);
+  static final NamedParser AUTHDATA =
+      new NamedParser(
+          AuthDataParser.FORMAT, new AuthDataParser()::parse, AuthDataParser::recognises);
 
-  static final List<Named> ALL =
+  static final List<NamedParser> ALL =
       List.of(TRACKING, SOURCES, SOURCESTATS, SERVERSTATS, NTPDATA, AUTHDATA);
 
   private ChronyParsers() {}
@@ -43,7 +32,7 @@ final class ChronyParsers {
    * The parser a corpus or capture file belongs to, from its name; null for the captures of other
    * chronyc commands (clients, selectdata, activity).
    */
-  static Named forFile(String resource) {
+  static NamedParser forFile(String resource) {
     String name = resource.substring(resource.lastIndexOf('/') + 1);
     if (name.contains("sourcestats")) {
       return SOURCESTATS;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.clockhealth.exporter.parse.FixtureFiles;
+import io.clockhealth.exporter.parse.NamedParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -14,8 +15,8 @@ class ChronyRecognisesTest {
   @MethodSource("io.clockhealth.exporter.collect.chrony.ChronyFixtures#allFiles")
   void onlyItsOwnParserRecognisesAFile(String resource) {
     String text = FixtureFiles.read(resource);
-    ChronyParsers.Named own = ChronyParsers.forFile(resource);
-    for (ChronyParsers.Named parser : ChronyParsers.ALL) {
+    NamedParser own = ChronyParsers.forFile(resource);
+    for (NamedParser parser : ChronyParsers.ALL) {
       assertThat(parser.recognises().test(text))
           .as("%s recognises %s", parser.format(), resource)
           .isEqualTo(parser == own);
@@ -25,7 +26,7 @@ class ChronyRecognisesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("io.clockhealth.exporter.collect.chrony.ChronyFixtures#allFiles")
   void itsOwnParserParsesAFile(String resource) {
-    ChronyParsers.Named own = ChronyParsers.forFile(resource);
+    NamedParser own = ChronyParsers.forFile(resource);
     if (own != null) {
       assertThatCode(() -> own.parse().parse(FixtureFiles.read(resource)))
           .as("%s parses %s", own.format(), resource)
@@ -35,7 +36,7 @@ class ChronyRecognisesTest {
 
   @Test
   void nothingRecognisesEmptyOrNullInput() {
-    for (ChronyParsers.Named parser : ChronyParsers.ALL) {
+    for (NamedParser parser : ChronyParsers.ALL) {
       assertThat(parser.recognises().test("")).as(parser.format()).isFalse();
       assertThat(parser.recognises().test(null)).as(parser.format()).isFalse();
       assertThat(parser.recognises().test("506 Cannot talk to daemon\n"))

@@ -2,14 +2,12 @@ package io.clockhealth.exporter.collect.ntpd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clockhealth.exporter.parse.DamagedInputs;
 import io.clockhealth.exporter.parse.FixtureFiles;
-import io.clockhealth.exporter.parse.ParseException;
+import io.clockhealth.exporter.parse.NamedParser;
 import io.clockhealth.exporter.parse.ParseException.Kind;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -31,34 +29,22 @@ class NtpqGarbageInputTest {
 
   /** Every file of every tool, given to each ntpq parser it does not belong to. */
   static Stream<Arguments> otherFormats() {
-    return allFiles()
-        .flatMap(
-            resource ->
-                NtpqParsers.ALL.stream()
-                    .filter(p -> p != NtpqParsers.forResource(resource))
-                    .map(p -> Arguments.of(p, resource)));
+    return DamagedInputs.otherFormats(allFiles(), NtpqParsers.ALL, NtpqParsers::forResource);
   }
 
   @ParameterizedTest(name = "{0} given {1}")
   @MethodSource("otherFormats")
-  void anotherOutputIsRejected(NtpqParsers.Named parser, String resource) {
+  void anotherOutputIsRejected(NamedParser parser, String resource) {
     Kind expected = NtpqParsers.isErrorFile(resource) ? Kind.TOOL_ERROR : Kind.MALFORMED;
-    assertThatThrownBy(() -> parser.parse().parse(FixtureFiles.read(resource)))
-        .isInstanceOfSatisfying(
-            ParseException.class,
-            e -> {
-              assertThat(e.kind()).isEqualTo(expected);
-              assertThat(e.format()).isEqualTo(parser.format());
-              assertThat(e.getMessage()).startsWith(parser.format() + ": ");
-            });
+    DamagedInputs.assertRejected(parser, FixtureFiles.read(resource), expected);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("allFiles")
   void onlyItsOwnParserRecognisesAFile(String resource) {
     String text = FixtureFiles.read(resource);
-    NtpqParsers.Named own = NtpqParsers.forResource(resource);
-    for (NtpqParsers.Named parser : NtpqParsers.ALL) {
+    NamedParser own = NtpqParsers.forResource(resource);
+    for (NamedParser parser : NtpqParsers.ALL) {
       assertThat(parser.recognises().test(text))
           .as("%s recognises %s", parser.format(), resource)
           .isEqualTo(parser == own);
@@ -70,7 +56,7 @@ class NtpqGarbageInputTest {
 
   static Stream<Arguments> garbage() {
     List<Arguments> cases = new ArrayList<>();
-    for (NtpqParsers.Named parser : NtpqParsers.ALL) {
+    for (NamedParser parser : NtpqParsers.ALL) {
       cases.add(Arguments.of(parser, "hello world\nthis is not ntpq output\n"));
       cases.add(Arguments.of(parser, "foo=bar, baz=qux\n"));
       cases.add(Arguments.of(parser, "\u0000\u0001\u0002binary\n"));
@@ -84,22 +70,16 @@ class NtpqGarbageInputTest {
 
   @ParameterizedTest(name = "{0}: {1}")
   @MethodSource("garbage")
-  void randomTextIsMalformed(NtpqParsers.Named parser, String text) {
-    assertMalformed(parser, text);
+  void randomTextIsMalformed(NamedParser parser, String text) {
+    DamagedInputs.assertMalformed(parser, text);
   }
 
   @Test
   void nullAndEmptyInputAreMalformed() {
-    for (NtpqParsers.Named parser : NtpqParsers.ALL) {
-      assertMalformed(parser, null);
+    for (NamedParser parser : NtpqParsers.ALL) {
+      DamagedInputs.assertMalformed(parser, null);
       for (String empty : List.of("", "\n", "  \n\n", "ntpq> pe\n")) {
-        assertThatThrownBy(() -> parser.parse().parse(empty))
-            .isInstanceOfSatisfying(
-                ParseException.class,
-                e -> {
-                  assertThat(e.kind()).isEqualTo(Kind.MALFORMED);
-                  assertThat(e.getMessage()).contains("empty input");
-                });
+        DamagedInputs.assertEmptyInput(parser, empty);
       }
     }
   }
@@ -116,20 +96,8 @@ class NtpqGarbageInputTest {
 
   @ParameterizedTest(name = "{0}: {1}")
   @MethodSource("ownFiles")
-  void invalidUtf8IsMalformedNamingTheLine(NtpqParsers.Named parser, String resource) {
-    byte[] bytes = FixtureFiles.read(resource).getBytes(StandardCharsets.UTF_8);
-    int thirdLine = indexOf(bytes, (byte) '\n', indexOf(bytes, (byte) '\n', 0) + 1) + 1;
-    bytes[thirdLine + 5] = (byte) 0xFF;
-    String decoded = new String(bytes, StandardCharsets.UTF_8);
-    assertThat(decoded).contains("\uFFFD");
-    assertThatThrownBy(() -> parser.parse().parse(decoded))
-        .isInstanceOfSatisfying(
-            ParseException.class,
-            e -> {
-              assertThat(e.kind()).isEqualTo(Kind.MALFORMED);
-              assertThat(e.lineNumber()).isEqualTo(3);
-              assertThat(e.getMessage()).contains("invalid UTF-8");
-            });
+  void invalidUtf8IsMalformedNamingTheLine(NamedParser parser, String resource) {
+    DamagedInputs.assertInvalidUtf8OnLine(parser, FixtureFiles.read(resource), 3, 5);
   }
 
   /**
@@ -141,58 +109,19 @@ class NtpqGarbageInputTest {
   @MethodSource("ntpqFiles")
   void damagedFilesNeverLeakOtherExceptions(String resource) {
     String text = FixtureFiles.read(resource);
-    List<String> variants = new ArrayList<>();
-    for (int cut = 0; cut < text.length(); cut += 3) {
-      variants.add(text.substring(0, cut));
-    }
-    List<String> lines = Arrays.asList(text.split("\n", -1));
-    for (int drop = 0; drop < lines.size(); drop++) {
-      List<String> kept = new ArrayList<>(lines);
-      kept.remove(drop);
-      variants.add(String.join("\n", kept));
-    }
-    variants.add(text.replace(',', ' '));
-    variants.add(text.replace('=', ' '));
-    variants.add(text.replace(' ', '\t'));
-    variants.add(text.replace('.', ','));
-    variants.add(text.replace("\"", ""));
-    variants.add(text.replaceAll("\\d", "9"));
-    variants.add(text.replaceAll("\\d", "99999999999"));
-    variants.add(text.replaceAll("[0-9a-f]", "\uFFFD"));
-    variants.add(text.replaceAll("(?m)^ ", ""));
-    variants.add(text.replaceAll("(?m)^", " "));
-    for (NtpqParsers.Named parser : NtpqParsers.ALL) {
-      for (String variant : variants) {
-        try {
-          parser.parse().parse(variant);
-        } catch (ParseException expected) {
-          assertThat(expected.getMessage()).startsWith(parser.format() + ": ");
-        } catch (RuntimeException e) {
-          throw new AssertionError(
-              parser.format() + " leaked " + e + " on a variant of " + resource + ":\n" + variant,
-              e);
-        }
-      }
-    }
-  }
-
-  private static void assertMalformed(NtpqParsers.Named parser, String text) {
-    assertThatThrownBy(() -> parser.parse().parse(text))
-        .isInstanceOfSatisfying(
-            ParseException.class,
-            e -> {
-              assertThat(e.kind()).isEqualTo(Kind.MALFORMED);
-              assertThat(e.format()).isEqualTo(parser.format());
-              assertThat(e.getMessage()).startsWith(parser.format() + ": ");
-            });
-  }
-
-  private static int indexOf(byte[] bytes, byte b, int from) {
-    for (int i = from; i < bytes.length; i++) {
-      if (bytes[i] == b) {
-        return i;
-      }
-    }
-    return -1;
+    List<String> variants =
+        DamagedInputs.variants(
+            text,
+            text.replace(',', ' '),
+            text.replace('=', ' '),
+            text.replace(' ', '\t'),
+            text.replace('.', ','),
+            text.replace("\"", ""),
+            text.replaceAll("\\d", "9"),
+            text.replaceAll("\\d", "99999999999"),
+            text.replaceAll("[0-9a-f]", "\uFFFD"),
+            text.replaceAll("(?m)^ ", ""),
+            text.replaceAll("(?m)^", " "));
+    DamagedInputs.assertOnlyParseExceptions(NtpqParsers.ALL, resource, variants);
   }
 }

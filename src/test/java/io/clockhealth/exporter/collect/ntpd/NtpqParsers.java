@@ -1,31 +1,19 @@
 package io.clockhealth.exporter.collect.ntpd;
 
-import io.clockhealth.exporter.parse.ParseException;
+import io.clockhealth.exporter.parse.NamedParser;
 import java.util.List;
-import java.util.function.Predicate;
 
 /** Both ntpq parsers behind one shape, for tests that run every parser over every input. */
 final class NtpqParsers {
 
-  @FunctionalInterface
-  interface Parse {
-    Object parse(String text) throws ParseException;
-  }
-
-  record Named(String format, Parse parse, Predicate<String> recognises) {
-    @Override
-    public String toString() {
-      return format;
-    }
-  }
-
-  static final Named PEERS =
-      new Named(NtpqPeersParser.FORMAT, new NtpqPeersParser()::parse, NtpqPeersParser::recognises);
-  static final Named SYSVARS =
-      new Named(
+  static final NamedParser PEERS =
+      new NamedParser(
+          NtpqPeersParser.FORMAT, new NtpqPeersParser()::parse, NtpqPeersParser::recognises);
+  static final NamedParser SYSVARS =
+      new NamedParser(
           NtpqSysVarsParser.FORMAT, new NtpqSysVarsParser()::parse, NtpqSysVarsParser::recognises);
 
-  static final List<Named> ALL = List.of(PEERS, SYSVARS);
+  static final List<NamedParser> ALL = List.of(PEERS, SYSVARS);
 
   private NtpqParsers() {}
 
@@ -34,7 +22,7 @@ final class NtpqParsers {
    * output, for the other ntpq commands captured (apeers, associations, sysinfo, kerninfo,
    * sysstats, a peer's rv, the timeline) and for the two error files.
    */
-  static Named forResource(String resource) {
+  static NamedParser forResource(String resource) {
     String name = resource.substring(resource.lastIndexOf('/') + 1);
     if (resource.startsWith(NtpqFixtures.CORPUS)) {
       if (NtpqFixtures.ERROR_FILES.contains(name)) {

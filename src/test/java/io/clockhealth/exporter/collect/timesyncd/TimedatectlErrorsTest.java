@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clockhealth.exporter.collect.ToolError;
 import io.clockhealth.exporter.collect.ToolErrorDetector;
+import io.clockhealth.exporter.parse.DamagedInputs;
+import io.clockhealth.exporter.parse.NamedParser;
 import io.clockhealth.exporter.parse.ParseException;
 import io.clockhealth.exporter.parse.ParseException.Kind;
 import java.util.ArrayList;
@@ -42,7 +44,7 @@ class TimedatectlErrorsTest {
   /** Every parser reports every captured error as the tool's error, at the message's line. */
   static Stream<Arguments> parserAndError() {
     List<Arguments> cases = new ArrayList<>();
-    for (TimesyncdParsers.Named parser : TimesyncdParsers.ALL) {
+    for (NamedParser parser : TimesyncdParsers.ALL) {
       captureFiles().forEach(a -> cases.add(Arguments.of(parser, a.get()[0], a.get()[2])));
     }
     return cases.stream();
@@ -50,15 +52,8 @@ class TimedatectlErrorsTest {
 
   @ParameterizedTest(name = "{0}: {1}")
   @MethodSource("parserAndError")
-  void parsersThrowToolError(TimesyncdParsers.Named parser, String file, int line) {
-    assertThatThrownBy(() -> parser.parse().parse(TimesyncdFixtures.capture(file)))
-        .isInstanceOfSatisfying(
-            ParseException.class,
-            e -> {
-              assertThat(e.kind()).isEqualTo(Kind.TOOL_ERROR);
-              assertThat(e.format()).isEqualTo(parser.format());
-              assertThat(e.lineNumber()).isEqualTo(line);
-            });
+  void parsersThrowToolError(NamedParser parser, String file, int line) {
+    DamagedInputs.assertToolError(parser, TimesyncdFixtures.capture(file), line);
   }
 
   static Stream<Arguments> otherMessages() {
@@ -96,7 +91,7 @@ class TimedatectlErrorsTest {
   void fullyTranslatedMessagesAreNotRecognisedButStillRejected() throws Exception {
     String translated = "Verbindung zum Bus konnte nicht hergestellt werden: Keine Berechtigung\n";
     assertThat(detector.find(translated)).isEmpty();
-    for (TimesyncdParsers.Named parser : TimesyncdParsers.ALL) {
+    for (NamedParser parser : TimesyncdParsers.ALL) {
       assertThatThrownBy(() -> parser.parse().parse(translated))
           .isInstanceOfSatisfying(
               ParseException.class, e -> assertThat(e.kind()).isEqualTo(Kind.MALFORMED));

@@ -1,14 +1,9 @@
 package io.clockhealth.exporter.collect.timesyncd;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import io.clockhealth.exporter.parse.DamagedInputs;
 import io.clockhealth.exporter.parse.FixtureFiles;
-import io.clockhealth.exporter.parse.ParseException;
-import io.clockhealth.exporter.parse.ParseException.Kind;
-import java.nio.charset.StandardCharsets;
+import io.clockhealth.exporter.parse.NamedParser;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -21,19 +16,16 @@ class TimedatectlGarbageInputTest {
 
   /** Every data file given to every parser other than its own (error files are tested apart). */
   static Stream<Arguments> otherFormats() {
-    return TimesyncdFixtures.allFiles()
-        .filter(resource -> !resource.contains("/err-"))
-        .flatMap(
-            resource ->
-                TimesyncdParsers.ALL.stream()
-                    .filter(p -> p != TimesyncdParsers.forFile(resource))
-                    .map(p -> Arguments.of(p, resource)));
+    return DamagedInputs.otherFormats(
+        TimesyncdFixtures.allFiles().filter(resource -> !resource.contains("/err-")),
+        TimesyncdParsers.ALL,
+        TimesyncdParsers::forFile);
   }
 
   @ParameterizedTest(name = "{0} given {1}")
   @MethodSource("otherFormats")
-  void anotherOutputIsMalformed(TimesyncdParsers.Named parser, String resource) {
-    assertMalformed(parser, FixtureFiles.read(resource));
+  void anotherOutputIsMalformed(NamedParser parser, String resource) {
+    DamagedInputs.assertMalformed(parser, FixtureFiles.read(resource));
   }
 
   /** The chronyc and ntpq outputs other collectors read are not timedatectl output either. */
@@ -55,7 +47,7 @@ class TimedatectlGarbageInputTest {
             "{ }\n",
             "\u0000\u0001\u0002binary\n");
     List<Arguments> cases = new ArrayList<>();
-    for (TimesyncdParsers.Named parser : TimesyncdParsers.ALL) {
+    for (NamedParser parser : TimesyncdParsers.ALL) {
       for (String text : texts) {
         cases.add(Arguments.of(parser, text));
       }
@@ -65,22 +57,16 @@ class TimedatectlGarbageInputTest {
 
   @ParameterizedTest(name = "{0}: {1}")
   @MethodSource("foreignOutputs")
-  void foreignOutputIsMalformed(TimesyncdParsers.Named parser, String text) {
-    assertMalformed(parser, text);
+  void foreignOutputIsMalformed(NamedParser parser, String text) {
+    DamagedInputs.assertMalformed(parser, text);
   }
 
   @Test
   void nullAndEmptyInputAreMalformed() {
-    for (TimesyncdParsers.Named parser : TimesyncdParsers.ALL) {
-      assertMalformed(parser, null);
+    for (NamedParser parser : TimesyncdParsers.ALL) {
+      DamagedInputs.assertMalformed(parser, null);
       for (String empty : List.of("", "\n", "  \n\n")) {
-        assertThatThrownBy(() -> parser.parse().parse(empty))
-            .isInstanceOfSatisfying(
-                ParseException.class,
-                e -> {
-                  assertThat(e.kind()).isEqualTo(Kind.MALFORMED);
-                  assertThat(e.getMessage()).contains("empty input");
-                });
+        DamagedInputs.assertEmptyInput(parser, empty);
       }
     }
   }
@@ -99,29 +85,17 @@ class TimedatectlGarbageInputTest {
 
   @ParameterizedTest(name = "{0}: {1}")
   @MethodSource("ownFiles")
-  void invalidUtf8IsMalformedNamingTheLine(TimesyncdParsers.Named parser, String resource) {
-    byte[] bytes = FixtureFiles.read(resource).getBytes(StandardCharsets.UTF_8);
-    int secondLine = indexOf(bytes, (byte) '\n') + 1;
-    bytes[secondLine + 2] = (byte) 0xFF;
-    String decoded = new String(bytes, StandardCharsets.UTF_8);
-    assertThat(decoded).contains("\uFFFD");
-    assertThatThrownBy(() -> parser.parse().parse(decoded))
-        .isInstanceOfSatisfying(
-            ParseException.class,
-            e -> {
-              assertThat(e.kind()).isEqualTo(Kind.MALFORMED);
-              assertThat(e.lineNumber()).isEqualTo(2);
-              assertThat(e.getMessage()).contains("invalid UTF-8");
-            });
+  void invalidUtf8IsMalformedNamingTheLine(NamedParser parser, String resource) {
+    DamagedInputs.assertInvalidUtf8OnLine(parser, FixtureFiles.read(resource), 2, 2);
   }
 
   @ParameterizedTest(name = "{0}: {1}")
   @MethodSource("ownFiles")
-  void replacementCharacterAnywhereIsMalformed(TimesyncdParsers.Named parser, String resource) {
+  void replacementCharacterAnywhereIsMalformed(NamedParser parser, String resource) {
     String text = FixtureFiles.read(resource);
     String damaged =
         text.substring(0, text.length() - 3) + "\uFFFD" + text.substring(text.length() - 3);
-    assertMalformed(parser, damaged);
+    DamagedInputs.assertMalformed(parser, damaged);
   }
 
   /**
@@ -133,56 +107,17 @@ class TimedatectlGarbageInputTest {
   @MethodSource("io.clockhealth.exporter.collect.timesyncd.TimesyncdFixtures#allFiles")
   void damagedFilesNeverLeakOtherExceptions(String resource) {
     String text = FixtureFiles.read(resource);
-    List<String> variants = new ArrayList<>();
-    for (int cut = 0; cut < text.length(); cut += 3) {
-      variants.add(text.substring(0, cut));
-    }
-    List<String> lines = Arrays.asList(text.split("\n", -1));
-    for (int drop = 0; drop < lines.size(); drop++) {
-      List<String> kept = new ArrayList<>(lines);
-      kept.remove(drop);
-      variants.add(String.join("\n", kept));
-    }
-    variants.add(text.replace(',', ' '));
-    variants.add(text.replace(':', '='));
-    variants.add(text.replace('=', ':'));
-    variants.add(text.replace(" ", ""));
-    variants.add(text.replaceAll("\\d", "9"));
-    variants.add(text.replaceAll("\\d+", "99999999999999999999999"));
-    variants.add(text.replace("UTC", "XYZ"));
-    variants.add(text.replace("{", "").replace("}", ""));
-    for (TimesyncdParsers.Named parser : TimesyncdParsers.ALL) {
-      for (String variant : variants) {
-        try {
-          parser.parse().parse(variant);
-        } catch (ParseException expected) {
-          assertThat(expected.getMessage()).startsWith(parser.format() + ": ");
-        } catch (RuntimeException e) {
-          throw new AssertionError(
-              parser.format() + " leaked " + e + " on a variant of " + resource + ":\n" + variant,
-              e);
-        }
-      }
-    }
-  }
-
-  private static void assertMalformed(TimesyncdParsers.Named parser, String text) {
-    assertThatThrownBy(() -> parser.parse().parse(text))
-        .isInstanceOfSatisfying(
-            ParseException.class,
-            e -> {
-              assertThat(e.kind()).isEqualTo(Kind.MALFORMED);
-              assertThat(e.format()).isEqualTo(parser.format());
-              assertThat(e.getMessage()).startsWith(parser.format() + ": ");
-            });
-  }
-
-  private static int indexOf(byte[] bytes, byte b) {
-    for (int i = 0; i < bytes.length; i++) {
-      if (bytes[i] == b) {
-        return i;
-      }
-    }
-    return -1;
+    List<String> variants =
+        DamagedInputs.variants(
+            text,
+            text.replace(',', ' '),
+            text.replace(':', '='),
+            text.replace('=', ':'),
+            text.replace(" ", ""),
+            text.replaceAll("\\d", "9"),
+            text.replaceAll("\\d+", "99999999999999999999999"),
+            text.replace("UTC", "XYZ"),
+            text.replace("{", "").replace("}", ""));
+    DamagedInputs.assertOnlyParseExceptions(TimesyncdParsers.ALL, resource, variants);
   }
 }

@@ -9,6 +9,7 @@ import io.clockhealth.exporter.metrics.DaemonReport;
 import io.clockhealth.exporter.metrics.SourceState;
 import io.clockhealth.exporter.parse.FixtureFiles;
 import io.clockhealth.exporter.parse.FormatRegistry;
+import io.clockhealth.exporter.parse.NamedParser;
 import io.clockhealth.exporter.parse.OutputFormat;
 import io.clockhealth.exporter.parse.ParseException;
 import io.clockhealth.exporter.parse.ParseException.Kind;
@@ -98,7 +99,7 @@ class TimesyncdFormatsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("io.clockhealth.exporter.collect.timesyncd.TimesyncdFixtures#allFiles")
   void autoDetection(String resource) throws Exception {
-    TimesyncdParsers.Named own = TimesyncdParsers.forFile(resource);
+    NamedParser own = TimesyncdParsers.forFile(resource);
     String text = FixtureFiles.read(resource);
     if (own != null) {
       assertThat(registry().detect(text).name()).isEqualTo(own.format());
