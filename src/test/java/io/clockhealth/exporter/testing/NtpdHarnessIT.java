@@ -7,9 +7,9 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,14 +58,12 @@ class NtpdHarnessIT {
 
   @AfterAll
   static void stop() {
-    try {
-      if (ntpd != null) {
-        ntpd.stop();
-      }
-      servers.forEach(Chronyd::stop);
-    } finally {
-      Stream.of(clientNs, serverNs).filter(n -> n != null).forEach(NetNs::close);
-    }
+    List<AutoCloseable> all = new ArrayList<>();
+    all.add(ntpd);
+    all.addAll(servers);
+    all.add(clientNs);
+    all.add(serverNs);
+    Cleanup.all(all.toArray(AutoCloseable[]::new));
   }
 
   @Test

@@ -5,14 +5,15 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import io.clockhealth.exporter.testing.Chronyd;
+import io.clockhealth.exporter.testing.Cleanup;
 import io.clockhealth.exporter.testing.ExporterProcess;
 import io.clockhealth.exporter.testing.NetNs;
 import io.clockhealth.exporter.testing.Ntpd;
 import io.clockhealth.exporter.testing.ScrapedMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -108,16 +109,12 @@ class NtpdScenariosIT {
 
   @AfterAll
   static void stop() {
-    try {
-      Stream.of(mainExporter, lossExporter).filter(e -> e != null).forEach(ExporterProcess::close);
-    } finally {
-      try {
-        Stream.of(main, loss).filter(n -> n != null).forEach(Ntpd::stop);
-        servers.forEach(Chronyd::stop);
-      } finally {
-        Stream.of(mainNs, lossNs, serverNs).filter(n -> n != null).forEach(NetNs::close);
-      }
-    }
+    // Exporters, then ntpd, then their servers, then the namespaces; nulls are skipped.
+    List<AutoCloseable> all =
+        new ArrayList<>(Arrays.asList(mainExporter, lossExporter, main, loss));
+    all.addAll(servers);
+    all.addAll(Arrays.asList(mainNs, lossNs, serverNs));
+    Cleanup.all(all.toArray(AutoCloseable[]::new));
   }
 
   private static Chronyd server(String name, String address, String fakeTime) {

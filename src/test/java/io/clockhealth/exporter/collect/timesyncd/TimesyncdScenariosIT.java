@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import io.clockhealth.exporter.testing.Chronyd;
+import io.clockhealth.exporter.testing.Cleanup;
 import io.clockhealth.exporter.testing.ExporterProcess;
 import io.clockhealth.exporter.testing.NetNs;
 import io.clockhealth.exporter.testing.ScrapedMetrics;
 import io.clockhealth.exporter.testing.Timesyncd;
 import java.time.Duration;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,12 +68,8 @@ class TimesyncdScenariosIT {
 
   @AfterAll
   static void stop() {
-    try {
-      Stream.of(good, fake73, loss).filter(t -> t != null).forEach(Timesyncd::close);
-      Stream.of(goodServer, fakeServer, doomedServer).filter(c -> c != null).forEach(Chronyd::stop);
-    } finally {
-      Stream.of(clientNs, serverNs).filter(n -> n != null).forEach(NetNs::close);
-    }
+    // timesyncd (with its bus and timedated), then the servers, then the namespaces.
+    Cleanup.all(good, fake73, loss, goodServer, fakeServer, doomedServer, clientNs, serverNs);
   }
 
   private static Chronyd server(String name, String address, String fakeTime) {
