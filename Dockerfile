@@ -1,0 +1,68 @@
+# clock-health-exporter container image.
+#
+#   docker build -t clock-health-exporter .                       (Docker with BuildKit)
+#   buildah bud --layers -t clock-health-exporter .               (buildah / podman build)
+#   docker run --network host clock-health-exporter --collector.chrony.args="-h 127.0.0.1"
+#
+# Stage 1 builds the shaded jar with Maven; stage 2 is a slim Debian with a headless JRE, chrony's
+# client `chronyc` (and ntpsec's `ntpq`, WITH_NTPQ=true) but no time daemon: the daemons' .debs are
+# only unpacked for their client tools, so no chronyd/ntpd binary, unit, init script or
+# maintainer script ever lands in the image, and nothing is started while building.
+# CI builds and runs this file for real: scripts/test-container.sh.
+
+FROM debian:bookworm-slim AS build
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends openjdk-17-jdk-headless maven \
+ && rm -rf /var/lib/apt/lists/*
+WORKDIR /src
+COPY pom.xml ./
+COPY src/main ./src/main
+# No tests here (CI runs them on the host) and no .git in the context: the revision for
+# clock_exporter_build_info and the image label comes from --build-arg REVISION.
+ARG REVISION=unknown
+RUN --mount=type=cache,target=/root/.m2 \
+    mvn -B -q -ntp -Dmaven.test.skip=true -Dspotless.check.skip=true \
+      -Dgit.commit.id.abbrev="$(echo "$REVISION" | cut -c1-12)" package \
+ && cp target/clock-health-exporter.jar /clock-health-exporter.jar
+
+FROM debian:bookworm-slim
+ARG WITH_NTPQ=true
+# chronyc needs libedit2 + libnettle8 only; ntpq is a python script on python3-ntp.
+RUN set -eux; \
+    extra=""; if [ "$WITH_NTPQ" = true ]; then extra="python3-ntp"; fi; \
+    apt-get update; \
+    apt-get install -y --no-install-recommends openjdk-17-jre-headless libedit2 libnettle8 $extra; \
+    tmp=$(mktemp -d); cd "$tmp"; \
+    apt-get download chrony; \
+    dpkg-deb -x chrony_*.deb x; \
+    install -m 0755 x/usr/bin/chronyc /usr/bin/chronyc; \
+    if [ "$WITH_NTPQ" = true ]; then \
+      apt-get download ntpsec; dpkg-deb -x ntpsec_*.deb n; install -m 0755 n/usr/bin/ntpq /usr/bin/ntpq; \
+    fi; \
+    cd /; apt-get clean; rm -rf "$tmp" /var/lib/apt/lists/* /var/cache/apt/*.bin /var/log/apt /var/log/dpkg.log; \
+    chronyc --version; \
+    if [ "$WITH_NTPQ" = true ]; then ntpq --version; fi; \
+    if command -v chronyd || command -v ntpd; then echo 'a time daemon is installed' >&2; exit 1; fi; \
+    groupadd --gid 10001 clock-exporter; \
+    useradd --uid 10001 --gid 10001 --no-create-home --home-dir /nonexistent --no-log-init \
+      --shell /usr/sbin/nologin clock-exporter
+
+# Labels after the packages, so a new revision does not invalidate that layer.
+ARG VERSION=0.1.0
+ARG REVISION=unknown
+ARG CREATED=unknown
+LABEL org.opencontainers.image.title="clock-health-exporter" \
+      org.opencontainers.image.description="Prometheus exporter for clock health: chrony (chronyc), ntpd/ntpsec (ntpq), systemd-timesyncd" \
+      org.opencontainers.image.version="${VERSION}" \
+      org.opencontainers.image.revision="${REVISION}" \
+      org.opencontainers.image.created="${CREATED}" \
+      org.opencontainers.image.base.name="docker.io/library/debian:bookworm-slim"
+
+COPY --from=build /clock-health-exporter.jar /opt/clock-health-exporter/clock-health-exporter.jar
+
+# Numeric, so that Kubernetes' runAsNonRoot can check it.
+USER 10001:10001
+EXPOSE 39123
+# Small footprint (measured in docs/deployment.md): serial GC, capped heap and metaspace, C1 only,
+# small thread stacks, no /tmp/hsperfdata. The same flags as deploy/systemd/.
+ENTRYPOINT ["java", "-XX:+UseSerialGC", "-Xms8m", "-Xmx48m", "-XX:MaxMetaspaceSize=48m", "-XX:ReservedCodeCacheSize=16m", "-XX:TieredStopAtLevel=1", "-Xss256k", "-XX:-UsePerfData", "-XX:+ExitOnOutOfMemoryError", "-jar", "/opt/clock-health-exporter/clock-health-exporter.jar"]

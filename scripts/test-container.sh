@@ -1,0 +1,305 @@
+#!/usr/bin/env bash
+# Container test: build the Dockerfile for real and run the image against a real chronyd.
+#
+#   bash scripts/test-container.sh          (root on Debian 12; scripts/test.sh runs it)
+#
+# There is no Docker engine and no registry on CI: buildah and podman from Debian's packages
+# build and run the image, and the FROM image debian:bookworm-slim is made locally with
+# debootstrap from the machine's own Debian mirror (the rootfs tarball is cached under
+# $CACHE/container/, CACHE=${CLOCK_TEST_CACHE:-$HOME/.cache/clock-health-exporter}).
+# Engine settings live in a private CONTAINERS_CONF (runc, because crun refuses hybrid cgroups;
+# rlimits podman may set without CAP_SYS_RESOURCE); nothing under /etc is changed.
+# The machine's extra CA certificates (/usr/local/share/ca-certificates, if any) are bind-mounted
+# read-only into the build's RUN steps so that Maven reaches Maven Central; they are never copied
+# into the build context or the repository. An image built that way is for this test only.
+#
+# Then: a real chronyd (cached binary from scripts/fetch-test-daemons.sh) runs on loopback only,
+# under `setpriv --bounding-set=-sys_time` and with -x, as its own `local stratum 10` reference,
+# with a command socket in a private directory and a UDP command port on 127.0.0.91:12191. The
+# container runs with host networking, that directory mounted, and
+#   --collector.chrony.args="-h <dir>/chronyd.sock"
+# /metrics is scraped and checked (chrony collector success 1, clock_stratum{daemon="chrony"}),
+# and the same image is run once more with --once against the UDP port ("-h 127.0.0.91 -p 12191"),
+# the way the systemd unit and the Kubernetes DaemonSet reach chronyd.
+# Image size, the container's RSS and CPU time are printed and written to
+# target/container-test/results.txt. Ends with one line: "container test: PASS" or
+# "container test: FAIL: <reason>" (exit 1). Only the container and the chronyd started here are
+# ever stopped; the image is kept so that a re-run builds from cache (KEEP_IMAGE=0 removes it).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+CACHE=${CLOCK_TEST_CACHE:-$HOME/.cache/clock-health-exporter}
+OUT=$ROOT/target/container-test
+IMAGE=localhost/clock-health-exporter:test
+BASE=docker.io/library/debian:bookworm-slim
+ADDR=127.0.0.91      # this test's loopback range: 127.0.0.91-99, ports 12191-12199 and 39191
+CMDPORT=12191
+HTTPPORT=39191
+CNAME=clock-health-exporter-test-$$
+
+T0=$(date +%s)
+log() { printf 'test-container: %s\n' "$*" >&2; }
+fail() {
+  log "FAIL: $*"
+  echo "container test: FAIL: $*"
+  exit 1
+}
+# timed NAME cmd... : run, record the wall time in $OUT/timings.txt
+timed() {
+  local name=$1 s e
+  shift
+  s=$(date +%s.%N)
+  "$@"
+  e=$(date +%s.%N)
+  printf '%-22s %6.1f s\n' "$name" "$(echo "$e - $s" | bc)" | tee -a "$OUT/timings.txt" >&2
+}
+
+[ "$(id -u)" = 0 ] || fail "must run as root (podman/buildah rootful, chronyd)"
+command -v apt-get >/dev/null || fail "apt-get not found: Debian 12 required"
+mkdir -p "$OUT" "$CACHE/container"
+: >"$OUT/timings.txt"
+
+# ---- 1. tools, from Debian's packages -------------------------------------------------------
+need=()
+for t in buildah:buildah podman:podman runc:runc debootstrap:debootstrap newuidmap:uidmap \
+  curl:curl bc:bc setpriv:util-linux; do
+  command -v "${t%%:*}" >/dev/null || need+=("${t##*:}")
+done
+install_tools() {
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" \
+    slirp4netns fuse-overlayfs >"$OUT/apt.log" 2>&1 || {
+    tail -n 20 "$OUT/apt.log" >&2
+    return 1
+  }
+}
+if [ "${#need[@]}" -gt 0 ]; then
+  command -v bc >/dev/null || { apt-get update -qq && apt-get install -y -qq bc >/dev/null; }
+  log "installing ${need[*]}"
+  timed apt-install install_tools || fail "apt-get install ${need[*]} failed (see $OUT/apt.log)"
+fi
+
+# ---- 2. private engine configuration --------------------------------------------------------
+nofile=$(ulimit -Hn)
+[ "$nofile" = unlimited ] || [ "$nofile" -gt 20000 ] && nofile=20000
+cat >"$OUT/containers.conf" <<EOF
+[containers]
+default_ulimits = ["nofile=$nofile:$nofile", "nproc=32768:32768"]
+[engine]
+runtime = "runc"
+EOF
+export CONTAINERS_CONF=$OUT/containers.conf
+
+# ---- 3. the FROM image, made with debootstrap (rootfs tarball cached) -----------------------
+ROOTFS_TAR=$CACHE/container/debian-bookworm-slim-rootfs.tar
+make_rootfs() {
+  local mirror R
+  mirror=$(awk '/^URIs:/{print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
+  [ -n "$mirror" ] || mirror=$(awk '$1=="deb"{print $2; exit}' /etc/apt/sources.list 2>/dev/null || true)
+  [ -n "$mirror" ] || mirror=http://deb.debian.org/debian
+  R=$(mktemp -d /var/tmp/clock-rootfs.XXXXXX)
+  debootstrap --variant=minbase bookworm "$R" "$mirror" >"$OUT/debootstrap.log" 2>&1 || {
+    tail -n 20 "$OUT/debootstrap.log" >&2
+    rm -rf "$R"
+    return 1
+  }
+  # Make it look like debian:bookworm-slim and use this machine's apt sources.
+  rm -f "$R/etc/apt/sources.list"
+  if [ -f /etc/apt/sources.list.d/debian.sources ]; then
+    cp /etc/apt/sources.list.d/debian.sources "$R/etc/apt/sources.list.d/"
+  else
+    cp /etc/apt/sources.list "$R/etc/apt/sources.list"
+  fi
+  for f in /etc/apt/apt.conf.d/99artifact-registry /etc/apt/apt.conf.d/docker-*; do
+    [ -f "$f" ] && cp "$f" "$R/etc/apt/apt.conf.d/"
+  done
+  printf '%s\n' 'path-exclude /usr/share/doc/*' 'path-include /usr/share/doc/*/copyright' \
+    'path-exclude /usr/share/man/*' 'path-exclude /usr/share/info/*' \
+    'path-exclude /usr/share/locale/*' >"$R/etc/dpkg/dpkg.cfg.d/docker"
+  rm -rf "$R"/var/cache/apt/archives/*.deb "$R"/var/lib/apt/lists/* "$R"/var/cache/apt/*.bin
+  : >"$R/etc/resolv.conf"
+  tar -C "$R" --numeric-owner -cf "$ROOTFS_TAR.tmp" .
+  mv "$ROOTFS_TAR.tmp" "$ROOTFS_TAR"
+  rm -rf "$R"
+}
+import_base() {
+  podman import --change 'CMD ["bash"]' "$ROOTFS_TAR" "$BASE" >/dev/null
+}
+if ! podman image exists "$BASE"; then
+  if [ ! -s "$ROOTFS_TAR" ]; then
+    log "no $BASE here: debootstrap (cached as $ROOTFS_TAR)"
+    timed debootstrap make_rootfs || fail "debootstrap failed (see $OUT/debootstrap.log)"
+  fi
+  timed import-base import_base || fail "podman import of $ROOTFS_TAR failed"
+fi
+
+# ---- 4. build ---------------------------------------------------------------------------------
+ca=()
+if compgen -G '/usr/local/share/ca-certificates/*.crt' >/dev/null; then
+  ca=(-v /usr/local/share/ca-certificates:/usr/local/share/ca-certificates:ro)
+fi
+version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -n 1)
+revision=$(git rev-parse HEAD 2>/dev/null || echo unknown)
+build() {
+  buildah bud --pull=never --layers "${ca[@]}" \
+    --build-arg VERSION="$version" --build-arg REVISION="$revision" \
+    --build-arg CREATED="$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
+    -t "$IMAGE" -f Dockerfile . >"$OUT/build.log" 2>&1 || {
+    tail -n 40 "$OUT/build.log" >&2
+    return 1
+  }
+}
+log "buildah bud -t $IMAGE (log: $OUT/build.log)"
+timed build build || fail "buildah bud failed (see $OUT/build.log)"
+image_bytes=$(podman image inspect -f '{{.Size}}' "$IMAGE")
+image_mb=$(echo "scale=1; $image_bytes / 1000000" | bc)
+log "image $IMAGE: $image_mb MB"
+
+# The image itself: non-root numeric user, the port, the labels, the tools, no daemon.
+[ "$(podman image inspect -f '{{.Config.User}}' "$IMAGE")" = 10001:10001 ] ||
+  fail "image USER is not 10001:10001"
+podman image inspect -f '{{json .Config.ExposedPorts}}' "$IMAGE" | grep -q '"39123/tcp"' ||
+  fail "image does not EXPOSE 39123"
+podman image inspect -f '{{index .Labels "org.opencontainers.image.revision"}}' "$IMAGE" |
+  grep -qx "$revision" || fail "label org.opencontainers.image.revision is not $revision"
+tools=$(podman run --rm --pull=never --network none --entrypoint sh "$IMAGE" -c \
+  'id -u; chronyc --version; ntpq --version; for d in chronyd ntpd ntpsec timedatectl; do command -v $d && echo "HAS $d"; done; ls /lib/systemd/system /etc/init.d 2>/dev/null | grep -E "chrony|ntp" | sed "s/^/HAS /"; true' 2>&1) ||
+  fail "cannot run a shell in the image: $tools"
+printf '%s\n' "$tools" >&2
+[ "$(printf '%s\n' "$tools" | head -n 1)" = 10001 ] || fail "the container does not run as uid 10001"
+printf '%s\n' "$tools" | grep -q '^chronyc (chrony) version' || fail "no chronyc in the image"
+printf '%s\n' "$tools" | grep -q '^ntpq ntpsec' || fail "no ntpq in the image"
+! printf '%s\n' "$tools" | grep -q '^HAS ' || fail "a time daemon or its unit is in the image"
+
+# ---- 5. a real chronyd on loopback, no CAP_SYS_TIME, -x ---------------------------------------
+bash scripts/fetch-test-daemons.sh >"$OUT/fetch.log" 2>&1 ||
+  fail "scripts/fetch-test-daemons.sh failed (see $OUT/fetch.log)"
+CHRONYD=$CACHE/x/chrony/usr/sbin/chronyd
+CHRONYC=$CACHE/x/chrony/usr/bin/chronyc
+[ -x "$CHRONYD" ] || fail "no cached chronyd at $CHRONYD"
+
+DIR=$(mktemp -d /tmp/clock-ctr.XXXXXX) # short: a unix socket path has at most 108 bytes
+# chronyd wants its socket directory owned by its own user (root here) and at most 0770, and
+# chronyc binds its own reply socket in that directory. The container's user (10001) gets in
+# through the group: podman --group-add 0, a 0770 directory and chronyd started with umask 007
+# (its socket is then group-writable). On a real host /run/chrony is 0750 _chrony and the socket
+# 0755, i.e. for root or _chrony only: unprivileged setups use UDP, as tested in step 7.
+chmod 0770 "$DIR"
+SOCK=$DIR/chronyd.sock
+cat >"$DIR/chrony.conf" <<EOF
+local stratum 10
+port 0
+cmdport $CMDPORT
+bindcmdaddress $SOCK
+bindcmdaddress $ADDR
+cmdallow 127.0.0.0/8
+pidfile $DIR/chronyd.pid
+EOF
+CHRONYD_PID=
+cleanup() {
+  local rc=$?
+  podman rm -f -t 2 "$CNAME" >/dev/null 2>&1 || true
+  if [ -n "$CHRONYD_PID" ] && [ "$(cat /proc/"$CHRONYD_PID"/comm 2>/dev/null)" = chronyd ]; then
+    kill "$CHRONYD_PID" 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 "$CHRONYD_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$CHRONYD_PID" 2>/dev/null || true
+  fi
+  [ -f "$DIR/chronyd.log" ] && cp "$DIR/chronyd.log" "$OUT/" 2>/dev/null
+  rm -rf "$DIR"
+  if [ "${KEEP_IMAGE:-1}" = 0 ]; then podman rmi -f "$IMAGE" >/dev/null 2>&1 || true; fi
+  exit $rc
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+if ss -Hlun "src $ADDR:$CMDPORT" | grep -q .; then fail "UDP $ADDR:$CMDPORT is already in use"; fi
+if ss -Hltn "src $ADDR:$HTTPPORT" | grep -q .; then fail "TCP $ADDR:$HTTPPORT is already in use"; fi
+(umask 007 && exec setpriv --bounding-set=-sys_time -- env LC_ALL=C \
+  "$CHRONYD" -u root -x -d -f "$DIR/chrony.conf" >"$DIR/chronyd.log" 2>&1 </dev/null) &
+CHRONYD_PID=$!
+for _ in $(seq 200); do
+  [ "$(cat /proc/$CHRONYD_PID/comm 2>/dev/null)" = chronyd ] && break
+  kill -0 $CHRONYD_PID 2>/dev/null || fail "chronyd exited at start: $(tail -n 5 "$DIR/chronyd.log")"
+  sleep 0.02
+done
+capbnd=$(awk '/^CapBnd:/{print $2}' /proc/$CHRONYD_PID/status)
+if (((0x$capbnd >> 25) & 1)); then
+  kill -9 $CHRONYD_PID
+  fail "chronyd (PID $CHRONYD_PID) has CAP_SYS_TIME in its bounding set ($capbnd); killed"
+fi
+ok=
+for _ in $(seq 100); do
+  if "$CHRONYC" -h "$SOCK" -n tracking >/dev/null 2>&1; then ok=1; break; fi
+  sleep 0.1
+done
+[ -n "$ok" ] || fail "chronyd does not answer on $SOCK: $(tail -n 5 "$DIR/chronyd.log")"
+log "chronyd PID $CHRONYD_PID (CapBnd $capbnd, no CAP_SYS_TIME, -x) on $SOCK and UDP $ADDR:$CMDPORT"
+
+# ---- 6. the container, host network, socket directory mounted ---------------------------------
+# As locked down as the Kubernetes DaemonSet: read-only root filesystem without even a writable
+# /tmp, no capabilities, no privilege escalation.
+HARDENED=(--read-only --read-only-tmpfs=false --cap-drop=ALL --security-opt=no-new-privileges)
+run_container() {
+  podman run -d --pull=never --network host --name "$CNAME" --group-add 0 \
+    "${HARDENED[@]}" -v "$DIR:$DIR" "$IMAGE" \
+    --web.listen-address="$ADDR:$HTTPPORT" \
+    --collector.chrony.args="-h $SOCK" --no-collector.ntpd >/dev/null
+}
+timed podman-run run_container || fail "podman run failed"
+scrape() { curl -fsS --max-time 5 "http://$ADDR:$HTTPPORT/metrics"; }
+first_ok=
+s0=$(date +%s.%N)
+for _ in $(seq 300); do
+  if m=$(scrape 2>/dev/null) &&
+    grep -q '^clock_scrape_collector_success{collector="chrony"} 1' <<<"$m" &&
+    grep -q '^clock_stratum{daemon="chrony"}' <<<"$m"; then
+    first_ok=1
+    break
+  fi
+  [ "$(podman inspect -f '{{.State.Running}}' "$CNAME" 2>/dev/null)" = true ] || break
+  sleep 0.1
+done
+if [ -z "$first_ok" ]; then
+  podman logs "$CNAME" >"$OUT/container.log" 2>&1 || true
+  tail -n 30 "$OUT/container.log" >&2
+  printf '%s\n' "${m:-}" | grep -E '^clock_(scrape|stratum|daemon)' >&2 || true
+  fail "no chrony metrics from the container within 30 s (log: $OUT/container.log)"
+fi
+printf '%-22s %6.1f s\n' "run->chrony-metrics" "$(echo "$(date +%s.%N) - $s0" | bc)" |
+  tee -a "$OUT/timings.txt" >&2
+printf '%s\n' "$m" >"$OUT/metrics.txt"
+grep -E '^clock_(scrape_collector_success|daemon_up|stratum|synchronized|local_reference)' \
+  "$OUT/metrics.txt" >&2
+stratum=$(awk '/^clock_stratum\{daemon="chrony"\}/{print $2}' "$OUT/metrics.txt")
+[ "${stratum%.0}" = 10 ] || fail "clock_stratum{daemon=\"chrony\"} is $stratum, want 10"
+
+# RSS and CPU after 50 more scrapes (a day at a 15 s interval is 5760; this is the warm state)
+for _ in $(seq 50); do scrape >/dev/null || fail "a scrape failed"; done
+pid=$(podman inspect -f '{{.State.Pid}}' "$CNAME")
+[ "$(cat /proc/"$pid"/comm)" = java ] || fail "container PID $pid is not java"
+uid=$(awk '/^Uid:/{print $2}' /proc/"$pid"/status)
+[ "$uid" = 10001 ] || fail "the exporter runs as uid $uid, not 10001"
+rss_kb=$(awk '/^VmRSS:/{print $2}' /proc/"$pid"/status)
+hwm_kb=$(awk '/^VmHWM:/{print $2}' /proc/"$pid"/status)
+clk=$(getconf CLK_TCK)
+cpu_s=$(awk -v c="$clk" '{printf "%.2f", ($14+$15)/c}' /proc/"$pid"/stat)
+podman logs "$CNAME" >"$OUT/container.log" 2>&1 || true
+
+# ---- 7. the same image over UDP (how the systemd unit and the DaemonSet reach chronyd) ----------
+once=$(podman run --rm --pull=never --network host "${HARDENED[@]}" "$IMAGE" --once \
+  --collector.chrony.args="-h $ADDR -p $CMDPORT" --no-collector.ntpd 2>"$OUT/once-udp.log") ||
+  fail "--once over UDP failed: $(tail -n 5 "$OUT/once-udp.log")"
+grep -q '^clock_scrape_collector_success{collector="chrony"} 1' <<<"$once" ||
+  fail "--once over UDP $ADDR:$CMDPORT: chrony collector did not succeed: $(tail -n 5 "$OUT/once-udp.log")"
+grep -q '^clock_stratum{daemon="chrony"} 10' <<<"$once" || fail "--once over UDP: no clock_stratum 10"
+
+total=$(($(date +%s) - T0))
+{
+  echo "image: $IMAGE $image_bytes bytes ($image_mb MB)"
+  echo "exporter RSS after 51 scrapes: ${rss_kb} kB (peak ${hwm_kb} kB), CPU ${cpu_s} s since start"
+  echo "timings:"
+  cat "$OUT/timings.txt"
+  echo "total ${total} s"
+} | tee "$OUT/results.txt" >&2
+echo "container test: PASS (image $image_mb MB, RSS $((rss_kb / 1024)) MiB, CPU ${cpu_s} s, ${total} s)"
