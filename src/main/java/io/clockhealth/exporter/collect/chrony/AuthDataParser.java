@@ -2,7 +2,6 @@ package io.clockhealth.exporter.collect.chrony;
 
 import io.clockhealth.exporter.collect.chrony.ChronyInput.Line;
 import io.clockhealth.exporter.parse.ParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
@@ -14,12 +13,12 @@ public final class AuthDataParser {
 
   public static final String FORMAT = "chronyc-authdata";
 
-  private static final Pattern HEADER =
-      Pattern.compile(
-          "Name/IP address\\s+Mode\\s+KeyID\\s+Type\\s+KLen\\s+Last\\s+Atmp\\s+NAK\\s+Cook\\s+CLen");
-  private static final String HEADER_NAME = "Name/IP address Mode KeyID ... CLen";
-  private static final Pattern HEADER_LINE =
-      Pattern.compile("(?m)^Name/IP address\\s+Mode\\s+KeyID");
+  private static final ChronyTable.Header HEADER =
+      new ChronyTable.Header(
+          Pattern.compile("(?m)^Name/IP address\\s+Mode\\s+KeyID"),
+          Pattern.compile(
+              "Name/IP address\\s+Mode\\s+KeyID\\s+Type\\s+KLen\\s+Last\\s+Atmp\\s+NAK\\s+Cook\\s+CLen"),
+          "Name/IP address Mode KeyID ... CLen");
 
   // chronyc prints "?" for a mode it does not know; it is kept as printed like the others.
   private static final String MODE = "NTS|SK|-|\\?";
@@ -36,13 +35,10 @@ public final class AuthDataParser {
 
   /** True when {@code text} looks like authdata output, human or CSV. */
   public static boolean recognises(String text) {
-    if (text == null) {
-      return false;
-    }
-    if (HEADER_LINE.matcher(text).find()) {
-      return true;
-    }
-    String[] f = ChronyInput.firstLine(text).split(",", -1);
+    return ChronyInput.recognises(text, HEADER.start().asPredicate(), AuthDataParser::isCsvRow);
+  }
+
+  private static boolean isCsvRow(String[] f) {
     return f.length == CSV_FIELDS
         && CSV_MODE.matcher(f[1]).matches()
         && CSV_NUMBERS.matcher(String.join(",", Arrays.asList(f).subList(2, CSV_FIELDS))).matches();
@@ -50,18 +46,8 @@ public final class AuthDataParser {
 
   /** The rows in printed order; none when chronyd has no NTP sources. */
   public List<ChronyAuthData> parse(String text) throws ParseException {
-    List<Line> lines = ChronyInput.linesAllowingEmpty(FORMAT, text);
-    if (lines.isEmpty()) {
-      return List.of();
-    }
-    Line first = ChronyInput.nonBlank(lines).get(0);
-    boolean csv = !HEADER_LINE.matcher(text).find() && first.text().contains(",");
-    List<ChronyAuthData> rows = new ArrayList<>();
-    for (Line line :
-        csv ? ChronyInput.nonBlank(lines) : ChronyTable.rows(FORMAT, lines, HEADER, HEADER_NAME)) {
-      rows.add(csv ? csvRow(line) : humanRow(line));
-    }
-    return List.copyOf(rows);
+    return ChronyTable.parse(
+        FORMAT, text, HEADER, AuthDataParser::humanRow, AuthDataParser::csvRow);
   }
 
   private static ChronyAuthData humanRow(Line line) throws ParseException {

@@ -4,6 +4,7 @@ import io.clockhealth.exporter.parse.ParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The checks every chronyc parser makes before looking at the layout: the text is present, is not
@@ -66,6 +67,52 @@ final class ChronyInput {
       return List.of();
     }
     return lines;
+  }
+
+  /**
+   * What a parser's {@code recognises} decides for {@code --format auto}: never null input; the
+   * human layout when {@code human} says so of the whole text; else the CSV layout when {@code csv}
+   * accepts the first non-blank line's comma-separated fields.
+   */
+  static boolean recognises(String text, Predicate<String> human, Predicate<String[]> csv) {
+    if (text == null) {
+      return false;
+    }
+    if (human.test(text)) {
+      return true;
+    }
+    return csv.test(firstLine(text).split(",", -1));
+  }
+
+  /**
+   * The fields of a CSV line.
+   *
+   * @throws ParseException MALFORMED unless there are exactly {@code count}
+   */
+  static String[] csvFields(String format, Line line, int count) throws ParseException {
+    String[] f = line.text().split(",", -1);
+    if (f.length != count) {
+      throw ParseException.malformed(
+          format,
+          line.number(),
+          line.text(),
+          "expected " + count + " comma-separated fields, found " + f.length);
+    }
+    return f;
+  }
+
+  /**
+   * The one line of a report that chronyc -c prints as a single CSV line.
+   *
+   * @throws ParseException MALFORMED for a second non-blank line
+   */
+  static Line onlyCsvLine(String format, List<Line> nonBlank) throws ParseException {
+    if (nonBlank.size() > 1) {
+      Line extra = nonBlank.get(1);
+      throw ParseException.malformed(
+          format, extra.number(), extra.text(), "more than one CSV line");
+    }
+    return nonBlank.get(0);
   }
 
   /** The first non-blank line of {@code text}, stripped; empty when there is none. */

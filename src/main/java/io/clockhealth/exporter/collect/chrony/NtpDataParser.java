@@ -98,16 +98,13 @@ public final class NtpDataParser {
 
   /** True when {@code text} looks like ntpdata output, human or CSV. */
   public static boolean recognises(String text) {
-    if (text == null) {
-      return false;
-    }
-    if (FIRST_LINE.matcher(text).find()) {
-      return true;
-    }
-    String[] f = ChronyInput.firstLine(text).split(",", -1);
-    return (f.length == CSV_FIELDS || f.length == CSV_FIELDS_WITH_TIMESTAMP_TOTALS)
-        && HEX.matcher(f[1]).matches()
-        && HEX.matcher(f[4]).matches();
+    return ChronyInput.recognises(
+        text,
+        FIRST_LINE.asPredicate(),
+        f ->
+            (f.length == CSV_FIELDS || f.length == CSV_FIELDS_WITH_TIMESTAMP_TOTALS)
+                && HEX.matcher(f[1]).matches()
+                && HEX.matcher(f[4]).matches());
   }
 
   /** One entry per source, in printed order; none when chronyd has no NTP sources. */

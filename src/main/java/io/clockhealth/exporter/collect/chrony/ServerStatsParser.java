@@ -67,12 +67,7 @@ public final class ServerStatsParser {
   }
 
   private static ChronyServerStats parseCsv(List<Line> lines) throws ParseException {
-    if (lines.size() > 1) {
-      Line extra = lines.get(1);
-      throw ParseException.malformed(
-          FORMAT, extra.number(), extra.text(), "more than one CSV line");
-    }
-    Line line = lines.get(0);
+    Line line = ChronyInput.onlyCsvLine(FORMAT, lines);
     String[] f = line.text().split(",", -1);
     if (f.length > FIELDS.length) {
       throw ParseException.malformed(

@@ -2,7 +2,6 @@ package io.clockhealth.exporter.collect.chrony;
 
 import io.clockhealth.exporter.collect.chrony.ChronyInput.Line;
 import io.clockhealth.exporter.parse.ParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,11 +14,12 @@ public final class SourceStatsParser {
 
   public static final String FORMAT = "chronyc-sourcestats";
 
-  private static final Pattern HEADER =
-      Pattern.compile(
-          "Name/IP Address\\s+NP\\s+NR\\s+Span\\s+Frequency\\s+Freq Skew\\s+Offset\\s+Std Dev");
-  private static final String HEADER_NAME = "Name/IP Address NP NR Span ... Std Dev";
-  private static final Pattern HEADER_LINE = Pattern.compile("(?m)^Name/IP Address\\s+NP\\s+NR");
+  private static final ChronyTable.Header HEADER =
+      new ChronyTable.Header(
+          Pattern.compile("(?m)^Name/IP Address\\s+NP\\s+NR"),
+          Pattern.compile(
+              "Name/IP Address\\s+NP\\s+NR\\s+Span\\s+Frequency\\s+Freq Skew\\s+Offset\\s+Std Dev"),
+          "Name/IP Address NP NR Span ... Std Dev");
 
   private static final String NUMBER = "[+-]?\\d+(?:\\.\\d+)?";
   private static final String SAMPLE = NUMBER + "[a-z]{1,2}";
@@ -44,16 +44,13 @@ public final class SourceStatsParser {
 
   /** True when {@code text} looks like sourcestats output, human or CSV. */
   public static boolean recognises(String text) {
-    if (text == null) {
-      return false;
-    }
-    if (HEADER_LINE.matcher(text).find()) {
-      return true;
-    }
-    String[] f = ChronyInput.firstLine(text).split(",", -1);
-    return f.length == CSV_FIELDS
-        && CSV_FREQUENCY.matcher(f[4]).matches()
-        && CSV_SECONDS.matcher(f[6]).matches();
+    return ChronyInput.recognises(
+        text,
+        HEADER.start().asPredicate(),
+        f ->
+            f.length == CSV_FIELDS
+                && CSV_FREQUENCY.matcher(f[4]).matches()
+                && CSV_SECONDS.matcher(f[6]).matches());
   }
 
   /**
@@ -61,21 +58,8 @@ public final class SourceStatsParser {
    * the CSV layout) is an empty list.
    */
   public List<ChronySourceStats> parse(String text) throws ParseException {
-    List<Line> lines = ChronyInput.linesAllowingEmpty(FORMAT, text);
-    if (lines.isEmpty()) {
-      return List.of();
-    }
-    List<ChronySourceStats> stats = new ArrayList<>();
-    if (isCsv(text, ChronyInput.nonBlank(lines).get(0))) {
-      for (Line line : ChronyInput.nonBlank(lines)) {
-        stats.add(csvRow(line));
-      }
-    } else {
-      for (Line line : ChronyTable.rows(FORMAT, lines, HEADER, HEADER_NAME)) {
-        stats.add(humanRow(line));
-      }
-    }
-    return List.copyOf(stats);
+    return ChronyTable.parse(
+        FORMAT, text, HEADER, SourceStatsParser::humanRow, SourceStatsParser::csvRow);
   }
 
   private static ChronySourceStats humanRow(Line line) throws ParseException {
@@ -123,11 +107,5 @@ public final class SourceStatsParser {
     } catch (IllegalArgumentException e) {
       throw ParseException.malformed(FORMAT, line.number(), line.text(), e.getMessage());
     }
-  }
-
-  // Without a header, a first line with commas is the CSV layout (names may be IPv6 addresses,
-  // so a colon says nothing).
-  private static boolean isCsv(String text, Line first) {
-    return !HEADER_LINE.matcher(text).find() && first.text().contains(",");
   }
 }

@@ -2,7 +2,6 @@ package io.clockhealth.exporter.collect.chrony;
 
 import io.clockhealth.exporter.collect.chrony.ChronyInput.Line;
 import io.clockhealth.exporter.parse.ParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,11 +14,12 @@ public final class SourcesParser {
 
   public static final String FORMAT = "chronyc-sources";
 
-  private static final Pattern HEADER =
-      Pattern.compile("MS Name/IP address\\s+Stratum\\s+Poll\\s+Reach\\s+LastRx\\s+Last sample");
-  private static final String HEADER_NAME = "MS Name/IP address ... Last sample";
-  private static final Pattern HEADER_LINE =
-      Pattern.compile("(?m)^MS Name/IP address\\s+Stratum\\s+Poll");
+  private static final ChronyTable.Header HEADER =
+      new ChronyTable.Header(
+          Pattern.compile("(?m)^MS Name/IP address\\s+Stratum\\s+Poll"),
+          Pattern.compile(
+              "MS Name/IP address\\s+Stratum\\s+Poll\\s+Reach\\s+LastRx\\s+Last sample"),
+          "MS Name/IP address ... Last sample");
 
   private static final String SAMPLE = "[+-]?\\d+(?:\\.\\d+)?[a-z]{1,2}";
   // ^* name  stratum poll reach lastrx  +adj[+meas] +/- err
@@ -39,14 +39,10 @@ public final class SourcesParser {
 
   /** True when {@code text} looks like sources output, human or CSV. */
   public static boolean recognises(String text) {
-    if (text == null) {
-      return false;
-    }
-    if (HEADER_LINE.matcher(text).find()) {
-      return true;
-    }
-    String[] f = ChronyInput.firstLine(text).split(",", -1);
-    return f.length == CSV_FIELDS && symbol(f[0], MODES) && symbol(f[1], STATES);
+    return ChronyInput.recognises(
+        text,
+        HEADER.start().asPredicate(),
+        f -> f.length == CSV_FIELDS && symbol(f[0], MODES) && symbol(f[1], STATES));
   }
 
   /**
@@ -54,22 +50,7 @@ public final class SourcesParser {
    * and in the CSV layout nothing at all, so blank input is an empty list too.
    */
   public List<ChronySource> parse(String text) throws ParseException {
-    List<Line> lines = ChronyInput.linesAllowingEmpty(FORMAT, text);
-    if (lines.isEmpty()) {
-      return List.of();
-    }
-    Line first = ChronyInput.nonBlank(lines).get(0);
-    List<ChronySource> sources = new ArrayList<>();
-    if (isCsv(text, first)) {
-      for (Line line : ChronyInput.nonBlank(lines)) {
-        sources.add(csvRow(line));
-      }
-    } else {
-      for (Line line : ChronyTable.rows(FORMAT, lines, HEADER, HEADER_NAME)) {
-        sources.add(humanRow(line));
-      }
-    }
-    return List.copyOf(sources);
+    return ChronyTable.parse(FORMAT, text, HEADER, SourcesParser::humanRow, SourcesParser::csvRow);
   }
 
   private static ChronySource humanRow(Line line) throws ParseException {
@@ -95,14 +76,7 @@ public final class SourcesParser {
   }
 
   private static ChronySource csvRow(Line line) throws ParseException {
-    String[] f = line.text().split(",", -1);
-    if (f.length != CSV_FIELDS) {
-      throw ParseException.malformed(
-          FORMAT,
-          line.number(),
-          line.text(),
-          "expected " + CSV_FIELDS + " comma-separated fields, found " + f.length);
-    }
+    String[] f = ChronyInput.csvFields(FORMAT, line, CSV_FIELDS);
     if (!symbol(f[0], MODES) || !symbol(f[1], STATES) || f[2].isEmpty()) {
       throw ParseException.malformed(
           FORMAT, line.number(), line.text(), "expected mode, state and name first");
@@ -126,11 +100,5 @@ public final class SourcesParser {
 
   private static boolean symbol(String field, String allowed) {
     return field.length() == 1 && allowed.indexOf(field.charAt(0)) >= 0;
-  }
-
-  // Without a header, a first line with commas is the CSV layout (names may be IPv6 addresses,
-  // so a colon says nothing).
-  private static boolean isCsv(String text, Line first) {
-    return !HEADER_LINE.matcher(text).find() && first.text().contains(",");
   }
 }

@@ -64,14 +64,10 @@ public final class TrackingParser {
    * True when {@code text} looks like tracking output, human or CSV (for {@code --format auto}).
    */
   public static boolean recognises(String text) {
-    if (text == null) {
-      return false;
-    }
-    if (REFERENCE_ID_LINE.matcher(text).find() && SYSTEM_TIME_LINE.matcher(text).find()) {
-      return true;
-    }
-    String[] fields = ChronyInput.firstLine(text).split(",", -1);
-    return fields.length == CSV_FIELDS && HEX_REF_ID.matcher(fields[0]).matches();
+    return ChronyInput.recognises(
+        text,
+        t -> REFERENCE_ID_LINE.matcher(t).find() && SYSTEM_TIME_LINE.matcher(t).find(),
+        fields -> fields.length == CSV_FIELDS && HEX_REF_ID.matcher(fields[0]).matches());
   }
 
   public ChronyTracking parse(String text) throws ParseException {
@@ -111,20 +107,8 @@ public final class TrackingParser {
   }
 
   private ChronyTracking parseCsv(List<Line> lines) throws ParseException {
-    if (lines.size() > 1) {
-      Line extra = lines.get(1);
-      throw ParseException.malformed(
-          FORMAT, extra.number(), extra.text(), "more than one CSV line");
-    }
-    Line line = lines.get(0);
-    String[] f = line.text().split(",", -1);
-    if (f.length != CSV_FIELDS) {
-      throw ParseException.malformed(
-          FORMAT,
-          line.number(),
-          line.text(),
-          "expected " + CSV_FIELDS + " comma-separated fields, found " + f.length);
-    }
+    Line line = ChronyInput.onlyCsvLine(FORMAT, lines);
+    String[] f = ChronyInput.csvFields(FORMAT, line, CSV_FIELDS);
     try {
       LabelledBlock.matching(HEX_REF_ID, f[0], "an 8-digit hex reference ID first");
       LeapStatus leap = ChronyLeap.parse(f[13]);
