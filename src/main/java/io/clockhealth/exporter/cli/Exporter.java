@@ -14,6 +14,7 @@ import io.clockhealth.exporter.exec.CommonsExecRunner;
 import io.clockhealth.exporter.exec.ExecutableResolver;
 import io.clockhealth.exporter.metrics.Daemon;
 import io.clockhealth.exporter.web.ExporterServer;
+import io.clockhealth.exporter.web.WebConfigSource;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -54,7 +55,7 @@ final class Exporter {
     return ExitCodes.OK;
   }
 
-  int serve() throws InterruptedException {
+  int serve(WebConfigSource webConfig) throws InterruptedException {
     PrometheusRegistry registry = new PrometheusRegistry();
     registry.register(collector);
     ExporterServer server =
@@ -63,7 +64,9 @@ final class Exporter {
             settings.telemetryPath(),
             registry,
             collector,
-            buildInfo.version());
+            buildInfo.version(),
+            webConfig,
+            settings.maxRequests());
     Runtime.getRuntime()
         .addShutdownHook(new Thread(() -> log.info("shutdown requested, stopping"), "shutdown"));
     try {

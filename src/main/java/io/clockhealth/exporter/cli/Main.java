@@ -7,6 +7,7 @@ import io.clockhealth.exporter.config.ExporterSettings;
 import io.clockhealth.exporter.config.Overrides;
 import io.clockhealth.exporter.config.ToolOverrides;
 import io.clockhealth.exporter.metrics.Daemon;
+import io.clockhealth.exporter.web.WebConfigSource;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -53,6 +54,20 @@ public final class Main implements Callable<Integer> {
       description =
           "Path of the metrics (default " + ExporterSettings.DEFAULT_TELEMETRY_PATH + ").")
   String telemetryPath;
+
+  @Option(
+      names = "--web.config.file",
+      paramLabel = "FILE",
+      description =
+          "TLS and basic-auth configuration in the exporter-toolkit format"
+              + " (tls_server_config, basic_auth_users); re-read when it changes.")
+  String webConfigFile;
+
+  @Option(
+      names = "--web.max-requests",
+      paramLabel = "N",
+      description = "Requests handled at once; more wait for a slot (default 64).")
+  Integer maxRequests;
 
   @Option(names = "--config.file", paramLabel = "FILE", description = "YAML configuration file.")
   Path configFile;
@@ -189,14 +204,28 @@ public final class Main implements Callable<Integer> {
       return ExitCodes.BAD_INPUT;
     }
     Logging.configure(settings.logLevel());
-    Exporter exporter = new Exporter(settings);
-    return once ? exporter.printOnce(stdout) : exporter.serve();
+    if (once) {
+      return new Exporter(settings).printOnce(stdout);
+    }
+    WebConfigSource webConfig;
+    try {
+      webConfig =
+          settings.webConfigFile() == null
+              ? WebConfigSource.none()
+              : WebConfigSource.load(settings.webConfigFile());
+    } catch (ConfigException e) {
+      stderr.println("clock-health-exporter: configuration error: " + e.getMessage());
+      return ExitCodes.BAD_INPUT;
+    }
+    return new Exporter(settings).serve(webConfig);
   }
 
   private Overrides overrides() {
     return new Overrides(
         listenAddress,
         telemetryPath,
+        webConfigFile,
+        maxRequests,
         logLevel,
         commandTimeout,
         maxOutputBytes,

@@ -11,6 +11,8 @@ import java.util.List;
  * web:
  *   listen_address: ":39123"
  *   telemetry_path: /metrics
+ *   config_file: web.yml      # TLS and basic auth, exporter-toolkit format
+ *   max_requests: 64          # handled at once; more wait for a slot
  * log_level: info
  * command_timeout: 2s
  * max_output_bytes: 1048576
@@ -61,6 +63,12 @@ public final class ConfigFile {
 
     @JsonProperty("telemetry_path")
     public String telemetryPath;
+
+    @JsonProperty("config_file")
+    public String configFile;
+
+    @JsonProperty("max_requests")
+    public Integer maxRequests;
   }
 
   /** The {@code collectors:} section, one entry per daemon. */

@@ -1,6 +1,7 @@
 package io.clockhealth.exporter.config;
 
 import io.clockhealth.exporter.metrics.Daemon;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -15,6 +16,8 @@ import java.util.Set;
 public record ExporterSettings(
     ListenAddress listenAddress,
     String telemetryPath,
+    Path webConfigFile,
+    int maxRequests,
     String logLevel,
     Duration minInterval,
     Map<Daemon, ToolSettings> tools) {
@@ -23,6 +26,7 @@ public record ExporterSettings(
   public static final String DEFAULT_TELEMETRY_PATH = "/metrics";
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
   public static final int DEFAULT_MAX_OUTPUT_BYTES = 1 << 20;
+  public static final int DEFAULT_MAX_REQUESTS = 64;
   public static final Set<String> LOG_LEVELS = Set.of("debug", "info", "warn", "error");
 
   /** The tool each collector runs when no path is configured (looked up on PATH). */
@@ -51,6 +55,12 @@ public record ExporterSettings(
               + path
               + "\"");
     }
+    String webConfig = first(flags.webConfigFile(), web.configFile, null);
+    int maxRequests =
+        positive(
+            flags.maxRequests() != null ? "--web.max-requests" : "web.max_requests",
+            first(flags.maxRequests(), web.maxRequests, DEFAULT_MAX_REQUESTS),
+            "requests");
     String level = first(flags.logLevel(), file.logLevel, "info").toLowerCase(Locale.ROOT);
     if (!LOG_LEVELS.contains(level)) {
       throw new ConfigException(
@@ -82,7 +92,14 @@ public record ExporterSettings(
           daemon,
           tool(daemon, fileTool(file, daemon), flags.tool(daemon), flags, timeout, maxOutput));
     }
-    return new ExporterSettings(listen, path, level, minInterval, tools);
+    return new ExporterSettings(
+        listen,
+        path,
+        webConfig == null || webConfig.isBlank() ? null : Path.of(webConfig),
+        maxRequests,
+        level,
+        minInterval,
+        tools);
   }
 
   private static ToolSettings tool(
@@ -133,8 +150,12 @@ public record ExporterSettings(
   }
 
   private static int positive(String key, int value) throws ConfigException {
+    return positive(key, value, "bytes");
+  }
+
+  private static int positive(String key, int value, String unit) throws ConfigException {
     if (value <= 0) {
-      throw new ConfigException(key + ": must be a positive number of bytes, not " + value);
+      throw new ConfigException(key + ": must be a positive number of " + unit + ", not " + value);
     }
     return value;
   }

@@ -8,13 +8,16 @@ import java.util.Map;
 public record Overrides(
     String listenAddress,
     String telemetryPath,
+    String webConfigFile,
+    Integer maxRequests,
     String logLevel,
     String commandTimeout,
     Integer maxOutputBytes,
     String minInterval,
     Map<Daemon, ToolOverrides> tools) {
 
-  public static final Overrides NONE = new Overrides(null, null, null, null, null, null, Map.of());
+  public static final Overrides NONE =
+      new Overrides(null, null, null, null, null, null, null, null, Map.of());
 
   public Overrides {
     Map<Daemon, ToolOverrides> copy = new EnumMap<>(Daemon.class);

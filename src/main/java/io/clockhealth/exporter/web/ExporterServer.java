@@ -1,30 +1,56 @@
 package io.clockhealth.exporter.web;
 
 import io.clockhealth.exporter.collect.ClockCollector;
+import io.clockhealth.exporter.config.ConfigException;
 import io.clockhealth.exporter.config.ListenAddress;
+import io.clockhealth.exporter.web.tls.TlsContexts;
 import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.QoSHandler;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP side: {@code /metrics} (text, OpenMetrics or protobuf, negotiated by client_java from
  * the Accept header), the landing page, health and readiness; 404 elsewhere, 405 for methods other
- * than GET and HEAD.
+ * than GET and HEAD. Optional TLS, mutual TLS and basic auth from the exporter-toolkit web config,
+ * and limits that keep slow or numerous clients from exhausting it.
  */
 public final class ExporterServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ExporterServer.class);
 
-  private final Server server = new Server();
-  private final ServerConnector connector = new ServerConnector(server);
+  /** Request and response header limit: scrapes send a few hundred bytes. */
+  static final int HEADER_BYTES = 8 * 1024;
+
+  /** An idle or stalled connection is closed after this long. */
+  static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+
+  /** Open connections beyond this wait to be accepted (slow clients cannot pile up forever). */
+  static final int MAX_CONNECTIONS = 512;
+
+  /** A request waiting this long for one of the concurrent slots gets 503. */
+  static final Duration MAX_QUEUED = Duration.ofSeconds(10);
+
+  private final Server server;
+  private final ServerConnector connector;
   private final AtomicBoolean ready = new AtomicBoolean();
   private final String telemetryPath;
+  private final boolean tls;
 
   public ExporterServer(
       ListenAddress address,
@@ -32,10 +58,51 @@ public final class ExporterServer implements AutoCloseable {
       PrometheusRegistry registry,
       ClockCollector collector,
       String version) {
+    this(address, telemetryPath, registry, collector, version, WebConfigSource.none(), 64);
+  }
+
+  /**
+   * @param maxRequests requests handled at once; more wait (up to {@link #MAX_QUEUED}) for a slot
+   */
+  public ExporterServer(
+      ListenAddress address,
+      String telemetryPath,
+      PrometheusRegistry registry,
+      ClockCollector collector,
+      String version,
+      WebConfigSource webConfig,
+      int maxRequests) {
     this.telemetryPath = telemetryPath;
+    QueuedThreadPool threads = new QueuedThreadPool(Math.max(16, maxRequests + 8), 4);
+    threads.setName("http");
+    this.server = new Server(threads);
+
+    HttpConfiguration http = new HttpConfiguration();
+    http.setRequestHeaderSize(HEADER_BYTES);
+    http.setResponseHeaderSize(HEADER_BYTES);
+    http.setSendServerVersion(false);
+    http.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+    WebConfig initial = webConfig.current();
+    this.tls = initial.tls() != null;
+    if (tls) {
+      SslContextFactory.Server ssl = sslContext(initial);
+      webConfig.onReload(next -> reloadTls(ssl, next));
+      SecureRequestCustomizer secure = new SecureRequestCustomizer();
+      // Scrapes go to IP addresses that certificates rarely name: do not answer 400 for that.
+      secure.setSniHostCheck(false);
+      http.addCustomizer(secure);
+      HttpConnectionFactory httpFactory = new HttpConnectionFactory(http);
+      this.connector =
+          new ServerConnector(
+              server, new SslConnectionFactory(ssl, httpFactory.getProtocol()), httpFactory);
+    } else {
+      this.connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    }
     connector.setHost(address.host());
     connector.setPort(address.port());
+    connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
     server.addConnector(connector);
+    server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
 
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
@@ -48,17 +115,58 @@ public final class ExporterServer implements AutoCloseable {
     // but the root itself.
     context.addServlet(
         new ServletHolder(new LandingPageServlet(collector, telemetryPath, version)), "/");
-    server.setHandler(new GetHeadOnlyHandler(context));
+
+    QoSHandler limit = new QoSHandler();
+    limit.setMaxRequestCount(maxRequests);
+    limit.setMaxSuspend(MAX_QUEUED);
+    // The method check runs first; the concurrency limit before the (deliberately slow) bcrypt.
+    Handler chain =
+        new GetHeadOnlyHandler(
+            wrap(
+                limit,
+                new BasicAuthHandler(webConfig, new ResponseHeadersHandler(webConfig, context))));
+    server.setHandler(chain);
     server.setStopAtShutdown(true);
-    server.setStopTimeout(5_000);
+    server.setStopTimeout(2_000);
+  }
+
+  private static Handler wrap(Handler.Wrapper wrapper, Handler inner) {
+    wrapper.setHandler(inner);
+    return wrapper;
+  }
+
+  private static SslContextFactory.Server sslContext(WebConfig config) {
+    try {
+      return TlsContexts.create(config.tls());
+    } catch (ConfigException e) {
+      // WebConfigLoader checked the files; this only fails if they changed since.
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  private static void reloadTls(SslContextFactory.Server ssl, WebConfig next) {
+    try {
+      ssl.reload(
+          factory -> {
+            try {
+              TlsContexts.configure((SslContextFactory.Server) factory, next.tls());
+            } catch (ConfigException e) {
+              throw new IllegalStateException(e.getMessage(), e);
+            }
+          });
+    } catch (Exception e) {
+      LOG.error("TLS configuration not reloaded: {}", e.getMessage());
+    }
   }
 
   public void start() throws Exception {
     server.start();
     ready.set(true);
+    String scheme = tls ? "https" : "http";
     LOG.info(
-        "listening on {} (metrics at http://{}:{}{})",
+        "listening on {} (metrics at {}://{}:{}{})",
         new ListenAddress(connector.getHost(), connector.getLocalPort()),
+        scheme,
         connector.getHost() == null ? "localhost" : bracketed(connector.getHost()),
         connector.getLocalPort(),
         telemetryPath);

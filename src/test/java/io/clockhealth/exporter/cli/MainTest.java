@@ -147,6 +147,15 @@ class MainTest {
   }
 
   @Test
+  void anInvalidWebConfigStopsStartUp() throws Exception {
+    Path web = dir.resolve("web.yml");
+    Files.writeString(web, "basic_auth_users:\n  alice: not-a-hash\n");
+    assertThat(run("", "--web.config.file=" + web, "--web.listen-address=127.0.0.1:0"))
+        .isEqualTo(2);
+    assertThat(stderr()).contains("web.config.file").contains("alice");
+  }
+
+  @Test
   void onceCollectsFromChronycAndPrints() throws Exception {
     Path chronyc = dir.resolve("chronyc");
     Files.writeString(

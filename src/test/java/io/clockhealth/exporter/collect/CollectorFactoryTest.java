@@ -90,6 +90,8 @@ class CollectorFactoryTest {
             null,
             null,
             null,
+            null,
+            null,
             Map.of(
                 Daemon.CHRONY, new ToolOverrides(false, null, null),
                 Daemon.NTPD, new ToolOverrides(true, null, null)));

@@ -50,6 +50,8 @@ class ExporterSettingsTest {
         new Overrides(
             ":2222",
             null,
+            null,
+            null,
             "debug",
             "750ms",
             null,
@@ -71,7 +73,7 @@ class ExporterSettingsTest {
             () ->
                 ExporterSettings.resolve(
                     ConfigFile.EMPTY,
-                    new Overrides("nonsense", null, null, null, null, null, Map.of())))
+                    new Overrides("nonsense", null, null, null, null, null, null, null, Map.of())))
         .hasMessageStartingWith("--web.listen-address");
     assertThatThrownBy(
             () ->
@@ -82,7 +84,7 @@ class ExporterSettingsTest {
             () ->
                 ExporterSettings.resolve(
                     ConfigFile.EMPTY,
-                    new Overrides(null, null, "verbose", null, null, null, Map.of())))
+                    new Overrides(null, null, null, null, "verbose", null, null, null, Map.of())))
         .hasMessageStartingWith("--log.level");
     assertThatThrownBy(
             () ->

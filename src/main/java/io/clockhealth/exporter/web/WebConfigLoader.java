@@ -1,0 +1,178 @@
+package io.clockhealth.exporter.web;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.clockhealth.exporter.config.ConfigException;
+import io.clockhealth.exporter.web.tls.PemFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Reads and validates an exporter-toolkit web configuration file. Every problem — unknown key,
+ * missing certificate, a user whose hash is not bcrypt — is a {@link ConfigException} naming it.
+ * Relative file names are resolved against the configuration file's directory, as exporter-toolkit
+ * does.
+ */
+public final class WebConfigLoader {
+
+  private static final List<String> VERSIONS = List.of("TLS10", "TLS11", "TLS12", "TLS13");
+  private static final List<String> JAVA_PROTOCOLS =
+      List.of("TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
+
+  private final ObjectMapper mapper =
+      new ObjectMapper(new YAMLFactory())
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+  public WebConfig load(Path file) throws ConfigException {
+    String source = "web.config.file " + file;
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (IOException e) {
+      throw new ConfigException(source + ": cannot read: " + e.getMessage(), e);
+    }
+    WebConfigFile parsed;
+    try {
+      parsed = text.isBlank() ? new WebConfigFile() : mapper.readValue(text, WebConfigFile.class);
+    } catch (UnrecognizedPropertyException e) {
+      throw new ConfigException(
+          source + line(e) + ": unknown key \"" + e.getPropertyName() + "\"", e);
+    } catch (JsonMappingException e) {
+      throw new ConfigException(
+          source + line(e) + ": invalid value: " + firstLine(e.getOriginalMessage()), e);
+    } catch (JsonProcessingException e) {
+      throw new ConfigException(
+          source + line(e) + ": not valid YAML: " + firstLine(e.getOriginalMessage()), e);
+    }
+    if (parsed == null) {
+      parsed = new WebConfigFile();
+    }
+    Path base = file.toAbsolutePath().getParent();
+    return new WebConfig(
+        parsed.tls == null ? null : tls(source, base, parsed.tls),
+        users(source, parsed.basicAuthUsers),
+        parsed.http == null || parsed.http.headers == null ? Map.of() : parsed.http.headers);
+  }
+
+  private static WebConfig.Tls tls(String source, Path base, WebConfigFile.Tls tls)
+      throws ConfigException {
+    Path cert = requiredFile(source, base, "tls_server_config.cert_file", tls.certFile);
+    Path key = requiredFile(source, base, "tls_server_config.key_file", tls.keyFile);
+    WebConfig.ClientAuth clientAuth = clientAuth(source, tls.clientAuthType);
+    Path clientCa = null;
+    if (tls.clientCaFile != null && !tls.clientCaFile.isBlank()) {
+      clientCa = requiredFile(source, base, "tls_server_config.client_ca_file", tls.clientCaFile);
+    }
+    boolean verifies =
+        clientAuth == WebConfig.ClientAuth.VERIFY_CLIENT_CERT_IF_GIVEN
+            || clientAuth == WebConfig.ClientAuth.REQUIRE_AND_VERIFY_CLIENT_CERT;
+    if (verifies && clientCa == null) {
+      throw new ConfigException(
+          source
+              + ": tls_server_config.client_ca_file is required with client_auth_type "
+              + tls.clientAuthType);
+    }
+    int min = version(source, "tls_server_config.min_version", tls.minVersion, 2);
+    int max = version(source, "tls_server_config.max_version", tls.maxVersion, 3);
+    if (min > max) {
+      throw new ConfigException(source + ": tls_server_config.min_version is above max_version");
+    }
+    // Read the PEM files now: a key that does not load is a start-up error, not a failed handshake.
+    PemFiles.keyStore(cert, key);
+    if (clientCa != null) {
+      PemFiles.trustStore(clientCa);
+    }
+    return new WebConfig.Tls(cert, key, clientAuth, clientCa, JAVA_PROTOCOLS.subList(min, max + 1));
+  }
+
+  private static WebConfig.ClientAuth clientAuth(String source, String value)
+      throws ConfigException {
+    if (value == null || value.isBlank()) {
+      return WebConfig.ClientAuth.NO_CLIENT_CERT;
+    }
+    return switch (value) {
+      case "NoClientCert" -> WebConfig.ClientAuth.NO_CLIENT_CERT;
+      case "RequestClientCert" -> WebConfig.ClientAuth.REQUEST_CLIENT_CERT;
+      case "RequireAnyClientCert" -> WebConfig.ClientAuth.REQUIRE_ANY_CLIENT_CERT;
+      case "VerifyClientCertIfGiven" -> WebConfig.ClientAuth.VERIFY_CLIENT_CERT_IF_GIVEN;
+      case "RequireAndVerifyClientCert" -> WebConfig.ClientAuth.REQUIRE_AND_VERIFY_CLIENT_CERT;
+      default ->
+          throw new ConfigException(
+              source
+                  + ": tls_server_config.client_auth_type \""
+                  + value
+                  + "\" is not one of NoClientCert, RequestClientCert, RequireAnyClientCert,"
+                  + " VerifyClientCertIfGiven, RequireAndVerifyClientCert");
+    };
+  }
+
+  private static int version(String source, String key, String value, int fallback)
+      throws ConfigException {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    int index = VERSIONS.indexOf(value.toUpperCase(Locale.ROOT));
+    if (index < 0) {
+      throw new ConfigException(
+          source + ": " + key + " \"" + value + "\" is not one of " + VERSIONS);
+    }
+    return index;
+  }
+
+  private static Map<String, String> users(String source, Map<String, String> users)
+      throws ConfigException {
+    if (users == null) {
+      return Map.of();
+    }
+    Map<String, String> checked = new LinkedHashMap<>();
+    List<String> bad = new ArrayList<>();
+    users.forEach(
+        (user, hash) -> {
+          if (hash == null || !hash.matches("\\$2[abxy]?\\$\\d{2}\\$[./A-Za-z0-9]{53}")) {
+            bad.add(user);
+          } else {
+            checked.put(user, hash);
+          }
+        });
+    if (!bad.isEmpty()) {
+      throw new ConfigException(
+          source
+              + ": basic_auth_users: not a bcrypt hash ($2y$/$2a$/$2b$) for user(s) "
+              + bad.stream().sorted().collect(Collectors.joining(", ")));
+    }
+    return checked;
+  }
+
+  private static Path requiredFile(String source, Path base, String key, String value)
+      throws ConfigException {
+    if (value == null || value.isBlank()) {
+      throw new ConfigException(source + ": " + key + " is required");
+    }
+    Path path = base.resolve(value);
+    if (!Files.isReadable(path)) {
+      throw new ConfigException(source + ": " + key + ": cannot read " + path);
+    }
+    return path;
+  }
+
+  private static String line(JsonProcessingException e) {
+    return e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
+  }
+
+  private static String firstLine(String text) {
+    return text == null ? "" : text.lines().findFirst().orElse("");
+  }
+}

@@ -1,0 +1,55 @@
+package io.clockhealth.exporter.web.tls;
+
+import io.clockhealth.exporter.config.ConfigException;
+import io.clockhealth.exporter.web.WebConfig;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+
+/** Applies a {@link WebConfig.Tls} to Jetty's server-side SSL context factory. */
+public final class TlsContexts {
+
+  private TlsContexts() {}
+
+  public static SslContextFactory.Server create(WebConfig.Tls tls) throws ConfigException {
+    SslContextFactory.Server factory = new SslContextFactory.Server();
+    configure(factory, tls);
+    return factory;
+  }
+
+  /** (Re)configures {@code factory}; also used inside {@code SslContextFactory.reload}. */
+  public static void configure(SslContextFactory.Server factory, WebConfig.Tls tls)
+      throws ConfigException {
+    factory.setKeyStore(PemFiles.keyStore(tls.certFile(), tls.keyFile()));
+    factory.setKeyStorePassword(new String(PemFiles.STORE_PASSWORD));
+    factory.setKeyManagerPassword(new String(PemFiles.STORE_PASSWORD));
+    factory.setIncludeProtocols(tls.protocols().toArray(new String[0]));
+    // Exporters are scraped by IP address: no SNI match is required of clients.
+    factory.setSniRequired(false);
+    factory.setNeedClientAuth(false);
+    factory.setWantClientAuth(false);
+    factory.setTrustAll(false);
+    factory.setTrustStore(null);
+    switch (tls.clientAuth()) {
+      case NO_CLIENT_CERT -> {}
+      case REQUEST_CLIENT_CERT -> trustAnything(factory, false);
+      case REQUIRE_ANY_CLIENT_CERT -> trustAnything(factory, true);
+      case VERIFY_CLIENT_CERT_IF_GIVEN -> {
+        factory.setTrustStore(PemFiles.trustStore(tls.clientCaFile()));
+        factory.setWantClientAuth(true);
+      }
+      case REQUIRE_AND_VERIFY_CLIENT_CERT -> {
+        factory.setTrustStore(PemFiles.trustStore(tls.clientCaFile()));
+        factory.setNeedClientAuth(true);
+      }
+    }
+  }
+
+  /** Go's RequestClientCert / RequireAnyClientCert: a certificate is asked for, not verified. */
+  private static void trustAnything(SslContextFactory.Server factory, boolean required) {
+    factory.setTrustAll(true);
+    if (required) {
+      factory.setNeedClientAuth(true);
+    } else {
+      factory.setWantClientAuth(true);
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package io.clockhealth.exporter.web;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A throw-away CA with a server and a client certificate, made with the openssl command line (the
+ * PEM files operators have), for TLS tests with real handshakes.
+ */
+final class TestPki {
+
+  final Path dir;
+  final Path caCert;
+  final Path serverCert;
+  final Path serverKey;
+  final Path serverKeyPkcs1;
+  final Path clientCert;
+  final Path clientKey;
+
+  private TestPki(Path dir) {
+    this.dir = dir;
+    this.caCert = dir.resolve("ca.crt");
+    this.serverCert = dir.resolve("server.crt");
+    this.serverKey = dir.resolve("server.key");
+    this.serverKeyPkcs1 = dir.resolve("server-pkcs1.key");
+    this.clientCert = dir.resolve("client.crt");
+    this.clientKey = dir.resolve("client.key");
+  }
+
+  /** Certificates for {@code DNS:localhost} only: scrapes by IP must still work. */
+  static TestPki create(Path dir) throws IOException, InterruptedException {
+    TestPki pki = new TestPki(dir);
+    pki.openssl(
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "ca.key",
+        "-out",
+        "ca.crt",
+        "-subj",
+        "/CN=clock-test-ca",
+        "-days",
+        "2");
+    pki.issue("server", "localhost", "subjectAltName=DNS:localhost\nextendedKeyUsage=serverAuth\n");
+    pki.issue("client", "prometheus", "extendedKeyUsage=clientAuth\n");
+    pki.openssl("rsa", "-in", "server.key", "-traditional", "-out", "server-pkcs1.key");
+    return pki;
+  }
+
+  private void issue(String name, String commonName, String extensions)
+      throws IOException, InterruptedException {
+    Files.writeString(dir.resolve(name + ".ext"), extensions);
+    openssl(
+        "req",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        name + ".key",
+        "-out",
+        name + ".csr",
+        "-subj",
+        "/CN=" + commonName);
+    openssl(
+        "x509",
+        "-req",
+        "-in",
+        name + ".csr",
+        "-CA",
+        "ca.crt",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-out",
+        name + ".crt",
+        "-days",
+        "2",
+        "-extfile",
+        name + ".ext");
+  }
+
+  private void openssl(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add("openssl");
+    command.addAll(List.of(args));
+    Process process =
+        new ProcessBuilder(command)
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("openssl.log").toFile())
+            .start();
+    if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+      throw new IOException(
+          "openssl "
+              + String.join(" ", args)
+              + " failed: "
+              + Files.readString(dir.resolve("openssl.log")));
+    }
+  }
+}

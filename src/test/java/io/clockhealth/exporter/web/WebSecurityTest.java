@@ -1,0 +1,253 @@
+package io.clockhealth.exporter.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import io.clockhealth.exporter.collect.BuildInfo;
+import io.clockhealth.exporter.collect.ClockCollector;
+import io.clockhealth.exporter.config.ConfigException;
+import io.clockhealth.exporter.config.ListenAddress;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import javax.net.ssl.SSLException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** TLS, mutual TLS and basic auth from an exporter-toolkit web config, with real handshakes. */
+class WebSecurityTest {
+
+  @TempDir static Path pkiDir;
+  private static TestPki pki;
+  private static String secretHash;
+
+  @TempDir Path dir;
+  private ExporterServer server;
+  private ClockCollector collector;
+
+  @BeforeAll
+  static void makeCertificates() throws Exception {
+    pki = TestPki.create(pkiDir);
+    secretHash = BCrypt.with(BCrypt.Version.VERSION_2Y).hashToString(10, "s3cret".toCharArray());
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (server != null) {
+      server.close();
+    }
+    if (collector != null) {
+      collector.close();
+    }
+  }
+
+  private Path webConfig(String yaml) throws IOException {
+    Path file = dir.resolve("web.yml");
+    Files.writeString(file, yaml);
+    return file;
+  }
+
+  private int start(Path webConfigFile) throws Exception {
+    collector = new ClockCollector(List.of(), Clock.systemUTC(), new BuildInfo("t", "t"));
+    PrometheusRegistry registry = new PrometheusRegistry();
+    registry.register(collector);
+    server =
+        new ExporterServer(
+            new ListenAddress("127.0.0.1", 0),
+            "/metrics",
+            registry,
+            collector,
+            "t",
+            WebConfigSource.load(webConfigFile),
+            8);
+    server.start();
+    return server.port();
+  }
+
+  private String tlsWithUsers() {
+    return "tls_server_config:\n"
+        + "  cert_file: "
+        + pki.serverCert
+        + "\n"
+        + "  key_file: "
+        + pki.serverKey
+        + "\n"
+        + "basic_auth_users:\n"
+        + "  prometheus: "
+        + secretHash
+        + "\n";
+  }
+
+  @Test
+  void basicAuthOverTls() throws Exception {
+    int port = start(webConfig(tlsWithUsers()));
+    assertThat(new RawHttpsClient().basicAuth("prometheus", "s3cret").get(port, "/metrics"))
+        .startsWith("HTTP/1.1 200");
+    assertThat(new RawHttpsClient().basicAuth("prometheus", "wrong").get(port, "/metrics"))
+        .startsWith("HTTP/1.1 401")
+        .contains("WWW-Authenticate: Basic");
+    assertThat(new RawHttpsClient().basicAuth("nobody", "s3cret").get(port, "/metrics"))
+        .startsWith("HTTP/1.1 401");
+    assertThat(new RawHttpsClient().get(port, "/metrics")).startsWith("HTTP/1.1 401");
+    // cached verification still answers the right password, and only it
+    assertThat(new RawHttpsClient().basicAuth("prometheus", "s3cret").get(port, "/-/healthy"))
+        .startsWith("HTTP/1.1 200");
+  }
+
+  @Test
+  void aScrapeByIpOrWithAnotherSniNameWorks() throws Exception {
+    int port = start(webConfig(tlsWithUsers()));
+    // The certificate names only DNS:localhost; Jetty's SNI host check would answer 400.
+    assertThat(
+            new RawHttpsClient()
+                .basicAuth("prometheus", "s3cret")
+                .sni("node-7.example.org")
+                .get(port, "/metrics"))
+        .startsWith("HTTP/1.1 200");
+  }
+
+  @Test
+  void mutualTlsRefusesAClientWithoutCertificate() throws Exception {
+    int port =
+        start(
+            webConfig(
+                "tls_server_config:\n"
+                    + "  cert_file: "
+                    + pki.serverCert
+                    + "\n"
+                    + "  key_file: "
+                    + pki.serverKeyPkcs1
+                    + "\n"
+                    + "  client_auth_type: RequireAndVerifyClientCert\n"
+                    + "  client_ca_file: "
+                    + pki.caCert
+                    + "\n"));
+    assertThat(
+            new RawHttpsClient()
+                .clientCertificate(pki.clientCert, pki.clientKey)
+                .get(port, "/metrics"))
+        .startsWith("HTTP/1.1 200");
+    assertThatThrownBy(() -> new RawHttpsClient().get(port, "/metrics"))
+        .isInstanceOfAny(SSLException.class, IOException.class);
+    // A certificate the client CA did not sign is refused too.
+    assertThatThrownBy(
+            () ->
+                new RawHttpsClient()
+                    .clientCertificate(pki.serverCert, pki.serverKey)
+                    .get(port, "/metrics"))
+        .isInstanceOfAny(SSLException.class, IOException.class);
+  }
+
+  @Test
+  void plainHttpToTheTlsPortIsRefusedCleanly() throws Exception {
+    int port = start(webConfig(tlsWithUsers()));
+    long startNanos = System.nanoTime();
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(5_000);
+      socket
+          .getOutputStream()
+          .write("GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      InputStream in = socket.getInputStream();
+      String answer;
+      try {
+        answer = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+      } catch (IOException reset) {
+        answer = "";
+      }
+      assertThat(answer).doesNotContain("200").doesNotContain("clock_");
+    }
+    assertThat((System.nanoTime() - startNanos) / 1e9).isLessThan(5.0);
+  }
+
+  @Test
+  void minVersionRefusesOlderProtocols() throws Exception {
+    int port =
+        start(
+            webConfig(
+                "tls_server_config:\n"
+                    + "  cert_file: "
+                    + pki.serverCert
+                    + "\n"
+                    + "  key_file: "
+                    + pki.serverKey
+                    + "\n"
+                    + "  min_version: TLS13\n"));
+    assertThat(new RawHttpsClient().protocol("TLSv1.3").get(port, "/-/healthy"))
+        .startsWith("HTTP/1.1 200");
+    assertThatThrownBy(() -> new RawHttpsClient().protocol("TLSv1.2").get(port, "/-/healthy"))
+        .isInstanceOfAny(SSLException.class, IOException.class);
+  }
+
+  @Test
+  void aChangedFileAppliesWithoutRestart() throws Exception {
+    Path file = webConfig(tlsWithUsers());
+    int port = start(file);
+    assertThat(new RawHttpsClient().basicAuth("prometheus", "s3cret").get(port, "/metrics"))
+        .startsWith("HTTP/1.1 200");
+    String newHash =
+        BCrypt.with(BCrypt.Version.VERSION_2B).hashToString(10, "rotated".toCharArray());
+    Files.writeString(file, tlsWithUsers().replace(secretHash, newHash));
+    Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
+    assertThat(new RawHttpsClient().basicAuth("prometheus", "rotated").get(port, "/metrics"))
+        .startsWith("HTTP/1.1 200");
+    assertThat(new RawHttpsClient().basicAuth("prometheus", "s3cret").get(port, "/metrics"))
+        .startsWith("HTTP/1.1 401");
+  }
+
+  @Test
+  void invalidFilesStopStartUpNamingTheProblem() throws Exception {
+    assertThatThrownBy(() -> WebConfigSource.load(webConfig("tls_server_config:\n  cert: x\n")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("unknown key \"cert\"");
+    assertThatThrownBy(
+            () ->
+                WebConfigSource.load(
+                    webConfig(
+                        "tls_server_config:\n  cert_file: /nonexistent.crt\n"
+                            + "  key_file: "
+                            + pki.serverKey
+                            + "\n")))
+        .hasMessageContaining("tls_server_config.cert_file")
+        .hasMessageContaining("/nonexistent.crt");
+    assertThatThrownBy(
+            () -> WebConfigSource.load(webConfig("basic_auth_users:\n  alice: plaintext\n")))
+        .hasMessageContaining("not a bcrypt hash")
+        .hasMessageContaining("alice");
+    assertThatThrownBy(
+            () ->
+                WebConfigSource.load(
+                    webConfig(
+                        "tls_server_config:\n"
+                            + "  cert_file: "
+                            + pki.serverCert
+                            + "\n"
+                            + "  key_file: "
+                            + pki.serverKey
+                            + "\n"
+                            + "  client_auth_type: RequireAndVerifyClientCert\n")))
+        .hasMessageContaining("client_ca_file is required");
+    assertThatThrownBy(
+            () ->
+                WebConfigSource.load(
+                    webConfig(
+                        "tls_server_config:\n"
+                            + "  cert_file: "
+                            + pki.serverCert
+                            + "\n"
+                            + "  key_file: "
+                            + pki.serverCert
+                            + "\n")))
+        .hasMessageContaining("no PEM private key");
+  }
+}
