@@ -3,6 +3,7 @@ package io.clockhealth.exporter.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clockhealth.exporter.collect.OutputParser;
 import io.clockhealth.exporter.parse.ParseException.Kind;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -33,6 +34,11 @@ public final class DamagedInputs {
             parsers.stream()
                 .filter(p -> p != owner.apply(resource))
                 .map(p -> Arguments.of(p, resource)));
+  }
+
+  /** Every text given to every parser, parser by parser, as (parser, text) arguments. */
+  public static Stream<Arguments> eachParserWith(List<NamedParser> parsers, List<String> texts) {
+    return parsers.stream().flatMap(parser -> texts.stream().map(t -> Arguments.of(parser, t)));
   }
 
   /**
@@ -78,6 +84,22 @@ public final class DamagedInputs {
   /** MALFORMED, from this parser, with its format first in the message. */
   public static void assertMalformed(NamedParser parser, String text) {
     assertRejected(parser, text, Kind.MALFORMED);
+  }
+
+  /**
+   * MALFORMED, from the parser of {@code format}, naming line {@code line} (0 when the input as a
+   * whole is at fault).
+   */
+  public static void assertMalformedOnLine(
+      String format, OutputParser<?> parser, String text, int line) {
+    assertThatThrownBy(() -> parser.parse(text))
+        .isInstanceOfSatisfying(
+            ParseException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(Kind.MALFORMED);
+              assertThat(e.format()).isEqualTo(format);
+              assertThat(e.lineNumber()).isEqualTo(line);
+            });
   }
 
   /** A ParseException of this kind, from this parser, with its format first in the message. */

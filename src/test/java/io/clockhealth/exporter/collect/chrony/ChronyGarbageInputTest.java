@@ -50,15 +50,14 @@ class ChronyGarbageInputTest {
   }
 
   static Stream<Arguments> garbage() {
-    List<Arguments> cases = new ArrayList<>();
-    for (NamedParser parser : ChronyParsers.ALL) {
-      cases.add(Arguments.of(parser, "hello world\nthis is not chrony output\n"));
-      cases.add(Arguments.of(parser, "foo: bar, baz\n"));
-      cases.add(Arguments.of(parser, "a,b,c,d,e,f,g,h,i,j,k,l,m,n\n"));
-      cases.add(Arguments.of(parser, "\u0000\u0001\u0002binary\n"));
-      cases.add(Arguments.of(parser, "200 OK\n"));
-    }
-    return cases.stream();
+    return DamagedInputs.eachParserWith(
+        ChronyParsers.ALL,
+        List.of(
+            "hello world\nthis is not chrony output\n",
+            "foo: bar, baz\n",
+            "a,b,c,d,e,f,g,h,i,j,k,l,m,n\n",
+            "\u0000\u0001\u0002binary\n",
+            "200 OK\n"));
   }
 
   @ParameterizedTest(name = "{0}: {1}")

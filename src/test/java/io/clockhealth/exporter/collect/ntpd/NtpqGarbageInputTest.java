@@ -7,7 +7,6 @@ import io.clockhealth.exporter.parse.DamagedInputs;
 import io.clockhealth.exporter.parse.FixtureFiles;
 import io.clockhealth.exporter.parse.NamedParser;
 import io.clockhealth.exporter.parse.ParseException.Kind;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -55,17 +54,16 @@ class NtpqGarbageInputTest {
   }
 
   static Stream<Arguments> garbage() {
-    List<Arguments> cases = new ArrayList<>();
-    for (NamedParser parser : NtpqParsers.ALL) {
-      cases.add(Arguments.of(parser, "hello world\nthis is not ntpq output\n"));
-      cases.add(Arguments.of(parser, "foo=bar, baz=qux\n"));
-      cases.add(Arguments.of(parser, "\u0000\u0001\u0002binary\n"));
-      cases.add(Arguments.of(parser, "     remote           refid      st t when poll\n"));
-      cases.add(Arguments.of(parser, "associd=0 stat=0615\n"));
-      cases.add(Arguments.of(parser, "506 Cannot talk to daemon\n"));
-      cases.add(Arguments.of(parser, "\uFFFD\uFFFD\uFFFD\n"));
-    }
-    return cases.stream();
+    return DamagedInputs.eachParserWith(
+        NtpqParsers.ALL,
+        List.of(
+            "hello world\nthis is not ntpq output\n",
+            "foo=bar, baz=qux\n",
+            "\u0000\u0001\u0002binary\n",
+            "     remote           refid      st t when poll\n",
+            "associd=0 stat=0615\n",
+            "506 Cannot talk to daemon\n",
+            "\uFFFD\uFFFD\uFFFD\n"));
   }
 
   @ParameterizedTest(name = "{0}: {1}")

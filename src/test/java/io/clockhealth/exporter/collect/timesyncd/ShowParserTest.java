@@ -1,10 +1,8 @@
 package io.clockhealth.exporter.collect.timesyncd;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.clockhealth.exporter.parse.ParseException;
-import io.clockhealth.exporter.parse.ParseException.Kind;
+import io.clockhealth.exporter.parse.DamagedInputs;
 import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -77,13 +75,6 @@ class ShowParserTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("malformed")
   void malformedInputNamesTheLine(String text, int line) {
-    assertThatThrownBy(() -> parser.parse(text))
-        .isInstanceOfSatisfying(
-            ParseException.class,
-            e -> {
-              assertThat(e.kind()).isEqualTo(Kind.MALFORMED);
-              assertThat(e.format()).isEqualTo(ShowParser.FORMAT);
-              assertThat(e.lineNumber()).isEqualTo(line);
-            });
+    DamagedInputs.assertMalformedOnLine(ShowParser.FORMAT, parser::parse, text, line);
   }
 }

@@ -3,6 +3,7 @@ package io.clockhealth.exporter.collect.timesyncd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clockhealth.exporter.parse.DamagedInputs;
 import io.clockhealth.exporter.parse.ParseException;
 import io.clockhealth.exporter.parse.ParseException.Kind;
 import java.time.Instant;
@@ -306,14 +307,7 @@ class ShowTimesyncParserTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("malformed")
   void malformedInputNamesTheLine(String text, int line) {
-    assertThatThrownBy(() -> parser.parse(text))
-        .isInstanceOfSatisfying(
-            ParseException.class,
-            e -> {
-              assertThat(e.kind()).isEqualTo(Kind.MALFORMED);
-              assertThat(e.format()).isEqualTo(ShowTimesyncParser.FORMAT);
-              assertThat(e.lineNumber()).isEqualTo(line);
-            });
+    DamagedInputs.assertMalformedOnLine(ShowTimesyncParser.FORMAT, parser::parse, text, line);
   }
 
   @Test

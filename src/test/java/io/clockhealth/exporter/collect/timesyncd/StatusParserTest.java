@@ -1,11 +1,9 @@
 package io.clockhealth.exporter.collect.timesyncd;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clockhealth.exporter.parse.DamagedInputs;
 import io.clockhealth.exporter.parse.FixtureFiles;
-import io.clockhealth.exporter.parse.ParseException;
-import io.clockhealth.exporter.parse.ParseException.Kind;
 import java.time.Instant;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -162,13 +160,6 @@ class StatusParserTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("malformed")
   void malformedInputNamesTheLine(String name, String text, int line) {
-    assertThatThrownBy(() -> parser.parse(text))
-        .isInstanceOfSatisfying(
-            ParseException.class,
-            e -> {
-              assertThat(e.kind()).isEqualTo(Kind.MALFORMED);
-              assertThat(e.format()).isEqualTo(StatusParser.FORMAT);
-              assertThat(e.lineNumber()).isEqualTo(line);
-            });
+    DamagedInputs.assertMalformedOnLine(StatusParser.FORMAT, parser::parse, text, line);
   }
 }

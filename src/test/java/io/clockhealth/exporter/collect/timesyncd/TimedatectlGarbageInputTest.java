@@ -3,7 +3,6 @@ package io.clockhealth.exporter.collect.timesyncd;
 import io.clockhealth.exporter.parse.DamagedInputs;
 import io.clockhealth.exporter.parse.FixtureFiles;
 import io.clockhealth.exporter.parse.NamedParser;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -46,13 +45,7 @@ class TimedatectlGarbageInputTest {
             "=\n",
             "{ }\n",
             "\u0000\u0001\u0002binary\n");
-    List<Arguments> cases = new ArrayList<>();
-    for (NamedParser parser : TimesyncdParsers.ALL) {
-      for (String text : texts) {
-        cases.add(Arguments.of(parser, text));
-      }
-    }
-    return cases.stream();
+    return DamagedInputs.eachParserWith(TimesyncdParsers.ALL, texts);
   }
 
   @ParameterizedTest(name = "{0}: {1}")

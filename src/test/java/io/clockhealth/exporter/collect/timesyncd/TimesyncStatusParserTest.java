@@ -1,12 +1,10 @@
 package io.clockhealth.exporter.collect.timesyncd;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clockhealth.exporter.metrics.LeapStatus;
+import io.clockhealth.exporter.parse.DamagedInputs;
 import io.clockhealth.exporter.parse.FixtureFiles;
-import io.clockhealth.exporter.parse.ParseException;
-import io.clockhealth.exporter.parse.ParseException.Kind;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -204,13 +202,6 @@ class TimesyncStatusParserTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("malformed")
   void malformedInputNamesTheLine(String name, String text, int line) {
-    assertThatThrownBy(() -> parser.parse(text))
-        .isInstanceOfSatisfying(
-            ParseException.class,
-            e -> {
-              assertThat(e.kind()).isEqualTo(Kind.MALFORMED);
-              assertThat(e.format()).isEqualTo(TimesyncStatusParser.FORMAT);
-              assertThat(e.lineNumber()).isEqualTo(line);
-            });
+    DamagedInputs.assertMalformedOnLine(TimesyncStatusParser.FORMAT, parser::parse, text, line);
   }
 }
