@@ -1,0 +1,118 @@
+package io.clockhealth.exporter.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.clockhealth.exporter.testing.Exec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * deploy/systemd: the unit verifies clean with the real {@code systemd-analyze}, its offline
+ * security exposure is no worse than the score recorded in docs/deployment.md (+0.2), and it runs
+ * the JVM with the same flags as the container image.
+ */
+class SystemdUnitIT {
+
+  private static final String UNIT = "deploy/systemd/clock-health-exporter.service";
+  private static final String ENV = "deploy/systemd/clock-health-exporter.env";
+
+  /** How much worse than recorded the exposure may get before the test fails. */
+  private static final double MARGIN = 0.2;
+
+  private static final Pattern RECORDED =
+      Pattern.compile("Recorded exposure score: \\*\\*(\\d+\\.\\d)\\*\\*");
+  private static final Pattern OVERALL =
+      Pattern.compile("Overall exposure level for \\S+: (\\d+\\.\\d)");
+
+  private static Path systemdAnalyze() {
+    return DeployTools.require(
+        "/usr/bin/systemd-analyze", "install Debian's systemd package (systemd 252 in bookworm)");
+  }
+
+  @Test
+  void verifiesWithoutAnyWarning() {
+    // verify checks that ExecStart's executable exists on this machine.
+    DeployTools.require(
+        "/usr/bin/java", "install openjdk-17-jre-headless (ExecStart=/usr/bin/java)");
+    Path unit = DeployTools.file(UNIT);
+    Exec.Result r =
+        DeployTools.run(
+            Duration.ofSeconds(60), systemdAnalyze().toString(), "verify", unit.toString());
+    // Unknown keys and unsafe settings only warn (exit 0): any output at all is a failure.
+    assertThat(r.exitCode()).as(r::toString).isZero();
+    assertThat(r.output().strip()).as(r::toString).isEmpty();
+  }
+
+  @Test
+  void securityExposureNoWorseThanRecorded() {
+    Path unit = DeployTools.file(UNIT);
+    String docs = DeployTools.read(DeployTools.file("docs/deployment.md"));
+    Matcher rec = RECORDED.matcher(docs);
+    assertThat(rec.find())
+        .as("docs/deployment.md must record the score as 'Recorded exposure score: **N.N**'")
+        .isTrue();
+    double recorded = Double.parseDouble(rec.group(1));
+    // --threshold is on the 0-100 scale (exposure x 10): exit code 1 above it.
+    long threshold = Math.round((recorded + MARGIN) * 10);
+    Exec.Result r =
+        DeployTools.run(
+            Duration.ofSeconds(60),
+            systemdAnalyze().toString(),
+            "security",
+            "--offline=true",
+            "--no-pager",
+            "--threshold=" + threshold,
+            unit.toString());
+    Matcher m = OVERALL.matcher(r.output());
+    assertThat(m.find()).as(r::toString).isTrue();
+    double actual = Double.parseDouble(m.group(1));
+    System.out.printf(
+        "systemd-analyze security --offline: exposure %.1f (recorded %.1f)%n", actual, recorded);
+    assertThat(actual)
+        .as("exposure of %s (recorded in docs/deployment.md: %s)\n%s", UNIT, recorded, r.output())
+        .isLessThanOrEqualTo(recorded + MARGIN + 1e-9);
+    assertThat(r.exitCode()).as(r::toString).isZero();
+  }
+
+  @Test
+  void jvmFlagsAreTheContainerImagesFlags() {
+    Map<String, String> env = DeployTools.environmentFile(DeployTools.file(ENV));
+    List<String> unitFlags = Arrays.asList(env.get("JAVA_OPTS").trim().split("\\s+"));
+    String dockerfile = DeployTools.read(DeployTools.file("Dockerfile"));
+    Matcher e = Pattern.compile("(?m)^ENTRYPOINT \\[(.*)\\]$").matcher(dockerfile);
+    assertThat(e.find()).as("Dockerfile ENTRYPOINT [...] in exec form").isTrue();
+    List<String> entry = new ArrayList<>();
+    Matcher q = Pattern.compile("\"([^\"]*)\"").matcher(e.group(1));
+    while (q.find()) {
+      entry.add(q.group(1));
+    }
+    assertThat(entry).first().isEqualTo("java");
+    assertThat(entry).endsWith("-jar", "/opt/clock-health-exporter/clock-health-exporter.jar");
+    assertThat(entry.subList(1, entry.size() - 2)).isEqualTo(unitFlags);
+  }
+
+  @Test
+  void unitRunsUnprivilegedAndTakesItsFlagsFromTheEnvironmentFile() {
+    String unit = DeployTools.read(DeployTools.file(UNIT));
+    Map<String, String> env = DeployTools.environmentFile(DeployTools.file(ENV));
+    assertThat(unit)
+        .contains("EnvironmentFile=/etc/default/clock-health-exporter")
+        .containsPattern(
+            "(?m)^ExecStart=/usr/bin/java \\$JAVA_OPTS -jar \\S+ "
+                + "--collector.chrony.args=\\$\\{CHRONYC_ARGS\\} \\$EXPORTER_ARGS$")
+        .containsPattern("(?m)^DynamicUser=yes$")
+        .containsPattern("(?m)^CapabilityBoundingSet=$")
+        .containsPattern("(?m)^NoNewPrivileges=yes$")
+        .containsPattern("(?m)^ProtectSystem=strict$")
+        .containsPattern("(?m)^RestrictAddressFamilies=AF_UNIX AF_INET AF_INET6$");
+    assertThat(env).containsKeys("JAVA_OPTS", "CHRONYC_ARGS", "EXPORTER_ARGS");
+    assertThat(env.get("CHRONYC_ARGS")).isEqualTo("-h 127.0.0.1");
+  }
+}
