@@ -173,4 +173,33 @@ public final class TestDaemons {
   public Path libsystemdShared() {
     return x.resolve(LIBSYSTEMD_SHARED);
   }
+
+  private static final String PROMETHEUS = "prometheus/usr/bin/prometheus";
+  private static final String PROMTOOL = "prometheus/usr/bin/promtool";
+
+  /**
+   * Debian's {@code prometheus} server binary, unpacked (never installed, never run as a service);
+   * tests start it themselves on loopback.
+   */
+  public Path prometheus() {
+    return fetched(PROMETHEUS);
+  }
+
+  /** Debian's {@code promtool}, from the same package as {@link #prometheus}. */
+  public Path promtool() {
+    return fetched(PROMTOOL);
+  }
+
+  /** A binary of the cache; runs the fetch script first when an older cache lacks it. */
+  private synchronized Path fetched(String relative) {
+    Path p = x.resolve(relative);
+    if (!Files.isExecutable(p)) {
+      fetch();
+      if (!Files.isExecutable(p)) {
+        throw new IllegalStateException(
+            "scripts/fetch-test-daemons.sh ran but " + p + " is still missing");
+      }
+    }
+    return p;
+  }
 }
