@@ -202,6 +202,44 @@ class AlertRulesTest {
     }
   }
 
+  /** GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens. */
+  static Set<String> runbookAnchors() throws IOException {
+    Set<String> anchors = new java.util.HashSet<>();
+    boolean fenced = false;
+    for (String line : Files.readAllLines(TestDaemons.repoRoot().resolve("docs/runbooks.md"))) {
+      if (line.startsWith("```")) {
+        fenced = !fenced;
+      } else if (!fenced && line.startsWith("#")) {
+        String text = line.replaceFirst("^#+\\s*", "").trim();
+        String slug =
+            text.toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{N} _-]", "")
+                .replace(' ', '-');
+        assertThat(anchors.add(slug)).as("duplicate heading %s", text).isTrue();
+      }
+    }
+    return anchors;
+  }
+
+  @Test
+  void everyRunbookUrlAndEveryLinkInTheRunbooksHasItsSection() throws IOException {
+    Set<String> anchors = runbookAnchors();
+    for (Alert a : alerts()) {
+      String url = a.node().path("annotations").path("runbook_url").asText();
+      assertThat(anchors)
+          .as("%s: docs/runbooks.md section for %s", a.name(), url)
+          .contains(url.substring(url.indexOf('#') + 1));
+    }
+    Matcher links =
+        Pattern.compile("\\]\\(#([^)]+)\\)")
+            .matcher(Files.readString(TestDaemons.repoRoot().resolve("docs/runbooks.md")));
+    while (links.find()) {
+      assertThat(anchors)
+          .as("link #%s in docs/runbooks.md", links.group(1))
+          .contains(links.group(1));
+    }
+  }
+
   @Test
   void testFilesUseTheRuleFileAndAFixedGroupOrder() throws IOException {
     for (Path f : AlertRulesIT.testFiles()) {
