@@ -81,7 +81,7 @@ public final class CommonsExecRunner implements CommandRunner {
           String.valueOf(e.getMessage()));
     }
 
-    if (watchdog.killedProcess()) {
+    if (watchdog.timedOut()) {
       return result(
           spec, CommandResult.Outcome.TIMED_OUT, exitCode, stdout.text(), stderr.text(), start, "");
     }
@@ -112,6 +112,7 @@ public final class CommonsExecRunner implements CommandRunner {
   private static final class TreeKillingWatchdog extends ExecuteWatchdog {
 
     private volatile Process process;
+    private volatile boolean timedOut;
 
     @SuppressWarnings("deprecation") // the builder's product cannot be subclassed
     TreeKillingWatchdog(Duration timeout) {
@@ -124,8 +125,17 @@ public final class CommonsExecRunner implements CommandRunner {
       super.start(process);
     }
 
+    /**
+     * Whether the timeout struck. Not {@code killedProcess()}: once the children are gone the
+     * parent may exit by itself before the base class looks, which it then counts as no kill.
+     */
+    boolean timedOut() {
+      return timedOut;
+    }
+
     @Override
     public synchronized void timeoutOccured(org.apache.commons.exec.Watchdog watchdog) {
+      timedOut = true;
       Process running = process;
       if (running != null) {
         running.descendants().forEach(ProcessHandle::destroyForcibly);

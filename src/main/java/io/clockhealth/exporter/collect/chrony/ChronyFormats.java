@@ -8,7 +8,6 @@ import io.clockhealth.exporter.metrics.SystemStatus;
 import io.clockhealth.exporter.parse.OutputFormat;
 import io.clockhealth.exporter.parse.ParseException;
 import java.util.List;
-import java.util.function.Predicate;
 
 /** The chronyc output formats of the {@code parse} command (human and CSV layouts alike). */
 public final class ChronyFormats {
@@ -23,30 +22,30 @@ public final class ChronyFormats {
     NtpDataParser ntpData = new NtpDataParser();
     AuthDataParser authData = new AuthDataParser();
     return List.of(
-        format(
+        OutputFormat.of(
             TrackingParser.FORMAT,
             TrackingParser::recognises,
             text -> report(ChronyReportMapper.system(tracking.parse(text)), List.of(), List.of())),
-        format(
+        OutputFormat.of(
             SourcesParser.FORMAT,
             SourcesParser::recognises,
             text ->
                 report(
                     null, ChronyReportMapper.sources(sources.parse(text), List.of()), List.of())),
-        format(
+        OutputFormat.of(
             SourceStatsParser.FORMAT,
             SourceStatsParser::recognises,
             text -> report(null, statsOnly(sourceStats.parse(text)), List.of())),
-        format(
+        OutputFormat.of(
             ServerStatsParser.FORMAT,
             ServerStatsParser::recognises,
             text ->
                 report(null, List.of(), ChronyReportMapper.serverStats(serverStats.parse(text)))),
-        format(
+        OutputFormat.of(
             NtpDataParser.FORMAT,
             NtpDataParser::recognises,
             text -> report(null, ChronyReportMapper.ntpData(ntpData.parse(text)), List.of())),
-        format(
+        OutputFormat.of(
             AuthDataParser.FORMAT,
             AuthDataParser::recognises,
             text -> report(null, ChronyReportMapper.authData(authData.parse(text)), List.of())));
@@ -72,26 +71,5 @@ public final class ChronyFormats {
     return new DaemonReport(Daemon.CHRONY, null, system, sources, serverStats);
   }
 
-  private interface Parse {
-    DaemonReport apply(String text) throws ParseException;
-  }
 
-  private static OutputFormat format(String name, Predicate<String> recognises, Parse parse) {
-    return new OutputFormat() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public boolean recognises(String text) {
-        return recognises.test(text);
-      }
-
-      @Override
-      public DaemonReport parse(String text) throws ParseException {
-        return parse.apply(text);
-      }
-    };
-  }
 }

@@ -7,7 +7,6 @@ import io.clockhealth.exporter.metrics.SystemStatus;
 import io.clockhealth.exporter.parse.OutputFormat;
 import io.clockhealth.exporter.parse.ParseException;
 import java.util.List;
-import java.util.function.Predicate;
 
 /** The ntpq output formats of the {@code parse} command. */
 public final class NtpdFormats {
@@ -18,11 +17,11 @@ public final class NtpdFormats {
     NtpqPeersParser peers = new NtpqPeersParser();
     NtpqSysVarsParser sysVars = new NtpqSysVarsParser();
     return List.of(
-        format(
+        OutputFormat.of(
             NtpqPeersParser.FORMAT,
             NtpqPeersParser::recognises,
             text -> report(null, NtpdReportMapper.sources(peers.parse(text)))),
-        format(
+        OutputFormat.of(
             NtpqSysVarsParser.FORMAT,
             NtpqSysVarsParser::recognises,
             // Without the peers output the selected source's name is unknown: reference is "".
@@ -33,26 +32,5 @@ public final class NtpdFormats {
     return new DaemonReport(Daemon.NTPD, null, system, sources, List.of());
   }
 
-  private interface Parse {
-    DaemonReport apply(String text) throws ParseException;
-  }
 
-  private static OutputFormat format(String name, Predicate<String> recognises, Parse parse) {
-    return new OutputFormat() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public boolean recognises(String text) {
-        return recognises.test(text);
-      }
-
-      @Override
-      public DaemonReport parse(String text) throws ParseException {
-        return parse.apply(text);
-      }
-    };
-  }
 }

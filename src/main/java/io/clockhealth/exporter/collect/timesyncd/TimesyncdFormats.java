@@ -7,7 +7,6 @@ import io.clockhealth.exporter.metrics.SystemStatus;
 import io.clockhealth.exporter.parse.OutputFormat;
 import io.clockhealth.exporter.parse.ParseException;
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
  * The timedatectl output formats of the {@code parse} command.
@@ -26,7 +25,7 @@ public final class TimesyncdFormats {
     ShowParser show = new ShowParser();
     StatusParser status = new StatusParser();
     return List.of(
-        format(
+        OutputFormat.of(
             ShowTimesyncParser.FORMAT,
             ShowTimesyncParser::recognises,
             text -> {
@@ -35,7 +34,7 @@ public final class TimesyncdFormats {
                   TimesyncdReportMapper.system(p, null, null),
                   TimesyncdReportMapper.sources(p, null));
             }),
-        format(
+        OutputFormat.of(
             TimesyncStatusParser.FORMAT,
             TimesyncStatusParser::recognises,
             text -> {
@@ -44,14 +43,14 @@ public final class TimesyncdFormats {
                   TimesyncdReportMapper.system(null, s, null),
                   TimesyncdReportMapper.sources(null, s));
             }),
-        format(
+        OutputFormat.of(
             ShowParser.FORMAT,
             ShowParser::recognises,
             text -> {
               show.parse(text);
               return report(null, List.of());
             }),
-        format(
+        OutputFormat.of(
             StatusParser.FORMAT,
             StatusParser::recognises,
             text -> {
@@ -64,26 +63,5 @@ public final class TimesyncdFormats {
     return new DaemonReport(Daemon.TIMESYNCD, null, system, sources, List.of());
   }
 
-  private interface Parse {
-    DaemonReport apply(String text) throws ParseException;
-  }
 
-  private static OutputFormat format(String name, Predicate<String> recognises, Parse parse) {
-    return new OutputFormat() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public boolean recognises(String text) {
-        return recognises.test(text);
-      }
-
-      @Override
-      public DaemonReport parse(String text) throws ParseException {
-        return parse.apply(text);
-      }
-    };
-  }
 }
