@@ -51,15 +51,12 @@ final class DeployTools {
 
   /** Debian's prometheus binaries, unpacked by scripts/fetch-test-daemons.sh (run if needed). */
   static Path prometheusBin(String name) {
-    Path p = TestDaemons.cacheDir().resolve("x/prometheus/usr/bin").resolve(name);
-    if (!Files.isExecutable(p)) {
-      Path script = repo().resolve("scripts/fetch-test-daemons.sh");
-      Exec.Result r = Exec.run(Duration.ofMinutes(5), Map.of(), List.of("bash", script.toString()));
-      if (!r.ok() || !Files.isExecutable(p)) {
-        throw new AssertionError(p + " still missing after " + script + ": " + r);
-      }
-    }
-    return p;
+    TestDaemons daemons = TestDaemons.get();
+    return switch (name) {
+      case "prometheus" -> daemons.prometheus();
+      case "promtool" -> daemons.promtool();
+      default -> throw new IllegalArgumentException(name);
+    };
   }
 
   static Exec.Result run(Duration timeout, String... command) {
