@@ -2,7 +2,8 @@
 #
 #   docker build -t clock-health-exporter .                       (Docker with BuildKit)
 #   buildah bud --layers -t clock-health-exporter .               (buildah / podman build)
-#   docker run --network host clock-health-exporter --collector.chrony.args="-h 127.0.0.1"
+#   docker run --network host --read-only --cap-drop ALL clock-health-exporter \
+#     --collector.chrony.args="-h 127.0.0.1" --no-collector.ntpd      (docs/deployment.md)
 #
 # Stage 1 builds the shaded jar with Maven; stage 2 is a slim Debian with a headless JRE, chrony's
 # client `chronyc` (and ntpsec's `ntpq`, WITH_NTPQ=true) but no time daemon: the daemons' .debs are

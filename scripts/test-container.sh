@@ -271,6 +271,8 @@ printf '%-22s %6.1f s\n' "run->chrony-metrics" "$(echo "$(date +%s.%N) - $s0" | 
 printf '%s\n' "$m" >"$OUT/metrics.txt"
 grep -E '^clock_(scrape_collector_success|daemon_up|stratum|synchronized|local_reference)' \
   "$OUT/metrics.txt" >&2
+grep -q "^clock_exporter_build_info{revision=\"${revision:0:12}\"" "$OUT/metrics.txt" ||
+  fail "clock_exporter_build_info does not carry the revision ${revision:0:12}"
 stratum=$(awk '/^clock_stratum\{daemon="chrony"\}/{print $2}' "$OUT/metrics.txt")
 [ "${stratum%.0}" = 10 ] || fail "clock_stratum{daemon=\"chrony\"} is $stratum, want 10"
 
