@@ -1,0 +1,195 @@
+package io.clockhealth.exporter.faults;
+
+import static io.clockhealth.exporter.faults.FaultChecks.assertFailedWithoutValues;
+import static io.clockhealth.exporter.faults.FaultChecks.assertHealthy;
+import static io.clockhealth.exporter.faults.FaultChecks.assertNothingLeft;
+import static io.clockhealth.exporter.faults.FaultChecks.assertOneWarning;
+import static io.clockhealth.exporter.faults.FaultChecks.chronyOnly;
+import static io.clockhealth.exporter.faults.FaultChecks.logMark;
+
+import io.clockhealth.exporter.testing.ExporterProcess;
+import io.clockhealth.exporter.testing.TestDaemons;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Faults of the tool itself, against the real exporter jar: chronyc disappears, loses its execute
+ * bit, prints 10 MB of garbage, or prints invalid UTF-8. No daemon and no network: the chronyc is a
+ * script that answers from canned {@code chronyc -c} captures until the test switches it to a
+ * fault, so every test first sees a healthy scrape and then checks that nothing of it survives.
+ *
+ * <p>Each fault must give HTTP 200 within the timeout, {@code
+ * clock_scrape_collector_success{collector="chrony"} 0}, no chrony value, exactly one WARN line
+ * naming the command and the reason (later scrapes with the same reason log at DEBUG), and no
+ * process of the tool left running.
+ */
+class ChronycFaultsIT {
+
+  private static final int TEN_MB = 10 << 20;
+
+  private final String marker = "clock-it-fault-" + UUID.randomUUID();
+  private Path dir;
+  private Path chronyc;
+
+  @BeforeEach
+  void fakeChronyc() throws IOException {
+    dir = TestDaemons.targetDir().resolve("it-daemons/ChronycFaultsIT").resolve(marker);
+    Files.createDirectories(dir);
+    Path captures = TestDaemons.repoRoot().resolve("src/test/resources/captures/chrony");
+    copy(captures.resolve("3src-cli-c-tracking.txt"), "tracking");
+    copy(captures.resolve("3src-cli-c-sources.txt"), "sources");
+    copy(captures.resolve("3src-cli-c-sourcestats.txt"), "sourcestats");
+    copy(captures.resolve("3src-srvA-c-serverstats.txt"), "serverstats");
+    // 10 MB of random bytes: NULs, control characters, invalid UTF-8, no line structure.
+    byte[] garbage = new byte[TEN_MB];
+    new Random(42).nextBytes(garbage);
+    Files.write(dir.resolve("garbage.out"), garbage);
+    // Lines that are not UTF-8 at all: lone continuation bytes, overlong and truncated sequences.
+    Files.write(
+        dir.resolve("invalid-utf8.out"),
+        new byte[] {
+          (byte) 0xff,
+          (byte) 0xfe,
+          'R',
+          'e',
+          'f',
+          ' ',
+          ':',
+          ' ',
+          (byte) 0xc3,
+          (byte) 0x28,
+          '\n',
+          (byte) 0xa0,
+          (byte) 0xa1,
+          ',',
+          (byte) 0xe2,
+          (byte) 0x28,
+          (byte) 0xa1,
+          ',',
+          '1',
+          '\n',
+          (byte) 0xf0,
+          (byte) 0x90,
+          (byte) 0x28,
+          (byte) 0xbc,
+          ',',
+          (byte) 0xc0,
+          (byte) 0xaf,
+          '\n'
+        });
+    setMode("good");
+    chronyc =
+        FaultChecks.script(
+            dir.resolve("chronyc"),
+            "# fake chronyc of "
+                + marker
+                + ": canned chronyc -c output, or the fault named in ./mode\n"
+                + "dir='"
+                + dir
+                + "'\n"
+                + "for last; do :; done\n"
+                + "case $(cat \"$dir/mode\") in\n"
+                + "  good) exec cat \"$dir/$last.out\" ;;\n"
+                + "  garbage) exec cat \"$dir/garbage.out\" ;;\n"
+                + "  invalid-utf8) exec cat \"$dir/invalid-utf8.out\" ;;\n"
+                + "esac\n"
+                + "exit 3\n");
+  }
+
+  @AfterEach
+  void killLeftovers() {
+    FaultChecks.killMarked(marker);
+  }
+
+  @Test
+  void toolRemovedWhileRunning() throws IOException {
+    try (ExporterProcess exporter = healthyExporter("removed")) {
+      int mark = logMark(exporter);
+      Files.delete(chronyc);
+      assertFaultReported(exporter, mark, "executable not found");
+    }
+  }
+
+  @Test
+  void toolMissingFromStart() {
+    Path missing = dir.resolve("no-such-chronyc");
+    try (ExporterProcess exporter =
+        ExporterProcess.builder(ChronycFaultsIT.class, "missing")
+            .args(chronyOnly(missing))
+            .start()) {
+      int mark = logMark(exporter);
+      for (int i = 0; i < 3; i++) {
+        assertFailedWithoutValues(exporter, exporter.scrape());
+      }
+      assertOneWarning(exporter, mark, missing + " -n -c tracking", "executable not found");
+      assertNothingLeft(marker, exporter.pid());
+    }
+  }
+
+  @Test
+  void toolLosesExecutePermission() throws IOException {
+    try (ExporterProcess exporter = healthyExporter("not-executable")) {
+      int mark = logMark(exporter);
+      Files.setPosixFilePermissions(chronyc, PosixFilePermissions.fromString("rw-r--r--"));
+      assertFaultReported(exporter, mark, "not executable");
+    }
+  }
+
+  @Test
+  void toolPrintsTenMegabytesOfGarbage() throws IOException {
+    try (ExporterProcess exporter = healthyExporter("garbage")) {
+      int mark = logMark(exporter);
+      setMode("garbage");
+      assertFaultReported(exporter, mark, "printed more than 1048576 bytes");
+    }
+  }
+
+  @Test
+  void toolPrintsInvalidUtf8() throws IOException {
+    try (ExporterProcess exporter = healthyExporter("invalid-utf8")) {
+      int mark = logMark(exporter);
+      setMode("invalid-utf8");
+      assertFaultReported(exporter, mark, "printed unparseable output");
+    }
+  }
+
+  /** Three scrapes during the fault, one WARN line for all of them, nothing left running. */
+  private void assertFaultReported(ExporterProcess exporter, int mark, String reason) {
+    for (int i = 0; i < 3; i++) {
+      assertFailedWithoutValues(exporter, exporter.scrape());
+    }
+    assertOneWarning(exporter, mark, chronyc + " -n -c tracking", reason);
+    assertNothingLeft(marker, exporter.pid());
+  }
+
+  private ExporterProcess healthyExporter(String name) {
+    ExporterProcess exporter =
+        ExporterProcess.builder(ChronycFaultsIT.class, name).args(chronyOnly(chronyc)).start();
+    try {
+      exporter.awaitScrape(Duration.ofSeconds(10), FaultChecks::assertHealthy);
+      assertHealthy(exporter.scrape());
+      return exporter;
+    } catch (RuntimeException | Error e) {
+      exporter.close();
+      throw e;
+    }
+  }
+
+  private void copy(Path capture, String command) throws IOException {
+    Files.copy(capture, dir.resolve(command + ".out"), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private void setMode(String mode) throws IOException {
+    Files.writeString(dir.resolve("mode"), mode + "\n", StandardCharsets.UTF_8);
+  }
+}

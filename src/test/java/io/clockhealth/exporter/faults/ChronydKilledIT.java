@@ -1,0 +1,277 @@
+package io.clockhealth.exporter.faults;
+
+import static io.clockhealth.exporter.faults.FaultChecks.assertFailedWithoutValues;
+import static io.clockhealth.exporter.faults.FaultChecks.assertNothingLeft;
+import static io.clockhealth.exporter.faults.FaultChecks.assertOneWarning;
+import static io.clockhealth.exporter.faults.FaultChecks.chronyOnly;
+import static io.clockhealth.exporter.faults.FaultChecks.logMark;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.clockhealth.exporter.testing.Chronyd;
+import io.clockhealth.exporter.testing.ExporterProcess;
+import io.clockhealth.exporter.testing.ScrapedMetrics;
+import io.clockhealth.exporter.testing.TestDaemons;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A real chronyd killed (SIGKILL) in the middle of a scrape. The exporter's chronyc is a wrapper
+ * that, while the test holds a gate for one command, stops before exec-ing the real chronyc; the
+ * test kills chronyd there, so the command runs against a dead daemon while the scrape is in
+ * flight. Then: HTTP 200 within the timeout, collector success 0, {@code clock_daemon_up 0}, no
+ * chrony value (not even one measured by an earlier command of the same scrape), one WARN line
+ * naming the command and the reason, nothing of the wrapper left running. A last test scrapes in a
+ * tight loop from several clients while chronyd is killed.
+ *
+ * <p>Loopback range of this class: 127.0.0.91–99, UDP 12191–12199. A server chronyd ({@code local
+ * stratum 10}) on 127.0.0.91:12191, and per test a client chronyd polling it (no NTP port of its
+ * own) that the exporter watches and the test kills. Both run with {@code -x} under {@code setpriv
+ * --bounding-set=-sys_time} (the {@link Chronyd} fixture).
+ */
+class ChronydKilledIT {
+
+  private static final String SERVER = "127.0.0.91";
+  private static final int PORT = 12191;
+
+  private static Chronyd server;
+
+  private final String marker = "clock-it-kill-" + UUID.randomUUID();
+  private Chronyd client;
+  private Path dir;
+  private Path wrapper;
+
+  @BeforeAll
+  static void startServer() {
+    server =
+        Chronyd.builder(ChronydKilledIT.class, "server")
+            .config(
+                "local stratum 10", "allow 127.0.0.0/8", "bindaddress " + SERVER, "port " + PORT)
+            .start();
+  }
+
+  @AfterAll
+  static void stopServer() {
+    if (server != null) {
+      server.stop();
+    }
+  }
+
+  @BeforeEach
+  void startClientAndWrapper() throws IOException {
+    client =
+        Chronyd.builder(ChronydKilledIT.class, "client-" + marker.substring(marker.length() - 8))
+            .config(
+                "server " + SERVER + " port " + PORT + " iburst minpoll -2 maxpoll -2", "port 0")
+            .start();
+    dir = TestDaemons.targetDir().resolve("it-daemons/ChronydKilledIT").resolve(marker);
+    Files.createDirectories(dir);
+    wrapper =
+        FaultChecks.script(
+            dir.resolve("chronyc"),
+            "# chronyc wrapper of "
+                + marker
+                + ": waits while ./gate-<command> exists, then runs the real chronyc\n"
+                + "dir='"
+                + dir
+                + "'\n"
+                + "for last; do :; done\n"
+                + "if [ -e \"$dir/gate-$last\" ]; then\n"
+                + "  : > \"$dir/reached-$last\"\n"
+                + "  while [ -e \"$dir/gate-$last\" ]; do sleep 0.01; done\n"
+                + "fi\n"
+                + "exec '"
+                + TestDaemons.get().chronyc()
+                + "' \"$@\"\n");
+  }
+
+  @AfterEach
+  void cleanUp() {
+    if (client != null) {
+      client.stop();
+    }
+    FaultChecks.killMarked(marker);
+  }
+
+  /** Killed after the scrape started, before its first command reached chronyd. */
+  @Test
+  void killedBeforeTracking() throws Exception {
+    killDuringCommand("tracking");
+  }
+
+  /**
+   * Killed after {@code tracking} answered and before {@code sources} ran: the values tracking gave
+   * a moment earlier belong to a daemon that is gone by the time the scrape answers.
+   */
+  @Test
+  void killedBetweenTrackingAndSources() throws Exception {
+    killDuringCommand("sources");
+  }
+
+  private void killDuringCommand(String command) throws Exception {
+    try (ExporterProcess exporter = healthyExporter(command)) {
+      int mark = logMark(exporter);
+      Path gate = Files.createFile(dir.resolve("gate-" + command));
+      CompletableFuture<ScrapedMetrics> scrape = CompletableFuture.supplyAsync(exporter::scrape);
+      await("the scrape's chronyc " + command + " waits at the gate")
+          .atMost(Duration.ofSeconds(5))
+          .pollDelay(Duration.ZERO)
+          .pollInterval(Duration.ofMillis(5))
+          .until(() -> Files.exists(dir.resolve("reached-" + command)) || scrape.isDone());
+      assertThat(scrape).as("scrape finished before chronyc %s ran", command).isNotDone();
+      kill(client);
+      Files.delete(gate);
+
+      ScrapedMetrics during = scrape.get(10, TimeUnit.SECONDS);
+      // All three at once, so a failure shows the whole picture of the scrape chronyd died in.
+      SoftAssertions.assertSoftly(
+          soft -> {
+            soft.assertThat(during.valueOf("clock_scrape_collector_success", "collector", "chrony"))
+                .as("collector success in the scrape chronyd died in")
+                .isEqualTo(0.0);
+            soft.assertThat(during.valueOf("clock_daemon_up", "daemon", "chrony"))
+                .as("clock_daemon_up in the scrape chronyd died in")
+                .isEqualTo(0.0);
+            soft.assertThat(during.value("clock_offset_seconds", "daemon", "chrony"))
+                .as("clock_offset_seconds in the scrape chronyd died in")
+                .isEmpty();
+          });
+      assertFailedWithoutValues(exporter, during);
+      for (int i = 0; i < 2; i++) {
+        ScrapedMetrics after = exporter.scrape();
+        assertFailedWithoutValues(exporter, after);
+        assertThat(after.valueOf("clock_daemon_up", "daemon", "chrony")).isEqualTo(0.0);
+      }
+      assertOneWarning(
+          exporter,
+          mark,
+          wrapper + " -h " + client.socketPath() + " -n -c " + command,
+          "Could not open connection to daemon");
+      assertNothingLeft(marker, exporter.pid());
+    }
+  }
+
+  /**
+   * Four clients scrape back to back while chronyd is killed: every answer is a 200 with a valid
+   * exposition within the timeout, and once the kill is over the daemon is reported down with no
+   * values.
+   */
+  @Test
+  void killedUnderConcurrentScrapes() throws Exception {
+    try (ExporterProcess exporter = healthyExporter("loop")) {
+      HttpClient http =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .connectTimeout(Duration.ofSeconds(2))
+              .build();
+      URI metrics = exporter.baseUri().resolve("/metrics");
+      AtomicBoolean stop = new AtomicBoolean();
+      ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
+      ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+      ExecutorService clients = Executors.newFixedThreadPool(4);
+      List<CompletableFuture<Void>> loops = new ArrayList<>();
+      for (int c = 0; c < 4; c++) {
+        loops.add(
+            CompletableFuture.runAsync(
+                () -> scrapeUntil(http, metrics, stop, problems, latencies), clients));
+      }
+      try {
+        await("scrapes before the kill")
+            .atMost(Duration.ofSeconds(5))
+            .until(() -> latencies.size() >= 20);
+        kill(client);
+        int atKill = latencies.size();
+        await("scrapes after the kill")
+            .atMost(Duration.ofSeconds(10))
+            .until(() -> latencies.size() >= atKill + 40);
+      } finally {
+        stop.set(true);
+        CompletableFuture.allOf(loops.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
+        clients.shutdown();
+      }
+      assertThat(problems).as("failed scrapes\n%s", exporter.log()).isEmpty();
+      assertThat(latencies.stream().mapToLong(Long::longValue).max().orElseThrow())
+          .as("slowest scrape (ms) of %d", latencies.size())
+          .isLessThan(FaultChecks.TIMEOUT.plus(FaultChecks.SLACK).toMillis());
+      ScrapedMetrics after = exporter.scrape();
+      assertFailedWithoutValues(exporter, after);
+      assertThat(after.valueOf("clock_daemon_up", "daemon", "chrony")).isEqualTo(0.0);
+      assertNothingLeft(marker, exporter.pid());
+    }
+  }
+
+  private static void scrapeUntil(
+      HttpClient http,
+      URI metrics,
+      AtomicBoolean stop,
+      ConcurrentLinkedQueue<String> problems,
+      ConcurrentLinkedQueue<Long> latencies) {
+    HttpRequest request = HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(10)).build();
+    while (!stop.get() && problems.size() < 10) {
+      long t0 = System.nanoTime();
+      try {
+        HttpResponse<String> r =
+            http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        latencies.add((System.nanoTime() - t0) / 1_000_000);
+        if (r.statusCode() != 200) {
+          problems.add("HTTP " + r.statusCode() + ": " + r.body());
+        } else {
+          ScrapedMetrics m = ScrapedMetrics.parse(r.body());
+          m.valueOf("clock_scrape_collector_success", "collector", "chrony");
+        }
+      } catch (IOException | RuntimeException | AssertionError e) {
+        problems.add(e.toString());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private ExporterProcess healthyExporter(String name) {
+    ExporterProcess exporter =
+        ExporterProcess.builder(ChronydKilledIT.class, name)
+            .args(chronyOnly(wrapper, "--collector.chrony.args=-h " + client.socketPath()))
+            .start();
+    try {
+      exporter.awaitScrape(Duration.ofSeconds(15), FaultChecks::assertHealthy);
+      return exporter;
+    } catch (RuntimeException | Error e) {
+      exporter.close();
+      throw e;
+    }
+  }
+
+  /** SIGKILL to the chronyd this test started (its PID, checked by name), and wait for it. */
+  private static void kill(Chronyd chronyd) {
+    assertThat(Chronyd.comm(chronyd.pid())).isEqualTo("chronyd");
+    ProcessHandle.of(chronyd.pid()).ifPresent(ProcessHandle::destroyForcibly);
+    await("chronyd " + chronyd.name() + " exits")
+        .atMost(Duration.ofSeconds(5))
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(10))
+        .until(() -> !chronyd.isAlive());
+  }
+}
