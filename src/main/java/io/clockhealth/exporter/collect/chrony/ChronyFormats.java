@@ -6,7 +6,6 @@ import io.clockhealth.exporter.metrics.ServerStat;
 import io.clockhealth.exporter.metrics.SourceStatus;
 import io.clockhealth.exporter.metrics.SystemStatus;
 import io.clockhealth.exporter.parse.OutputFormat;
-import io.clockhealth.exporter.parse.ParseException;
 import java.util.List;
 
 /** The chronyc output formats of the {@code parse} command (human and CSV layouts alike). */
@@ -70,6 +69,4 @@ public final class ChronyFormats {
       SystemStatus system, List<SourceStatus> sources, List<ServerStat> serverStats) {
     return new DaemonReport(Daemon.CHRONY, null, system, sources, serverStats);
   }
-
-
 }

@@ -5,7 +5,6 @@ import io.clockhealth.exporter.metrics.DaemonReport;
 import io.clockhealth.exporter.metrics.SourceStatus;
 import io.clockhealth.exporter.metrics.SystemStatus;
 import io.clockhealth.exporter.parse.OutputFormat;
-import io.clockhealth.exporter.parse.ParseException;
 import java.util.List;
 
 /** The ntpq output formats of the {@code parse} command. */
@@ -31,6 +30,4 @@ public final class NtpdFormats {
   private static DaemonReport report(SystemStatus system, List<SourceStatus> sources) {
     return new DaemonReport(Daemon.NTPD, null, system, sources, List.of());
   }
-
-
 }

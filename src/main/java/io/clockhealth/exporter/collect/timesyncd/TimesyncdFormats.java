@@ -5,7 +5,6 @@ import io.clockhealth.exporter.metrics.DaemonReport;
 import io.clockhealth.exporter.metrics.SourceStatus;
 import io.clockhealth.exporter.metrics.SystemStatus;
 import io.clockhealth.exporter.parse.OutputFormat;
-import io.clockhealth.exporter.parse.ParseException;
 import java.util.List;
 
 /**
@@ -62,6 +61,4 @@ public final class TimesyncdFormats {
   private static DaemonReport report(SystemStatus system, List<SourceStatus> sources) {
     return new DaemonReport(Daemon.TIMESYNCD, null, system, sources, List.of());
   }
-
-
 }
