@@ -70,6 +70,7 @@ public final class ChronyCollector implements DaemonCollector {
     Step<List<ChronySource>> sources = run("sources", sourcesParser::parse);
     List<SourceStatus> sourceStatuses = List.of();
     boolean daemonHung = sources.timedOut();
+    boolean daemonStoppedAnswering = Boolean.FALSE.equals(sources.daemonUp());
     if (sources.failed()) {
       problems.add(sources.reason());
     }
@@ -77,6 +78,7 @@ public final class ChronyCollector implements DaemonCollector {
     if (!daemonHung) {
       Step<List<ChronySourceStats>> stats = run("sourcestats", sourceStatsParser::parse);
       daemonHung = stats.timedOut();
+      daemonStoppedAnswering |= Boolean.FALSE.equals(stats.daemonUp());
       if (stats.failed()) {
         problems.add(stats.reason());
       }
@@ -87,7 +89,7 @@ public final class ChronyCollector implements DaemonCollector {
     }
 
     List<ServerStat> serverStats = List.of();
-    if (serverStatsEnabled.get() && !daemonHung) {
+    if (serverStatsEnabled.get() && !daemonHung && !daemonStoppedAnswering) {
       Step<ChronyServerStats> server = run("serverstats", serverStatsParser::parse);
       if (server.failedWith(NOT_AUTHORISED)) {
         // chronyd refuses serverstats over UDP unless the client is allowed (cmdallow);
@@ -107,6 +109,10 @@ public final class ChronyCollector implements DaemonCollector {
       failures.success();
     } else {
       failures.failure(String.join("; ", problems));
+    }
+    if (daemonStoppedAnswering) {
+      // chronyd died during this scrape: what it said before is not its state now.
+      return new CollectionResult(false, DaemonReport.empty(Daemon.CHRONY, false));
     }
     return new CollectionResult(
         problems.isEmpty(),

@@ -52,6 +52,11 @@ public final class NtpdCollector implements DaemonCollector {
       return new CollectionResult(false, DaemonReport.empty(Daemon.NTPD, rv.daemonUp()));
     }
     Step<List<NtpqPeer>> peers = ntpq.run(List.of("-pnw"), peersParser::parse);
+    if (Boolean.FALSE.equals(peers.daemonUp())) {
+      // ntpd died during this scrape: what it said before is not its state now.
+      failures.failure(peers.reason());
+      return new CollectionResult(false, DaemonReport.empty(Daemon.NTPD, false));
+    }
     List<NtpqPeer> peerList;
     boolean success;
     if (peers.failedWith(NtpqErrors.NO_ASSOCIATIONS)) {

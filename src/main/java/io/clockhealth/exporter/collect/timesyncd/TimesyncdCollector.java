@@ -68,6 +68,11 @@ public final class TimesyncdCollector implements DaemonCollector {
     if (show.failed() && !status.timedOut()) {
       problems.add(show.reason());
     }
+    if (Boolean.FALSE.equals(status.daemonUp())) {
+      // timesyncd went away during this scrape: what it said before is not its state now.
+      failures.failure(String.join("; ", problems));
+      return new CollectionResult(false, DaemonReport.empty(Daemon.TIMESYNCD, false));
+    }
     TimesyncStatus statusValue = status.failed() ? null : status.value();
     TimedateProperties showValue = show.failed() ? null : show.value();
     if (problems.isEmpty()) {

@@ -179,6 +179,17 @@ class ChronyCollectorTest {
   }
 
   @Test
+  void aDaemonThatDiesDuringTheScrapeIsDownAndItsEarlierAnswerDropped() {
+    outputs.put("sources", "506 Cannot talk to daemon\n");
+    exitCodes.put("sources", 1);
+    CollectionResult result = collector.collect();
+    assertThat(result.success()).isFalse();
+    assertThat(result.report().daemonUp()).isFalse();
+    assertThat(result.report().system()).isNull();
+    assertThat(commandsRun).doesNotContain("serverstats");
+  }
+
+  @Test
   void sourcesTimingOutSkipsTheRest() {
     outcomes.put("sources", CommandResult.Outcome.TIMED_OUT);
     CollectionResult result = collector.collect();

@@ -104,8 +104,18 @@ class TimesyncdCollectorTest {
   }
 
   @Test
-  void aFailingStatusFailsTheCollectorButKeepsTheReply() {
+  void timesyncdVanishingDuringTheScrapeIsDownWithNoValues() {
     outputs.put("timesync-status", "Failed to query server: Connection timed out\n");
+    exitCodes.put("timesync-status", 1);
+    CollectionResult result = collector.collect();
+    assertThat(result.success()).isFalse();
+    assertThat(result.report().daemonUp()).isFalse();
+    assertThat(result.report().system()).isNull();
+  }
+
+  @Test
+  void aFailingStatusFailsTheCollectorButKeepsTheReply() {
+    outputs.put("timesync-status", "garbage that is no timesync-status\n");
     exitCodes.put("timesync-status", 1);
     CollectionResult result = collector.collect();
     assertThat(result.success()).isFalse();
