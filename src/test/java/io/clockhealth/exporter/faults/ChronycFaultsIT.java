@@ -6,6 +6,7 @@ import static io.clockhealth.exporter.faults.FaultChecks.assertNothingLeft;
 import static io.clockhealth.exporter.faults.FaultChecks.assertOneWarning;
 import static io.clockhealth.exporter.faults.FaultChecks.chronyOnly;
 import static io.clockhealth.exporter.faults.FaultChecks.logMark;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clockhealth.exporter.testing.ExporterProcess;
 import io.clockhealth.exporter.testing.TestDaemons;
@@ -87,6 +88,8 @@ class ChronycFaultsIT {
           (byte) 0xaf,
           '\n'
         });
+    // Just under --collector.max-output-bytes (1 MiB): 520,000 lines of "x".
+    Files.writeString(dir.resolve("short-lines.out"), "x\n".repeat(520_000));
     setMode("good");
     chronyc =
         FaultChecks.script(
@@ -102,6 +105,7 @@ class ChronycFaultsIT {
                 + "  good) exec cat \"$dir/$last.out\" ;;\n"
                 + "  garbage) exec cat \"$dir/garbage.out\" ;;\n"
                 + "  invalid-utf8) exec cat \"$dir/invalid-utf8.out\" ;;\n"
+                + "  short-lines) exec cat \"$dir/short-lines.out\" ;;\n"
                 + "esac\n"
                 + "exit 3\n");
   }
@@ -163,6 +167,35 @@ class ChronycFaultsIT {
     }
   }
 
+  /**
+   * Output under the size cap, but 520,000 lines: with the JVM flags the exporter ships with
+   * (Dockerfile, systemd unit: -Xmx48m, ExitOnOutOfMemoryError) the parse must not run the heap out
+   * and kill the exporter.
+   */
+  @Test
+  void toolPrintsHalfAMillionShortLinesUnderTheSizeCap() throws IOException {
+    try (ExporterProcess exporter = healthyExporter("short-lines", shippedJvmFlags())) {
+      int mark = logMark(exporter);
+      setMode("short-lines");
+      for (int i = 0; i < 3; i++) {
+        assertThat(exporter.isAlive()).as("exporter alive\n%s", exporter.log()).isTrue();
+        assertFailedWithoutValues(exporter, exporter.scrape());
+      }
+      assertOneWarning(exporter, mark, chronyc + " -n -c tracking", "printed unparseable output");
+      assertNothingLeft(marker, exporter.pid());
+    }
+  }
+
+  /** JAVA_OPTS of deploy/systemd (the Dockerfile's ENTRYPOINT has the same flags). */
+  private static String shippedJvmFlags() throws IOException {
+    Path env = TestDaemons.repoRoot().resolve("deploy/systemd/clock-health-exporter.env");
+    return Files.readAllLines(env).stream()
+        .filter(l -> l.startsWith("JAVA_OPTS="))
+        .map(l -> l.substring("JAVA_OPTS=".length()).trim())
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no JAVA_OPTS in " + env));
+  }
+
   /** Three scrapes during the fault, one WARN line for all of them, nothing left running. */
   private void assertFaultReported(ExporterProcess exporter, int mark, String reason) {
     for (int i = 0; i < 3; i++) {
@@ -173,8 +206,16 @@ class ChronycFaultsIT {
   }
 
   private ExporterProcess healthyExporter(String name) {
-    ExporterProcess exporter =
-        ExporterProcess.builder(ChronycFaultsIT.class, name).args(chronyOnly(chronyc)).start();
+    return healthyExporter(name, null);
+  }
+
+  private ExporterProcess healthyExporter(String name, String jvmFlags) {
+    ExporterProcess.Builder builder =
+        ExporterProcess.builder(ChronycFaultsIT.class, name).args(chronyOnly(chronyc));
+    if (jvmFlags != null) {
+      builder.env("JAVA_TOOL_OPTIONS", jvmFlags);
+    }
+    ExporterProcess exporter = builder.start();
     try {
       exporter.awaitScrape(Duration.ofSeconds(10), FaultChecks::assertHealthy);
       assertHealthy(exporter.scrape());

@@ -33,7 +33,7 @@ import java.util.concurrent.TimeoutException;
  *       (generous for a cold JIT; the fixtures parse in microseconds). On a hang the worker's stack
  *       is in the failure and a fresh worker takes over.
  *   <li>Bounded memory: the bytes the worker allocates for one input (HotSpot's per-thread
- *       allocation counter) must stay under {@link #allocationBound(int)}, linear in the input
+ *       allocation counter) must stay under {@link #allocationBound(int, int)}, linear in the input
  *       length; an {@link OutOfMemoryError} escapes as a finding too.
  * </ul>
  *
@@ -86,8 +86,8 @@ final class FuzzChecks {
     return new String(data, StandardCharsets.UTF_8);
   }
 
-  static long allocationBound(int chars) {
-    return ALLOCATION_BASE + ALLOCATION_PER_CHAR * chars;
+  static long allocationBound(int chars, int parsers) {
+    return ALLOCATION_BASE + ALLOCATION_PER_CHAR * parsers * chars;
   }
 
   /**
@@ -95,20 +95,30 @@ final class FuzzChecks {
    * null when the step rejected the input with a well-formed {@link ParseException}.
    */
   static <T> T parse(String target, String text, Step<T> step) {
+    return parse(target, text, step, 1);
+  }
+
+  /**
+   * As {@link #parse(String, String, Step)} for a step that may run {@code parsers} parsers over
+   * the whole input (format detection tries every format): the per-character allowance scales.
+   */
+  static <T> T parse(String target, String text, Step<T> step, int parsers) {
     Outcome<T> outcome = await(target, text, submit(() -> measured(text, step)));
     // The first parse in a JVM also pays for class initialisation, regex compilation and JIT
     // (tens of MB): an input over the bound is measured again, warm, before it counts.
-    for (int again = 0; again < 2 && outcome.allocated > allocationBound(text.length()); again++) {
+    for (int again = 0;
+        again < 2 && outcome.allocated > allocationBound(text.length(), parsers);
+        again++) {
       outcome = await(target, text, submit(() -> measured(text, step)));
     }
-    if (outcome.allocated > allocationBound(text.length())) {
+    if (outcome.allocated > allocationBound(text.length(), parsers)) {
       throw new AssertionError(
           String.format(
               "%s: one input of %d chars allocated %d bytes (bound %d)%n%s",
               target,
               text.length(),
               outcome.allocated,
-              allocationBound(text.length()),
+              allocationBound(text.length(), parsers),
               preview(text)));
     }
     if (outcome.failure == null) {
