@@ -12,28 +12,38 @@ final class BoundedOutputStream extends OutputStream {
 
   private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
   private final int limit;
+  private final int lineLimit;
+  private int lines;
   private volatile boolean overflowed;
 
-  BoundedOutputStream(int limit) {
+  BoundedOutputStream(int limit, int lineLimit) {
     this.limit = limit;
+    this.lineLimit = lineLimit;
   }
 
   @Override
   public synchronized void write(int b) {
-    if (buffer.size() < limit) {
-      buffer.write(b);
-    } else {
-      overflowed = true;
-    }
+    write(new byte[] {(byte) b}, 0, 1);
   }
 
   @Override
   public synchronized void write(byte[] bytes, int offset, int length) {
+    if (overflowed) {
+      return;
+    }
     int room = limit - buffer.size();
+    int take = Math.min(room, length);
+    for (int i = offset; i < offset + take; i++) {
+      if (bytes[i] == '\n' && ++lines > lineLimit) {
+        take = i - offset;
+        overflowed = true;
+        break;
+      }
+    }
     if (length > room) {
       overflowed = true;
     }
-    buffer.write(bytes, offset, Math.max(0, Math.min(room, length)));
+    buffer.write(bytes, offset, Math.max(0, take));
   }
 
   boolean overflowed() {

@@ -25,7 +25,7 @@ public record CommandResult(
     NOT_FOUND,
     /** The executable exists but cannot be run. */
     NOT_EXECUTABLE,
-    /** The process printed more than the output cap; what it printed was discarded. */
+    /** The process printed more than the output caps; what it printed was discarded. */
     OUTPUT_TOO_LARGE,
     /** The process could not be started for another reason. */
     FAILED_TO_START
@@ -54,7 +54,11 @@ public record CommandResult(
       case NOT_FOUND -> "executable not found" + (detail.isEmpty() ? "" : ": " + detail);
       case NOT_EXECUTABLE -> "not executable" + (detail.isEmpty() ? "" : ": " + detail);
       case OUTPUT_TOO_LARGE ->
-          "printed more than " + spec.maxOutputBytes() + " bytes; output discarded";
+          "printed more than "
+              + spec.maxOutputBytes()
+              + " bytes or "
+              + CommandSpec.MAX_OUTPUT_LINES
+              + " lines; output discarded";
       case FAILED_TO_START -> "could not be started: " + detail;
     };
   }

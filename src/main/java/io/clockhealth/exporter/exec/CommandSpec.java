@@ -11,6 +11,12 @@ import java.util.List;
 public record CommandSpec(
     String executable, List<String> arguments, Duration timeout, int maxOutputBytes) {
 
+  /**
+   * Lines of output accepted besides the byte cap. No time tool prints more than a few hundred;
+   * half a million one-byte lines fit under a 1 MiB cap yet cost the parsers hundreds of MB.
+   */
+  public static final int MAX_OUTPUT_LINES = 16_384;
+
   public CommandSpec {
     arguments = List.copyOf(arguments);
     if (timeout.isNegative() || timeout.isZero()) {

@@ -54,8 +54,10 @@ public final class CommonsExecRunner implements CommandRunner {
       // false: pass the argument verbatim; Commons Exec must not add quotes.
       commandLine.addArgument(argument, false);
     }
-    BoundedOutputStream stdout = new BoundedOutputStream(spec.maxOutputBytes());
-    BoundedOutputStream stderr = new BoundedOutputStream(spec.maxOutputBytes());
+    BoundedOutputStream stdout =
+        new BoundedOutputStream(spec.maxOutputBytes(), CommandSpec.MAX_OUTPUT_LINES);
+    BoundedOutputStream stderr =
+        new BoundedOutputStream(spec.maxOutputBytes(), CommandSpec.MAX_OUTPUT_LINES);
     PumpStreamHandler streams = new PumpStreamHandler(stdout, stderr);
     streams.setStopTimeout(PUMP_STOP_TIMEOUT);
     TreeKillingWatchdog watchdog = new TreeKillingWatchdog(spec.timeout());

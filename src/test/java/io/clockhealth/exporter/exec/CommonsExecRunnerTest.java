@@ -81,6 +81,17 @@ class CommonsExecRunnerTest {
   }
 
   @Test
+  void discardsOutputWithTooManyLinesUnderTheByteCap() throws IOException {
+    Path tool = script("yes x | head -n " + (CommandSpec.MAX_OUTPUT_LINES + 1));
+    CommandResult result = runner.run(spec(tool, List.of(), Duration.ofSeconds(5), 1 << 20));
+    assertThat(result.outcome()).isEqualTo(CommandResult.Outcome.OUTPUT_TOO_LARGE);
+    assertThat(result.describeFailure()).contains(CommandSpec.MAX_OUTPUT_LINES + " lines");
+    Path fits = script("yes x | head -n " + CommandSpec.MAX_OUTPUT_LINES);
+    assertThat(runner.run(spec(fits, List.of(), Duration.ofSeconds(5), 1 << 20)).outcome())
+        .isEqualTo(CommandResult.Outcome.COMPLETED);
+  }
+
+  @Test
   void replacesInvalidUtf8InsteadOfFailing() throws IOException {
     Path tool = script("printf 'ok \\377\\376 end\\n'");
     CommandResult result = runner.run(spec(tool, List.of(), Duration.ofSeconds(5), 1024));
