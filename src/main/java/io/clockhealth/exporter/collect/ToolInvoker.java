@@ -1,5 +1,6 @@
 package io.clockhealth.exporter.collect;
 
+import io.clockhealth.exporter.config.ToolSettings;
 import io.clockhealth.exporter.exec.CommandResult;
 import io.clockhealth.exporter.exec.CommandRunner;
 import io.clockhealth.exporter.exec.CommandSpec;
@@ -39,6 +40,31 @@ public final class ToolInvoker {
     this.timeout = timeout;
     this.maxOutputBytes = maxOutputBytes;
     this.errors = errors;
+  }
+
+  /** Where a tool takes the configured extra arguments. */
+  public enum ExtraArguments {
+    /** Before the command, like chronyc's {@code -h host} or timedatectl's {@code -H}. */
+    FIRST,
+    /** After the command, like ntpq's host. */
+    LAST
+  }
+
+  /** An invoker for one collector's configured tool. */
+  public static ToolInvoker of(
+      CommandRunner runner,
+      ToolSettings settings,
+      ExtraArguments placement,
+      ToolErrorDetector errors) {
+    boolean first = placement == ExtraArguments.FIRST;
+    return new ToolInvoker(
+        runner,
+        settings.path(),
+        first ? settings.args() : List.of(),
+        first ? List.of() : settings.args(),
+        settings.timeout(),
+        settings.maxOutputBytes(),
+        errors);
   }
 
   /**

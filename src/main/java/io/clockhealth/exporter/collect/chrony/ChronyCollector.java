@@ -42,14 +42,8 @@ public final class ChronyCollector implements DaemonCollector {
 
   public ChronyCollector(CommandRunner runner, ToolSettings settings) {
     this.chronyc =
-        new ToolInvoker(
-            runner,
-            settings.path(),
-            settings.args(),
-            List.of(),
-            settings.timeout(),
-            settings.maxOutputBytes(),
-            ChronyCollector::errorReply);
+        ToolInvoker.of(
+            runner, settings, ToolInvoker.ExtraArguments.FIRST, ChronyCollector::errorReply);
   }
 
   @Override

@@ -29,14 +29,7 @@ public final class NtpdCollector implements DaemonCollector {
 
   public NtpdCollector(CommandRunner runner, ToolSettings settings) {
     this.ntpq =
-        new ToolInvoker(
-            runner,
-            settings.path(),
-            List.of(),
-            settings.args(),
-            settings.timeout(),
-            settings.maxOutputBytes(),
-            NtpqErrors.DETECTOR);
+        ToolInvoker.of(runner, settings, ToolInvoker.ExtraArguments.LAST, NtpqErrors.DETECTOR);
   }
 
   @Override

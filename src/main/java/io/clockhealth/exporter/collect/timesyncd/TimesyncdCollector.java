@@ -31,14 +31,7 @@ public final class TimesyncdCollector implements DaemonCollector {
 
   public TimesyncdCollector(CommandRunner runner, ToolSettings settings) {
     this.timedatectl =
-        new ToolInvoker(
-            runner,
-            settings.path(),
-            settings.args(),
-            List.of(),
-            settings.timeout(),
-            settings.maxOutputBytes(),
-            new TimedatectlErrors());
+        ToolInvoker.of(runner, settings, ToolInvoker.ExtraArguments.FIRST, new TimedatectlErrors());
   }
 
   @Override
