@@ -17,6 +17,9 @@ import io.clockhealth.exporter.metrics.SystemStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +36,17 @@ public final class ChronyCollector implements DaemonCollector {
   private static final String CANNOT_TALK_TO_DAEMON = "506";
 
   private final ToolInvoker chronyc;
+
+  /** One thread per command: single-flight means one collection at a time. */
+  private final ExecutorService commands =
+      Executors.newFixedThreadPool(
+          4,
+          runnable -> {
+            Thread thread = new Thread(runnable, "chronyc");
+            thread.setDaemon(true);
+            return thread;
+          });
+
   private final FailureLog failures = new FailureLog(LOG, "chrony");
   private final AtomicBoolean serverStatsEnabled = new AtomicBoolean(true);
   private final TrackingParser trackingParser = new TrackingParser();
@@ -53,38 +67,45 @@ public final class ChronyCollector implements DaemonCollector {
 
   @Override
   public CollectionResult collect() {
-    Step<ChronyTracking> tracking = run("tracking", trackingParser::parse);
+    // The four commands are independent reads: asked together, a scrape costs about one chronyc
+    // round trip instead of four. Each is bounded by the command timeout.
+    boolean askServer = serverStatsEnabled.get();
+    CompletableFuture<Step<ChronyTracking>> trackingRun = start("tracking", trackingParser::parse);
+    CompletableFuture<Step<List<ChronySource>>> sourcesRun = start("sources", sourcesParser::parse);
+    CompletableFuture<Step<List<ChronySourceStats>>> statsRun =
+        start("sourcestats", sourceStatsParser::parse);
+    CompletableFuture<Step<ChronyServerStats>> serverRun =
+        askServer ? start("serverstats", serverStatsParser::parse) : null;
+    Step<ChronyTracking> tracking = trackingRun.join();
+    Step<List<ChronySource>> sources = sourcesRun.join();
+    Step<List<ChronySourceStats>> stats = statsRun.join();
+    Step<ChronyServerStats> server = serverRun == null ? null : serverRun.join();
+
     if (tracking.failed()) {
       failures.failure(tracking.reason());
       return new CollectionResult(false, DaemonReport.empty(Daemon.CHRONY, tracking.daemonUp()));
     }
     SystemStatus system = ChronyReportMapper.system(tracking.value());
     List<String> problems = new ArrayList<>();
+    boolean daemonStoppedAnswering =
+        Boolean.FALSE.equals(sources.daemonUp())
+            || Boolean.FALSE.equals(stats.daemonUp())
+            || (server != null && Boolean.FALSE.equals(server.daemonUp()));
 
-    Step<List<ChronySource>> sources = run("sources", sourcesParser::parse);
     List<SourceStatus> sourceStatuses = List.of();
-    boolean daemonHung = sources.timedOut();
-    boolean daemonStoppedAnswering = Boolean.FALSE.equals(sources.daemonUp());
     if (sources.failed()) {
       problems.add(sources.reason());
     }
-    // A timed-out command means the daemon stopped answering: asking again only adds timeouts.
-    if (!daemonHung) {
-      Step<List<ChronySourceStats>> stats = run("sourcestats", sourceStatsParser::parse);
-      daemonHung = stats.timedOut();
-      daemonStoppedAnswering |= Boolean.FALSE.equals(stats.daemonUp());
-      if (stats.failed()) {
-        problems.add(stats.reason());
-      }
-      if (!sources.failed()) {
-        sourceStatuses =
-            ChronyReportMapper.sources(sources.value(), stats.failed() ? List.of() : stats.value());
-      }
+    if (stats.failed()) {
+      problems.add(stats.reason());
+    }
+    if (!sources.failed()) {
+      sourceStatuses =
+          ChronyReportMapper.sources(sources.value(), stats.failed() ? List.of() : stats.value());
     }
 
     List<ServerStat> serverStats = List.of();
-    if (serverStatsEnabled.get() && !daemonHung && !daemonStoppedAnswering) {
-      Step<ChronyServerStats> server = run("serverstats", serverStatsParser::parse);
+    if (server != null) {
       if (server.failedWith(NOT_AUTHORISED)) {
         // chronyd refuses serverstats over UDP unless the client is allowed (cmdallow);
         // that is a setting, not a failure: stop asking, keep everything else.
@@ -111,6 +132,10 @@ public final class ChronyCollector implements DaemonCollector {
     return new CollectionResult(
         problems.isEmpty(),
         new DaemonReport(Daemon.CHRONY, true, system, sourceStatuses, serverStats));
+  }
+
+  private <T> CompletableFuture<Step<T>> start(String command, OutputParser<T> parser) {
+    return CompletableFuture.supplyAsync(() -> run(command, parser), commands);
   }
 
   private <T> Step<T> run(String command, OutputParser<T> parser) {
