@@ -102,9 +102,12 @@ class ChronydKilledIT {
                 + "  : > \"$dir/reached-$last\"\n"
                 + "  while [ -e \"$dir/gate-$last\" ]; do sleep 0.01; done\n"
                 + "fi\n"
-                + "exec '"
+                + "'"
                 + TestDaemons.get().chronyc()
-                + "' \"$@\"\n");
+                + "' \"$@\"\n"
+                + "rc=$?\n"
+                + ": > \"$dir/done-$last\"\n"
+                + "exit $rc\n");
   }
 
   @AfterEach
@@ -141,6 +144,13 @@ class ChronydKilledIT {
           .pollInterval(Duration.ofMillis(5))
           .until(() -> Files.exists(dir.resolve("reached-" + command)) || scrape.isDone());
       assertThat(scrape).as("scrape finished before chronyc %s ran", command).isNotDone();
+      if (command.equals("sources")) {
+        // The collector asks its commands together: let tracking answer before the kill.
+        await("chronyc tracking answered")
+            .atMost(Duration.ofSeconds(5))
+            .pollInterval(Duration.ofMillis(5))
+            .until(() -> Files.exists(dir.resolve("done-tracking")));
+      }
       kill(client);
       Files.delete(gate);
 
