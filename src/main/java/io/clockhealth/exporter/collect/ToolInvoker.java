@@ -73,6 +73,40 @@ public final class ToolInvoker {
    * host after it.
    */
   public <T> Step<T> run(List<String> arguments, OutputParser<T> parser) {
+    Step<Call> call = execute(arguments);
+    if (call.failed()) {
+      return call.skippedAs();
+    }
+    Call completed = call.value();
+    Optional<Step<T>> error = toolError(completed.command(), completed.result().combinedOutput());
+    if (error.isPresent()) {
+      return error.get();
+    }
+    if (completed.result().exitCode() != 0) {
+      return completed.failedRun();
+    }
+    return parse(completed.command(), completed.result().stdout(), parser);
+  }
+
+  /**
+   * One run of the tool that completed (any exit code), for callers that split one run's output
+   * between several commands.
+   *
+   * @param command how log lines name it: {@code command "chronyc -m ..."}
+   */
+  public record Call(String command, CommandResult result) {
+
+    /** This run, failed for its exit code. */
+    public <T> Step<T> failedRun() {
+      return Step.failure(command + " " + result.describeFailure(), null, null, false);
+    }
+  }
+
+  /**
+   * Runs the tool without looking at what it printed. A run that did not complete (not runnable,
+   * timed out, too much output) is a failure here already.
+   */
+  public Step<Call> execute(List<String> arguments) {
     List<String> all = new ArrayList<>(leadingArguments);
     all.addAll(arguments);
     all.addAll(trailingArguments);
@@ -88,19 +122,35 @@ public final class ToolInvoker {
           null,
           timedOut);
     }
-    Optional<ToolError> error = errors.find(result.combinedOutput());
-    if (error.isPresent()) {
-      return Step.failure(
-          command + " reported \"" + error.get().line().strip() + "\"",
-          error.get().daemonAnswered(),
-          error.get(),
-          false);
-    }
-    if (result.exitCode() != 0) {
-      return Step.failure(command + " " + result.describeFailure(), null, null, false);
-    }
+    return Step.success(new Call(command, result));
+  }
+
+  /**
+   * What one command's share of a run's output says: the tool's error message if it printed one,
+   * else its parsed value.
+   *
+   * @param command names the command in the failure reason
+   */
+  public <T> Step<T> interpret(String command, String output, OutputParser<T> parser) {
+    Optional<Step<T>> error = toolError(command, output);
+    return error.isPresent() ? error.get() : parse(command, output, parser);
+  }
+
+  private <T> Optional<Step<T>> toolError(String command, String output) {
+    return errors
+        .find(output)
+        .map(
+            error ->
+                Step.<T>failure(
+                    command + " reported \"" + error.line().strip() + "\"",
+                    error.daemonAnswered(),
+                    error,
+                    false));
+  }
+
+  private static <T> Step<T> parse(String command, String output, OutputParser<T> parser) {
     try {
-      return Step.success(parser.parse(result.stdout()));
+      return Step.success(parser.parse(output));
     } catch (ParseException e) {
       return Step.failure(
           command + " printed unparseable output: " + e.getMessage(), null, null, false);

@@ -16,18 +16,18 @@ import io.clockhealth.exporter.metrics.SourceStatus;
 import io.clockhealth.exporter.metrics.SystemStatus;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Collects chrony's view through {@code chronyc -n -c tracking|sources|sourcestats|serverstats}.
- * Names are never resolved ({@code -n}) and the CSV layout ({@code -c}) is requested, though the
- * parsers accept the human layout too.
+ * Collects chrony's view through one {@code chronyc -m -n -c tracking sources sourcestats
+ * serverstats} per collection: the reports are independent reads, and one process costs what one
+ * chronyc round trip costs instead of four process starts. Names are never resolved ({@code -n})
+ * and the CSV layout ({@code -c}) is requested; {@link ChronycBatch} splits the output back per
+ * report.
  */
 public final class ChronyCollector implements DaemonCollector {
 
@@ -35,18 +35,18 @@ public final class ChronyCollector implements DaemonCollector {
   private static final String NOT_AUTHORISED = "501";
   private static final String CANNOT_TALK_TO_DAEMON = "506";
 
+  private static final ChronycBatch WITH_SERVER =
+      new ChronycBatch(
+          List.of(
+              ChronycBatch.TRACKING,
+              ChronycBatch.SOURCES,
+              ChronycBatch.SOURCESTATS,
+              ChronycBatch.SERVERSTATS));
+  private static final ChronycBatch WITHOUT_SERVER =
+      new ChronycBatch(
+          List.of(ChronycBatch.TRACKING, ChronycBatch.SOURCES, ChronycBatch.SOURCESTATS));
+
   private final ToolInvoker chronyc;
-
-  /** One thread per command: single-flight means one collection at a time. */
-  private final ExecutorService commands =
-      Executors.newFixedThreadPool(
-          4,
-          runnable -> {
-            Thread thread = new Thread(runnable, "chronyc");
-            thread.setDaemon(true);
-            return thread;
-          });
-
   private final FailureLog failures = new FailureLog(LOG, "chrony");
   private final AtomicBoolean serverStatsEnabled = new AtomicBoolean(true);
   private final TrackingParser trackingParser = new TrackingParser();
@@ -67,19 +67,28 @@ public final class ChronyCollector implements DaemonCollector {
 
   @Override
   public CollectionResult collect() {
-    // The four commands are independent reads: asked together, a scrape costs about one chronyc
-    // round trip instead of four. Each is bounded by the command timeout.
     boolean askServer = serverStatsEnabled.get();
-    CompletableFuture<Step<ChronyTracking>> trackingRun = start("tracking", trackingParser::parse);
-    CompletableFuture<Step<List<ChronySource>>> sourcesRun = start("sources", sourcesParser::parse);
-    CompletableFuture<Step<List<ChronySourceStats>>> statsRun =
-        start("sourcestats", sourceStatsParser::parse);
-    CompletableFuture<Step<ChronyServerStats>> serverRun =
-        askServer ? start("serverstats", serverStatsParser::parse) : null;
-    Step<ChronyTracking> tracking = trackingRun.join();
-    Step<List<ChronySource>> sources = sourcesRun.join();
-    Step<List<ChronySourceStats>> stats = statsRun.join();
-    Step<ChronyServerStats> server = serverRun == null ? null : serverRun.join();
+    ChronycBatch batch = askServer ? WITH_SERVER : WITHOUT_SERVER;
+    List<String> arguments = new ArrayList<>(List.of("-m", "-n", "-c"));
+    arguments.addAll(batch.commands());
+    Step<ToolInvoker.Call> call = chronyc.execute(arguments);
+    if (call.failed()) {
+      failures.failure(call.reason());
+      return new CollectionResult(false, DaemonReport.empty(Daemon.CHRONY, call.daemonUp()));
+    }
+    Reports reports = new Reports(call.value(), batch);
+    if (reports.unexplainedExit()) {
+      // chronyc failed without saying why (killed by a signal, say): nothing it printed counts.
+      Step<Void> failed = call.value().failedRun();
+      failures.failure(failed.reason());
+      return new CollectionResult(false, DaemonReport.empty(Daemon.CHRONY, null));
+    }
+    Step<ChronyTracking> tracking = reports.get(ChronycBatch.TRACKING, trackingParser::parse);
+    Step<List<ChronySource>> sources = reports.get(ChronycBatch.SOURCES, sourcesParser::parse);
+    Step<List<ChronySourceStats>> stats =
+        reports.get(ChronycBatch.SOURCESTATS, sourceStatsParser::parse);
+    Step<ChronyServerStats> server =
+        askServer ? reports.get(ChronycBatch.SERVERSTATS, serverStatsParser::parse) : null;
 
     if (tracking.failed()) {
       failures.failure(tracking.reason());
@@ -134,12 +143,34 @@ public final class ChronyCollector implements DaemonCollector {
         new DaemonReport(Daemon.CHRONY, true, system, sourceStatuses, serverStats));
   }
 
-  private <T> CompletableFuture<Step<T>> start(String command, OutputParser<T> parser) {
-    return CompletableFuture.supplyAsync(() -> run(command, parser), commands);
-  }
+  /** The reports of one batch call, each interpreted from its own share of the output. */
+  private final class Reports {
+    private final ToolInvoker.Call call;
+    private final Map<ChronycBatch.Report, ChronycBatch.Section> sections;
 
-  private <T> Step<T> run(String command, OutputParser<T> parser) {
-    return chronyc.run(List.of("-n", "-c", command), parser);
+    Reports(ToolInvoker.Call call, ChronycBatch batch) {
+      this.call = call;
+      this.sections = batch.split(call.result().stdout(), call.result().stderr());
+    }
+
+    /** A non-zero exit that no report's error line explains. */
+    boolean unexplainedExit() {
+      return call.result().exitCode() != 0
+          && sections.values().stream().allMatch(s -> s.ran() && errorReply(s.output()).isEmpty());
+    }
+
+    <T> Step<T> get(ChronycBatch.Report report, OutputParser<T> parser) {
+      ChronycBatch.Section section = sections.get(report);
+      String command = call.command() + " (" + report.name() + ")";
+      if (!section.ran()) {
+        return Step.failure(
+            command + " did not run: chronyc stopped at an earlier command's error",
+            null,
+            null,
+            false);
+      }
+      return chronyc.interpret(command, section.output(), parser);
+    }
   }
 
   /**

@@ -14,9 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Collects ntpd's (classic or ntpsec) view through {@code ntpq -c rv} (system variables) and {@code
- * ntpq -pnw} (peers, numeric, wide). The configured extra arguments follow the command: ntpq takes
- * the host to query last.
+ * Collects ntpd's (classic or ntpsec) view through one {@code ntpq -n -w -c rv -p} per collection:
+ * the system variables, then the peers table (numeric, wide). ntpq runs every {@code -c}/{@code -p}
+ * command in order in one process (ntpq is a Python script in ntpsec, so each start is costly). The
+ * configured extra arguments follow the commands: ntpq takes the host to query last.
  */
 public final class NtpdCollector implements DaemonCollector {
 
@@ -39,12 +40,27 @@ public final class NtpdCollector implements DaemonCollector {
 
   @Override
   public CollectionResult collect() {
-    Step<NtpqSysVars> rv = ntpq.run(List.of("-c", "rv"), sysVarsParser::parse);
+    Step<ToolInvoker.Call> call = ntpq.execute(List.of("-n", "-w", "-c", "rv", "-p"));
+    if (call.failed()) {
+      failures.failure(call.reason());
+      return new CollectionResult(false, DaemonReport.empty(Daemon.NTPD, call.daemonUp()));
+    }
+    if (call.value().result().exitCode() != 0
+        && NtpqErrors.find(call.value().result().combinedOutput()).isEmpty()) {
+      Step<Void> failed = call.value().failedRun();
+      failures.failure(failed.reason());
+      return new CollectionResult(false, DaemonReport.empty(Daemon.NTPD, null));
+    }
+    NtpqBatch batch =
+        NtpqBatch.split(call.value().result().stdout(), call.value().result().stderr());
+    String command = call.value().command();
+    Step<NtpqSysVars> rv = ntpq.interpret(command + " (rv)", batch.rv(), sysVarsParser::parse);
     if (rv.failed()) {
       failures.failure(rv.reason());
       return new CollectionResult(false, DaemonReport.empty(Daemon.NTPD, rv.daemonUp()));
     }
-    Step<List<NtpqPeer>> peers = ntpq.run(List.of("-pnw"), peersParser::parse);
+    Step<List<NtpqPeer>> peers =
+        ntpq.interpret(command + " (peers)", batch.peers(), peersParser::parse);
     if (Boolean.FALSE.equals(peers.daemonUp())) {
       // ntpd died during this scrape: what it said before is not its state now.
       failures.failure(peers.reason());

@@ -3,7 +3,6 @@ package io.clockhealth.exporter.collect.chrony;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -49,7 +48,7 @@ class ChronyCollectorTest {
   private final Map<String, CommandResult.Outcome> outcomes = new HashMap<>();
   private final Map<String, String> outputs = new HashMap<>();
   private final Map<String, Integer> exitCodes = new HashMap<>();
-  private final List<String> commandsRun = Collections.synchronizedList(new ArrayList<>());
+  private final List<List<String>> calls = Collections.synchronizedList(new ArrayList<>());
   private ChronyCollector collector;
 
   @BeforeEach
@@ -58,20 +57,27 @@ class ChronyCollectorTest {
     outputs.put("sources", SOURCES);
     outputs.put("sourcestats", SOURCESTATS);
     outputs.put("serverstats", SERVERSTATS);
+    // Like chronyc -m: each command's output in order, stopping after the first that fails.
     when(runner.run(any()))
         .thenAnswer(
             invocation -> {
               CommandSpec spec = invocation.getArgument(0);
-              String command = spec.arguments().get(spec.arguments().size() - 1);
-              commandsRun.add(command);
+              List<String> args = spec.arguments();
+              List<String> commands = args.subList(args.indexOf("-c") + 1, args.size());
+              calls.add(List.copyOf(commands));
+              StringBuilder stdout = new StringBuilder();
+              int exit = 0;
+              CommandResult.Outcome outcome = CommandResult.Outcome.COMPLETED;
+              for (String command : commands) {
+                outcome = outcomes.getOrDefault(command, outcome);
+                stdout.append(outputs.getOrDefault(command, ""));
+                exit = exitCodes.getOrDefault(command, 0);
+                if (exit != 0) {
+                  break;
+                }
+              }
               return new CommandResult(
-                  spec,
-                  outcomes.getOrDefault(command, CommandResult.Outcome.COMPLETED),
-                  exitCodes.getOrDefault(command, 0),
-                  outputs.getOrDefault(command, ""),
-                  "",
-                  Duration.ofMillis(3),
-                  "");
+                  spec, outcome, exit, stdout.toString(), "", Duration.ofMillis(3), "");
             });
     collector =
         new ChronyCollector(
@@ -85,22 +91,24 @@ class ChronyCollectorTest {
   }
 
   @Test
-  void runsChronycWithExtraArgumentsNumericAndCsv() {
+  void runsOneChronycWithExtraArgumentsNumericCsvAndEveryReport() {
     collector.collect();
     ArgumentCaptor<CommandSpec> specs = ArgumentCaptor.forClass(CommandSpec.class);
-    verify(runner, atLeastOnce()).run(specs.capture());
-    CommandSpec tracking =
-        specs.getAllValues().stream()
-            .filter(spec -> spec.arguments().contains("tracking"))
-            .findFirst()
-            .orElseThrow();
-    assertThat(tracking.executable()).isEqualTo("/usr/bin/chronyc");
-    assertThat(tracking.arguments())
-        .containsExactly("-h", "/run/chrony/chronyd.sock", "-n", "-c", "tracking");
-    assertThat(tracking.timeout()).isEqualTo(Duration.ofSeconds(2));
-    // The four independent reads are asked together, once each.
-    assertThat(commandsRun)
-        .containsExactlyInAnyOrder("tracking", "sources", "sourcestats", "serverstats");
+    verify(runner).run(specs.capture());
+    CommandSpec spec = specs.getValue();
+    assertThat(spec.executable()).isEqualTo("/usr/bin/chronyc");
+    assertThat(spec.arguments())
+        .containsExactly(
+            "-h",
+            "/run/chrony/chronyd.sock",
+            "-m",
+            "-n",
+            "-c",
+            "tracking",
+            "sources",
+            "sourcestats",
+            "serverstats");
+    assertThat(spec.timeout()).isEqualTo(Duration.ofSeconds(2));
   }
 
   @Test
@@ -168,10 +176,11 @@ class ChronyCollectorTest {
     assertThat(first.success()).isTrue();
     assertThat(first.report().serverStats()).isEmpty();
     assertThat(first.report().sources()).hasSize(3);
-    commandsRun.clear();
+    calls.clear();
     CollectionResult second = collector.collect();
     assertThat(second.success()).isTrue();
-    assertThat(commandsRun).containsExactlyInAnyOrder("tracking", "sources", "sourcestats");
+    assertThat(second.report().sources()).hasSize(3);
+    assertThat(calls).containsExactly(List.of("tracking", "sources", "sourcestats"));
   }
 
   @Test

@@ -25,6 +25,7 @@ class NtpdCollectorTest {
 
   private final CommandRunner runner = mock(CommandRunner.class);
   private final Map<String, String> outputs = new HashMap<>();
+  private final Map<String, String> errors = new HashMap<>();
   private final Map<String, Integer> exitCodes = new HashMap<>();
   private final Map<String, CommandResult.Outcome> outcomes = new HashMap<>();
   private final List<List<String>> commands = new ArrayList<>();
@@ -33,19 +34,26 @@ class NtpdCollectorTest {
   @BeforeEach
   void setUp() throws Exception {
     outputs.put("rv", NtpqFixtures.capture("3src-rv.txt"));
-    outputs.put("-pnw", NtpqFixtures.capture("3src-pn.txt"));
+    outputs.put("peers", NtpqFixtures.capture("3src-pn.txt"));
+    // Like ntpq with several commands: each one's data on stdout and its errors on stderr, in
+    // order, going on after a failure.
     when(runner.run(any()))
         .thenAnswer(
             invocation -> {
               CommandSpec spec = invocation.getArgument(0);
               commands.add(spec.arguments());
-              String key = spec.arguments().contains("rv") ? "rv" : "-pnw";
+              StringBuilder stdout = new StringBuilder();
+              StringBuilder stderr = new StringBuilder();
+              for (String command : List.of("rv", "peers")) {
+                stdout.append(outputs.getOrDefault(command, ""));
+                stderr.append(errors.getOrDefault(command, ""));
+              }
               return new CommandResult(
                   spec,
-                  outcomes.getOrDefault(key, CommandResult.Outcome.COMPLETED),
-                  exitCodes.getOrDefault(key, 0),
-                  outputs.get(key),
-                  "",
+                  outcomes.getOrDefault("call", CommandResult.Outcome.COMPLETED),
+                  exitCodes.getOrDefault("call", 0),
+                  stdout.toString(),
+                  stderr.toString(),
                   Duration.ofMillis(5),
                   "");
             });
@@ -56,10 +64,9 @@ class NtpdCollectorTest {
   }
 
   @Test
-  void asksRvThenPeersWithTheHostLast() {
+  void asksRvThenPeersInOneNtpqWithTheHostLast() {
     collector.collect();
-    assertThat(commands)
-        .containsExactly(List.of("-c", "rv", "127.0.0.1"), List.of("-pnw", "127.0.0.1"));
+    assertThat(commands).containsExactly(List.of("-n", "-w", "-c", "rv", "-p", "127.0.0.1"));
   }
 
   @Test
@@ -76,8 +83,9 @@ class NtpdCollectorTest {
 
   @Test
   void ntpdNotAnsweringMeansDown() {
-    outputs.put("rv", "127.0.0.1: timed out, nothing received\n***Request timed out\n");
-    exitCodes.put("rv", 1);
+    outputs.clear();
+    errors.put("rv", "127.0.0.1: timed out, nothing received\n***Request timed out\n");
+    errors.put("peers", "127.0.0.1: timed out, nothing received\n***Request timed out\n");
     CollectionResult result = collector.collect();
     assertThat(result.success()).isFalse();
     assertThat(result.report().daemonUp()).isFalse();
@@ -86,7 +94,8 @@ class NtpdCollectorTest {
 
   @Test
   void noAssociationsIsAnEmptySourceTableNotAFailure() {
-    outputs.put("-pnw", "No association ID's returned\n");
+    outputs.remove("peers");
+    errors.put("peers", "No association ID's returned\n");
     CollectionResult result = collector.collect();
     assertThat(result.success()).isTrue();
     assertThat(result.report().sources()).isEmpty();
@@ -94,15 +103,33 @@ class NtpdCollectorTest {
 
   @Test
   void garbagePeersFailTheCollectorButKeepTheSystemView() {
-    outputs.put("-pnw", "\uFFFD garbage\n");
+    outputs.put("peers", "\uFFFD garbage\n");
     CollectionResult result = collector.collect();
     assertThat(result.success()).isFalse();
     assertThat(result.report().system()).isNotNull();
   }
 
   @Test
+  void aNonZeroExitWithoutAnErrorMessageIsAFailureWithUnknownDaemonState() {
+    exitCodes.put("call", 1);
+    CollectionResult result = collector.collect();
+    assertThat(result.success()).isFalse();
+    assertThat(result.report().daemonUp()).isNull();
+  }
+
+  @Test
+  void ntpdDyingBetweenRvAndPeersMeansDownWithNothingKept() {
+    outputs.remove("peers");
+    errors.put("peers", "***Request timed out\n");
+    CollectionResult result = collector.collect();
+    assertThat(result.success()).isFalse();
+    assertThat(result.report().daemonUp()).isFalse();
+    assertThat(result.report().system()).isNull();
+  }
+
+  @Test
   void aHangingNtpqMeansDown() {
-    outcomes.put("rv", CommandResult.Outcome.TIMED_OUT);
+    outcomes.put("call", CommandResult.Outcome.TIMED_OUT);
     CollectionResult result = collector.collect();
     assertThat(result.report().daemonUp()).isFalse();
     assertThat(commands).hasSize(1);
