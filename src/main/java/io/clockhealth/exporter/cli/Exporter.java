@@ -10,8 +10,8 @@ import io.clockhealth.exporter.collect.timesyncd.TimesyncdCollector;
 import io.clockhealth.exporter.config.ExporterSettings;
 import io.clockhealth.exporter.config.ToolSettings;
 import io.clockhealth.exporter.exec.CommandRunner;
-import io.clockhealth.exporter.exec.CommonsExecRunner;
 import io.clockhealth.exporter.exec.ExecutableResolver;
+import io.clockhealth.exporter.exec.ProcessRunner;
 import io.clockhealth.exporter.metrics.Daemon;
 import io.clockhealth.exporter.web.ExporterServer;
 import io.clockhealth.exporter.web.WebConfigSource;
@@ -35,7 +35,9 @@ final class Exporter {
 
   Exporter(ExporterSettings settings) {
     this.settings = settings;
-    CommandRunner runner = new CommonsExecRunner();
+    // Single-flight: at most one tool run per daemon collector at a time.
+    CommandRunner runner =
+        new ProcessRunner(new ExecutableResolver(), System.getenv(), Daemon.values().length);
     Map<Daemon, Function<ToolSettings, DaemonCollector>> constructors = new EnumMap<>(Daemon.class);
     constructors.put(Daemon.CHRONY, tool -> new ChronyCollector(runner, tool));
     constructors.put(Daemon.NTPD, tool -> new NtpdCollector(runner, tool));

@@ -6,6 +6,7 @@ import io.clockhealth.exporter.config.ConfigFileLoader;
 import io.clockhealth.exporter.config.ExporterSettings;
 import io.clockhealth.exporter.config.Overrides;
 import io.clockhealth.exporter.config.ToolOverrides;
+import io.clockhealth.exporter.exec.LaunchMechanism;
 import io.clockhealth.exporter.metrics.Daemon;
 import io.clockhealth.exporter.web.WebConfigSource;
 import java.io.InputStream;
@@ -173,6 +174,7 @@ public final class Main implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    LaunchMechanism.chooseFastest();
     System.exit(run(args, System.in, System.out, System.err));
   }
 

@@ -26,7 +26,7 @@ public record ExporterSettings(
   public static final String DEFAULT_TELEMETRY_PATH = "/metrics";
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
   public static final int DEFAULT_MAX_OUTPUT_BYTES = 1 << 20;
-  public static final int DEFAULT_MAX_REQUESTS = 64;
+  public static final int DEFAULT_MAX_REQUESTS = 8;
   public static final Set<String> LOG_LEVELS = Set.of("debug", "info", "warn", "error");
 
   /** The tool each collector runs when no path is configured (looked up on PATH). */

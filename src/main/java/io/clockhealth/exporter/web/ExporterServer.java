@@ -2,6 +2,7 @@ package io.clockhealth.exporter.web;
 
 import io.clockhealth.exporter.collect.ClockCollector;
 import io.clockhealth.exporter.config.ConfigException;
+import io.clockhealth.exporter.config.ExporterSettings;
 import io.clockhealth.exporter.config.ListenAddress;
 import io.clockhealth.exporter.web.tls.TlsContexts;
 import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
@@ -43,6 +44,14 @@ public final class ExporterServer implements AutoCloseable {
   /** Open connections beyond this wait to be accepted (slow clients cannot pile up forever). */
   static final int MAX_CONNECTIONS = 512;
 
+  private static final int ACCEPTORS = 1;
+  private static final int SELECTORS = 1;
+
+  /** Threads Jetty itself may lease beyond the request handlers (e.g. a TLS handshake task). */
+  private static final int SPARE_THREADS = 2;
+
+  private static final int MIN_THREADS = 2;
+
   /** A request waiting this long for one of the concurrent slots gets 503. */
   static final Duration MAX_QUEUED = Duration.ofSeconds(10);
 
@@ -58,7 +67,14 @@ public final class ExporterServer implements AutoCloseable {
       PrometheusRegistry registry,
       ClockCollector collector,
       String version) {
-    this(address, telemetryPath, registry, collector, version, WebConfigSource.none(), 64);
+    this(
+        address,
+        telemetryPath,
+        registry,
+        collector,
+        version,
+        WebConfigSource.none(),
+        ExporterSettings.DEFAULT_MAX_REQUESTS);
   }
 
   /**
@@ -73,8 +89,12 @@ public final class ExporterServer implements AutoCloseable {
       WebConfigSource webConfig,
       int maxRequests) {
     this.telemetryPath = telemetryPath;
-    QueuedThreadPool threads = new QueuedThreadPool(Math.max(16, maxRequests + 8), 4);
+    // Scrapes share one collection (single-flight), so a few request threads serve any load; the
+    // rest wait in the QoSHandler without a thread. Besides them: one acceptor, one selector.
+    QueuedThreadPool threads =
+        new QueuedThreadPool(maxRequests + ACCEPTORS + SELECTORS + SPARE_THREADS, MIN_THREADS);
     threads.setName("http");
+    threads.setReservedThreads(0);
     this.server = new Server(threads);
 
     HttpConfiguration http = new HttpConfiguration();
@@ -94,9 +114,14 @@ public final class ExporterServer implements AutoCloseable {
       HttpConnectionFactory httpFactory = new HttpConnectionFactory(http);
       this.connector =
           new ServerConnector(
-              server, new SslConnectionFactory(ssl, httpFactory.getProtocol()), httpFactory);
+              server,
+              ACCEPTORS,
+              SELECTORS,
+              new SslConnectionFactory(ssl, httpFactory.getProtocol()),
+              httpFactory);
     } else {
-      this.connector = new ServerConnector(server, new HttpConnectionFactory(http));
+      this.connector =
+          new ServerConnector(server, ACCEPTORS, SELECTORS, new HttpConnectionFactory(http));
     }
     connector.setHost(address.host());
     connector.setPort(address.port());

@@ -10,15 +10,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Runs real processes (small shell scripts) through the runner. */
-class CommonsExecRunnerTest {
+class ProcessRunnerTest {
 
   @TempDir Path dir;
 
-  private final CommonsExecRunner runner = new CommonsExecRunner();
+  private final ProcessRunner runner =
+      new ProcessRunner(new ExecutableResolver(), System.getenv(), 2);
 
   private Path script(String body) throws IOException {
     Path file = dir.resolve("tool-" + UUID.randomUUID() + ".sh");
@@ -112,7 +114,7 @@ class CommonsExecRunnerTest {
   @Test
   void reportsAToolOnNoPath() {
     CommandRunner onEmptyPath =
-        new CommonsExecRunner(new ExecutableResolver(dir.toString()), Map.of());
+        new ProcessRunner(new ExecutableResolver(dir.toString()), Map.of(), 1);
     CommandResult result =
         onEmptyPath.run(new CommandSpec("chronyc", List.of(), Duration.ofSeconds(1), 10));
     assertThat(result.outcome()).isEqualTo(CommandResult.Outcome.NOT_FOUND);
@@ -126,6 +128,70 @@ class CommonsExecRunnerTest {
     CommandResult result =
         runner.run(new CommandSpec(file.toString(), List.of(), Duration.ofSeconds(1), 10));
     assertThat(result.outcome()).isEqualTo(CommandResult.Outcome.NOT_EXECUTABLE);
+  }
+
+  @Test
+  void aLeftoverChildHoldingThePipesDoesNotStretchTheRun() throws IOException {
+    // The tool exits at once but leaves a child with its stdout and stderr for 3 s.
+    Path tool = script("echo done; sleep 3 &");
+    long start = System.nanoTime();
+    CommandResult result = runner.run(spec(tool, List.of(), Duration.ofSeconds(2), 1024));
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    assertThat(result.outcome()).isEqualTo(CommandResult.Outcome.COMPLETED);
+    assertThat(result.stdout()).isEqualTo("done\n");
+    assertThat(elapsed).isLessThan(2.0);
+  }
+
+  @Test
+  void runsReuseTheirReaderThreadsInsteadOfMakingNewOnes() throws IOException {
+    Path tool = script("echo ok; echo err >&2");
+    long before = readerThreads();
+    for (int i = 0; i < 30; i++) {
+      assertThat(runner.run(spec(tool, List.of(), Duration.ofSeconds(5), 1024)).stdout())
+          .isEqualTo("ok\n");
+    }
+    // This test's runner has room for two concurrent runs: at most four readers, ever.
+    assertThat(readerThreads() - before).isBetween(1L, 4L);
+  }
+
+  private static long readerThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().startsWith("tool-output-"))
+        .count();
+  }
+
+  @Test
+  void aRunWithNoFreeReaderFailsAtOnceAndTheNextOneAfterItSucceeds() throws Exception {
+    ProcessRunner oneRun = new ProcessRunner(new ExecutableResolver(), System.getenv(), 1);
+    Path slow = script("sleep 1; echo slow");
+    CompletableFuture<CommandResult> first =
+        CompletableFuture.supplyAsync(
+            () -> oneRun.run(spec(slow, List.of(), Duration.ofSeconds(5), 1024)));
+    Path tool = script("echo ok");
+    CommandResult starved = null;
+    // Wait until the slow run holds both readers, then try a second one beside it.
+    for (int i = 0; i < 50 && starved == null; i++) {
+      CommandResult attempt = oneRun.run(spec(tool, List.of(), Duration.ofSeconds(5), 1024));
+      if (attempt.outcome() == CommandResult.Outcome.FAILED_TO_START) {
+        starved = attempt;
+      } else {
+        Thread.sleep(10);
+      }
+    }
+    assertThat(starved).isNotNull();
+    assertThat(starved.describeFailure()).contains("no free output reader");
+    assertThat(first.get().stdout()).isEqualTo("slow\n");
+    assertThat(oneRun.run(spec(tool, List.of(), Duration.ofSeconds(5), 1024)).stdout())
+        .isEqualTo("ok\n");
+    oneRun.close();
+  }
+
+  @Test
+  void givesTheToolNoInput() throws IOException {
+    Path tool = script("cat; echo end");
+    CommandResult result = runner.run(spec(tool, List.of(), Duration.ofSeconds(2), 1024));
+    assertThat(result.outcome()).isEqualTo(CommandResult.Outcome.COMPLETED);
+    assertThat(result.stdout()).isEqualTo("end\n");
   }
 
   private static List<Long> processesWithArgument(String argument) throws IOException {
