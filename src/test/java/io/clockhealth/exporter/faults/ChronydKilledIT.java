@@ -12,7 +12,9 @@ import io.clockhealth.exporter.testing.Chronyd;
 import io.clockhealth.exporter.testing.ExporterProcess;
 import io.clockhealth.exporter.testing.ScrapedMetrics;
 import io.clockhealth.exporter.testing.TestDaemons;
+import io.clockhealth.exporter.testing.UdpRelay;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,6 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -38,13 +41,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A real chronyd killed (SIGKILL) in the middle of a scrape. The exporter's chronyc is a wrapper
- * that, while the test holds a gate for one command, stops before exec-ing the real chronyc; the
- * test kills chronyd there, so the command runs against a dead daemon while the scrape is in
- * flight. Then: HTTP 200 within the timeout, collector success 0, {@code clock_daemon_up 0}, no
- * chrony value (not even one measured by an earlier command of the same scrape), one WARN line
- * naming the command and the reason, nothing of the wrapper left running. A last test scrapes in a
- * tight loop from several clients while chronyd is killed.
+ * A real chronyd killed (SIGKILL) in the middle of a scrape: before the scrape's one chronyc call
+ * reached it (the exporter's chronyc is a wrapper that waits at a gate the test holds, then execs
+ * the real chronyc), and inside that call, between {@code tracking} and {@code sources} (chronyc
+ * talks to chronyd's UDP command port through a {@link UdpRelay} that kills chronyd before the
+ * second request). Then: HTTP 200 within the timeout, collector success 0, {@code clock_daemon_up
+ * 0}, no chrony value (not even one measured by an earlier command of the same scrape), one WARN
+ * line naming the command and the reason, nothing of the wrapper left running. A last test scrapes
+ * in a tight loop from several clients while chronyd is killed.
  *
  * <p>Loopback range of this class: 127.0.0.91–99, UDP 12191–12199. A server chronyd ({@code local
  * stratum 10}) on 127.0.0.91:12191, and per test a client chronyd polling it (no NTP port of its
@@ -55,6 +59,10 @@ class ChronydKilledIT {
 
   private static final String SERVER = "127.0.0.91";
   private static final int PORT = 12191;
+  private static final String CLIENT_UDP = "127.0.0.92";
+  private static final int CLIENT_UDP_PORT = 12192;
+  private static final String RELAY = "127.0.0.93";
+  private static final int RELAY_PORT = 12193;
 
   private static Chronyd server;
 
@@ -85,6 +93,7 @@ class ChronydKilledIT {
         Chronyd.builder(ChronydKilledIT.class, "client-" + marker.substring(marker.length() - 8))
             .config(
                 "server " + SERVER + " port " + PORT + " iburst minpoll -2 maxpoll -2", "port 0")
+            .udpCommandPort(CLIENT_UDP, CLIENT_UDP_PORT)
             .start();
     dir = TestDaemons.targetDir().resolve("it-daemons/ChronydKilledIT").resolve(marker);
     Files.createDirectories(dir);
@@ -93,21 +102,17 @@ class ChronydKilledIT {
             dir.resolve("chronyc"),
             "# chronyc wrapper of "
                 + marker
-                + ": waits while ./gate-<command> exists, then runs the real chronyc\n"
+                + ": waits while ./gate exists, then runs the real chronyc\n"
                 + "dir='"
                 + dir
                 + "'\n"
-                + "for last; do :; done\n"
-                + "if [ -e \"$dir/gate-$last\" ]; then\n"
-                + "  : > \"$dir/reached-$last\"\n"
-                + "  while [ -e \"$dir/gate-$last\" ]; do sleep 0.01; done\n"
+                + "if [ -e \"$dir/gate\" ]; then\n"
+                + "  : > \"$dir/reached\"\n"
+                + "  while [ -e \"$dir/gate\" ]; do sleep 0.01; done\n"
                 + "fi\n"
-                + "'"
+                + "exec '"
                 + TestDaemons.get().chronyc()
-                + "' \"$@\"\n"
-                + "rc=$?\n"
-                + ": > \"$dir/done-$last\"\n"
-                + "exit $rc\n");
+                + "' \"$@\"\n");
   }
 
   @AfterEach
@@ -118,68 +123,87 @@ class ChronydKilledIT {
     FaultChecks.killMarked(marker);
   }
 
-  /** Killed after the scrape started, before its first command reached chronyd. */
+  /** Killed after the scrape started, before its chronyc reached chronyd. */
   @Test
   void killedBeforeTracking() throws Exception {
-    killDuringCommand("tracking");
-  }
-
-  /**
-   * Killed after {@code tracking} answered and before {@code sources} ran: the values tracking gave
-   * a moment earlier belong to a daemon that is gone by the time the scrape answers.
-   */
-  @Test
-  void killedBetweenTrackingAndSources() throws Exception {
-    killDuringCommand("sources");
-  }
-
-  private void killDuringCommand(String command) throws Exception {
-    try (ExporterProcess exporter = healthyExporter(command)) {
+    try (ExporterProcess exporter =
+        healthyExporter("before", "--collector.chrony.args=-h " + client.socketPath())) {
       int mark = logMark(exporter);
-      Path gate = Files.createFile(dir.resolve("gate-" + command));
+      Path gate = Files.createFile(dir.resolve("gate"));
       CompletableFuture<ScrapedMetrics> scrape = CompletableFuture.supplyAsync(exporter::scrape);
-      await("the scrape's chronyc " + command + " waits at the gate")
+      await("the scrape's chronyc waits at the gate")
           .atMost(Duration.ofSeconds(5))
           .pollDelay(Duration.ZERO)
           .pollInterval(Duration.ofMillis(5))
-          .until(() -> Files.exists(dir.resolve("reached-" + command)) || scrape.isDone());
-      assertThat(scrape).as("scrape finished before chronyc %s ran", command).isNotDone();
-      if (command.equals("sources")) {
-        // The collector asks its commands together: let tracking answer before the kill.
-        await("chronyc tracking answered")
-            .atMost(Duration.ofSeconds(5))
-            .pollInterval(Duration.ofMillis(5))
-            .until(() -> Files.exists(dir.resolve("done-tracking")));
-      }
+          .until(() -> Files.exists(dir.resolve("reached")) || scrape.isDone());
+      assertThat(scrape).as("scrape finished before chronyc ran").isNotDone();
       kill(client);
       Files.delete(gate);
-
-      ScrapedMetrics during = scrape.get(10, TimeUnit.SECONDS);
-      // All three at once, so a failure shows the whole picture of the scrape chronyd died in.
-      SoftAssertions.assertSoftly(
-          soft -> {
-            soft.assertThat(during.valueOf("clock_scrape_collector_success", "collector", "chrony"))
-                .as("collector success in the scrape chronyd died in")
-                .isEqualTo(0.0);
-            soft.assertThat(during.valueOf("clock_daemon_up", "daemon", "chrony"))
-                .as("clock_daemon_up in the scrape chronyd died in")
-                .isEqualTo(0.0);
-            soft.assertThat(during.value("clock_offset_seconds", "daemon", "chrony"))
-                .as("clock_offset_seconds in the scrape chronyd died in")
-                .isEmpty();
-          });
-      assertFailedWithoutValues(exporter, during);
-      for (int i = 0; i < 2; i++) {
-        ScrapedMetrics after = exporter.scrape();
-        assertFailedWithoutValues(exporter, after);
-        assertThat(after.valueOf("clock_daemon_up", "daemon", "chrony")).isEqualTo(0.0);
-      }
+      assertDiedInScrape(exporter, scrape.get(10, TimeUnit.SECONDS));
       assertOneWarning(
           exporter,
           mark,
-          wrapper + " -h " + client.socketPath() + " -n -c " + command,
+          wrapper + " -h " + client.socketPath() + " " + ChronycFaultsIT.BATCH,
           "Could not open connection to daemon");
       assertNothingLeft(marker, exporter.pid());
+    }
+  }
+
+  /**
+   * Killed inside the one chronyc call, after {@code tracking} answered and before {@code sources}
+   * reached chronyd (a relay on its UDP command port kills it before the second request): the
+   * values tracking gave a moment earlier belong to a daemon that is gone by the time the scrape
+   * answers.
+   */
+  @Test
+  void killedBetweenTrackingAndSources() throws Exception {
+    AtomicBoolean armed = new AtomicBoolean();
+    AtomicInteger armedAt = new AtomicInteger();
+    try (UdpRelay relay =
+            new UdpRelay(
+                new InetSocketAddress(RELAY, RELAY_PORT),
+                new InetSocketAddress(CLIENT_UDP, CLIENT_UDP_PORT),
+                n -> armed.get() && n == armedAt.get() + 2,
+                () -> kill(client));
+        ExporterProcess exporter =
+            healthyExporter(
+                "between", "--collector.chrony.args=-h " + RELAY + " -p " + RELAY_PORT)) {
+      int mark = logMark(exporter);
+      // The next call's first request is tracking's; kill before the one after it.
+      armedAt.set(relay.requests());
+      armed.set(true);
+      assertDiedInScrape(exporter, exporter.scrape());
+      assertThat(client.isAlive()).isFalse();
+      assertOneWarning(
+          exporter,
+          mark,
+          // Over UDP chronyd refused serverstats in the first scrape: it is not asked any more.
+          wrapper + " -h " + RELAY + " -p " + RELAY_PORT + " -m -n -c tracking sources sourcestats",
+          "reported \"506 Cannot talk to daemon\"");
+      assertNothingLeft(marker, exporter.pid());
+    }
+  }
+
+  /** The scrape chronyd died in, and the two after it: failed, down, and no chrony value. */
+  private static void assertDiedInScrape(ExporterProcess exporter, ScrapedMetrics during) {
+    // All three at once, so a failure shows the whole picture of the scrape chronyd died in.
+    SoftAssertions.assertSoftly(
+        soft -> {
+          soft.assertThat(during.valueOf("clock_scrape_collector_success", "collector", "chrony"))
+              .as("collector success in the scrape chronyd died in")
+              .isEqualTo(0.0);
+          soft.assertThat(during.valueOf("clock_daemon_up", "daemon", "chrony"))
+              .as("clock_daemon_up in the scrape chronyd died in")
+              .isEqualTo(0.0);
+          soft.assertThat(during.value("clock_offset_seconds", "daemon", "chrony"))
+              .as("clock_offset_seconds in the scrape chronyd died in")
+              .isEmpty();
+        });
+    assertFailedWithoutValues(exporter, during);
+    for (int i = 0; i < 2; i++) {
+      ScrapedMetrics after = exporter.scrape();
+      assertFailedWithoutValues(exporter, after);
+      assertThat(after.valueOf("clock_daemon_up", "daemon", "chrony")).isEqualTo(0.0);
     }
   }
 
@@ -190,7 +214,8 @@ class ChronydKilledIT {
    */
   @Test
   void killedUnderConcurrentScrapes() throws Exception {
-    try (ExporterProcess exporter = healthyExporter("loop")) {
+    try (ExporterProcess exporter =
+        healthyExporter("loop", "--collector.chrony.args=-h " + client.socketPath())) {
       HttpClient http =
           HttpClient.newBuilder()
               .version(HttpClient.Version.HTTP_1_1)
@@ -260,10 +285,10 @@ class ChronydKilledIT {
     }
   }
 
-  private ExporterProcess healthyExporter(String name) {
+  private ExporterProcess healthyExporter(String name, String chronycArgs) {
     ExporterProcess exporter =
         ExporterProcess.builder(ChronydKilledIT.class, name)
-            .args(chronyOnly(wrapper, "--collector.chrony.args=-h " + client.socketPath()))
+            .args(chronyOnly(wrapper, chronycArgs))
             .start();
     try {
       exporter.awaitScrape(Duration.ofSeconds(15), FaultChecks::assertHealthy);

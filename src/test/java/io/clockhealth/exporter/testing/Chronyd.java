@@ -108,6 +108,8 @@ public final class Chronyd implements AutoCloseable {
     private final List<String> lines = new ArrayList<>();
     private String fakeTime;
     private NetNs netns;
+    private String udpCommandAddress;
+    private int udpCommandPort;
 
     private Builder(String owner, String name) {
       if (!name.matches("[A-Za-z0-9._-]+")) {
@@ -140,6 +142,16 @@ public final class Chronyd implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Also answer chronyc over UDP on {@code address:port} (the unprivileged way), to any loopback
+     * client; the unix socket stays. chronyd refuses the privileged commands there ({@code 501}).
+     */
+    public Builder udpCommandPort(String address, int port) {
+      this.udpCommandAddress = address;
+      this.udpCommandPort = port;
+      return this;
+    }
+
     /** Starts chronyd and waits until it answers {@code chronyc tracking}. */
     public Chronyd start() {
       return Chronyd.start(this);
@@ -162,7 +174,13 @@ public final class Chronyd implements AutoCloseable {
       // chronyd refuses a command socket in a directory others can enter.
       Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
       List<String> conf = new ArrayList<>(b.lines);
-      conf.add("cmdport 0");
+      if (b.udpCommandAddress == null) {
+        conf.add("cmdport 0");
+      } else {
+        conf.add("cmdport " + b.udpCommandPort);
+        conf.add("bindcmdaddress " + b.udpCommandAddress);
+        conf.add("cmdallow 127.0.0.0/8");
+      }
       conf.add("bindcmdaddress " + socket);
       conf.add("pidfile " + dir.resolve("chronyd.pid"));
       Files.write(config, conf, StandardCharsets.UTF_8);

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,16 +91,22 @@ public final class ChronyCollector implements DaemonCollector {
     Step<ChronyServerStats> server =
         askServer ? reports.get(ChronycBatch.SERVERSTATS, serverStatsParser::parse) : null;
 
+    Optional<Step<?>> down =
+        Stream.of(tracking, sources, stats, server)
+            .filter(step -> step != null && Boolean.FALSE.equals(step.daemonUp()))
+            .findFirst();
+    if (down.isPresent()) {
+      // chronyd did not answer, or died during this call: what it said before is not its state
+      // now. Whichever report noticed, the cause is the same one, logged once.
+      failures.failure(reports.daemonDown(down.get()));
+      return new CollectionResult(false, DaemonReport.empty(Daemon.CHRONY, false));
+    }
     if (tracking.failed()) {
       failures.failure(tracking.reason());
       return new CollectionResult(false, DaemonReport.empty(Daemon.CHRONY, tracking.daemonUp()));
     }
     SystemStatus system = ChronyReportMapper.system(tracking.value());
     List<String> problems = new ArrayList<>();
-    boolean daemonStoppedAnswering =
-        Boolean.FALSE.equals(sources.daemonUp())
-            || Boolean.FALSE.equals(stats.daemonUp())
-            || (server != null && Boolean.FALSE.equals(server.daemonUp()));
 
     List<SourceStatus> sourceStatuses = List.of();
     if (sources.failed()) {
@@ -134,10 +141,6 @@ public final class ChronyCollector implements DaemonCollector {
     } else {
       failures.failure(String.join("; ", problems));
     }
-    if (daemonStoppedAnswering) {
-      // chronyd died during this scrape: what it said before is not its state now.
-      return new CollectionResult(false, DaemonReport.empty(Daemon.CHRONY, false));
-    }
     return new CollectionResult(
         problems.isEmpty(),
         new DaemonReport(Daemon.CHRONY, true, system, sourceStatuses, serverStats));
@@ -157,6 +160,13 @@ public final class ChronyCollector implements DaemonCollector {
     boolean unexplainedExit() {
       return call.result().exitCode() != 0
           && sections.values().stream().allMatch(s -> s.ran() && errorReply(s.output()).isEmpty());
+    }
+
+    /** The log line for a daemon that did not answer: the call and chronyc's words. */
+    String daemonDown(Step<?> step) {
+      return step.error() == null
+          ? step.reason()
+          : call.command() + " reported \"" + step.error().line().strip() + "\"";
     }
 
     <T> Step<T> get(ChronycBatch.Report report, OutputParser<T> parser) {
