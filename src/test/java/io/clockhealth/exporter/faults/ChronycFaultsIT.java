@@ -178,7 +178,7 @@ class ChronycFaultsIT {
    */
   @Test
   void toolPrintsHalfAMillionShortLinesUnderTheSizeCap() throws IOException {
-    try (ExporterProcess exporter = healthyExporter("short-lines", shippedJvmFlags())) {
+    try (ExporterProcess exporter = healthyExporter("short-lines", FaultChecks.shippedJvmFlags())) {
       int mark = logMark(exporter);
       setMode("short-lines");
       for (int i = 0; i < 3; i++) {
@@ -188,16 +188,6 @@ class ChronycFaultsIT {
       assertOneWarning(exporter, mark, chronyc + " " + BATCH, "lines; output discarded");
       assertNothingLeft(marker, exporter.pid());
     }
-  }
-
-  /** JAVA_OPTS of deploy/systemd (the Dockerfile's ENTRYPOINT has the same flags). */
-  private static String shippedJvmFlags() throws IOException {
-    Path env = TestDaemons.repoRoot().resolve("deploy/systemd/clock-health-exporter.env");
-    return Files.readAllLines(env).stream()
-        .filter(l -> l.startsWith("JAVA_OPTS="))
-        .map(l -> l.substring("JAVA_OPTS=".length()).trim())
-        .findFirst()
-        .orElseThrow(() -> new IllegalStateException("no JAVA_OPTS in " + env));
   }
 
   /** Three scrapes during the fault, one WARN line for all of them, nothing left running. */
