@@ -222,8 +222,11 @@ for i in $(seq "$STARTS"); do
 done
 IDLE_RSS_MIB=$(awk -v k="$IDLE_RSS" 'BEGIN { printf "%.1f", k / 1024 }')
 
-# ---- 2. the raw chronyc commands of one scrape, in sequence -------------------------------------
-CMDS="$CHRONYC -h $SOCK -n -c tracking >/dev/null; $CHRONYC -h $SOCK -n -c sources >/dev/null; $CHRONYC -h $SOCK -n -c sourcestats >/dev/null; $CHRONYC -h $SOCK -n -c serverstats >/dev/null"
+# ---- 2. the raw chronyc call of one scrape (one process, every command) -------------------------
+CMDS="$CHRONYC -h $SOCK -m -n -c tracking sources sourcestats serverstats >/dev/null"
+# Its CPU per call (user+sys of the children of a bash loop of 300 calls, bash's fork included).
+RAW_CPU=$(bash -c "for i in \$(seq 300); do $CMDS; done; times" | awk 'NR == 2 {
+  split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%.2f", (u[1] * 60 + u[2] + s[1] * 60 + s[2]) / 300 * 1000 }')
 if command -v hyperfine >/dev/null; then
   hyperfine --shell=bash --warmup 10 --runs 300 --export-json "$WORK/chronyc.json" "$CMDS" \
     >"$WORK/hyperfine.txt" 2>&1
@@ -243,7 +246,7 @@ else
     END { printf "%.2f %.2f %.2f", a[int(NR * 0.5)], a[int(NR * 0.99)], s / NR }')
 fi
 read -r RAW_P50 RAW_P99 RAW_MEAN <<<"$RAW"
-log "raw chronyc x4: p50 $RAW_P50 ms, p99 $RAW_P99 ms"
+log "raw chronyc -m: p50 $RAW_P50 ms, p99 $RAW_P99 ms, CPU $RAW_CPU ms"
 
 # ---- 3. wrk: exporter (min-interval off), node_exporter, exporter with min-interval 1s -----------
 for c in 1 10 100; do
@@ -253,6 +256,7 @@ done
 curl -fsS "$EXPORTER_URL" | grep -qF "$GOOD" || die "exporter unhealthy after the load"
 EXPORTER_HWM=$(status_kib "$EXPORTER_PID" VmHWM)
 EXPORTER_RSS=$(status_kib "$EXPORTER_PID" VmRSS)
+EXPORTER_THREADS=$(ls "/proc/$EXPORTER_PID/task" | wc -l)
 stop_pid "$EXPORTER_PID"
 
 "$NODE_EXPORTER" --web.listen-address=127.0.0.1:$NODE_PORT --collector.disable-defaults \
@@ -282,8 +286,8 @@ export MACHINE="$(nproc) CPUs ($(sed -n 's/^model name\s*: //p' /proc/cpuinfo | 
  node_exporter $("$NODE_EXPORTER" --version 2>&1 | awk 'NR == 1 { print $3 }'),\
  wrk $(wrk -v 2>&1 | awk 'NR == 1 { print $2 }'), hyperfine $(hyperfine --version 2>/dev/null |\
  awk '{ print $2 }'). Load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)"
-export STARTUP_LIST="${STARTUPS[*]}" JAVA_OPTS DURATION RAW_HOW RAW_P50 RAW_P99 RAW_MEAN IDLE_RSS_MIB \
-  EXPORTER_RSS EXPORTER_HWM
+export STARTUP_LIST="${STARTUPS[*]}" JAVA_OPTS DURATION RAW_HOW RAW_P50 RAW_P99 RAW_MEAN RAW_CPU \
+  IDLE_RSS_MIB EXPORTER_RSS EXPORTER_HWM EXPORTER_THREADS
 python3 - "$WORK/rows.tsv" >"$RESULTS" <<'PY'
 import datetime, os, statistics, sys
 e = os.environ
@@ -294,17 +298,19 @@ print(f"### Results of one run ({now})")
 print()
 print(f"Machine: {e['MACHINE']}.")
 print()
-print(f"Exporter JVM flags: `{e['JAVA_OPTS']}`; chronyc over the unix socket, 4 commands per"
-      f" scrape (tracking, sources, sourcestats, serverstats). wrk: {e['DURATION']} per run, -t1"
+print(f"Exporter JVM flags: `{e['JAVA_OPTS']}`; chronyc over the unix socket, one process per"
+      f" scrape (chronyc -m: tracking, sources, sourcestats, serverstats). wrk: {e['DURATION']} per run, -t1"
       " at 1 connection, -t2 otherwise, on 127.0.0.1.")
 print()
 print(f"- Start to first good scrape ({len(startups)} starts): median"
       f" {statistics.median(startups):.0f} ms, max {max(startups)} ms"
       f" (all: {', '.join(map(str, startups))})")
-print(f"- Raw chronyc, the 4 commands in sequence ({e['RAW_HOW']}): p50 {e['RAW_P50']} ms,"
-      f" p99 {e['RAW_P99']} ms, mean {e['RAW_MEAN']} ms")
+print(f"- Raw chronyc, the one call of a scrape ({e['RAW_HOW']}): p50 {e['RAW_P50']} ms,"
+      f" p99 {e['RAW_P99']} ms, mean {e['RAW_MEAN']} ms; CPU {e['RAW_CPU']} ms per call"
+      " (bash loop of 300, its fork included)")
 print(f"- Exporter RSS: {e['IDLE_RSS_MIB']} MiB after start; after the load"
-      f" {int(e['EXPORTER_RSS']) / 1024:.1f} MiB, peak (VmHWM) {int(e['EXPORTER_HWM']) / 1024:.1f} MiB")
+      f" {int(e['EXPORTER_RSS']) / 1024:.1f} MiB, peak (VmHWM) {int(e['EXPORTER_HWM']) / 1024:.1f} MiB;"
+      f" threads after the load: {e['EXPORTER_THREADS']}")
 print()
 print("| target | conns | scrapes/s | p50 ms | p99 ms | requests | non-2xx | socket errors"
       " | CPU ms/scrape (process) | CPU ms/scrape (+ children) | RSS MiB | peak RSS MiB |")
