@@ -47,8 +47,8 @@ public final class ExporterServer implements AutoCloseable {
   private static final int ACCEPTORS = 1;
   private static final int SELECTORS = 1;
 
-  /** Threads Jetty itself may lease beyond the request handlers (e.g. a TLS handshake task). */
-  private static final int SPARE_THREADS = 2;
+  /** Threads beyond the request handlers: none; a connection waits for a free handler instead. */
+  private static final int SPARE_THREADS = 0;
 
   private static final int MIN_THREADS = 2;
 
