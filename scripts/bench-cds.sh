@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Start-up with and without the AppCDS archive, against a real chronyd (root, Debian 12).
+#
+#   bash scripts/bench-cds.sh [RUNS]        (default 7; after mvn package)
+#
+# Modes, interleaved run by run (the machine is noisy): "off" (-Xshare:off), "jdk" (the JDK's
+# default CDS archive only: what the exporter had before), "app" (target/clock-health-exporter.jsa
+# from scripts/cds-archive.sh). All with deploy/systemd's JAVA_OPTS, minus its CDS flags.
+# Per run: wall time from the exec to the first /metrics with clock_scrape_collector_success
+# {collector="chrony"} 1 (curl every 10 ms), and VmRSS 2 s after that scrape. Prints every run
+# and the medians.
+# chronyd (cached by scripts/fetch-test-daemons.sh) runs under `setpriv --bounding-set=-sys_time`
+# with -x, on a Unix socket only (port 0, cmdport 0); the exporter listens on 127.0.0.1 with an
+# OS-chosen port. Only the processes started here are stopped.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${1:-7}
+JAR=target/clock-health-exporter.jar
+JSA=target/clock-health-exporter.jsa
+CACHE=${CLOCK_TEST_CACHE:-$HOME/.cache/clock-health-exporter}
+CHRONYD=$CACHE/x/chrony/usr/sbin/chronyd
+CHRONYC=$CACHE/x/chrony/usr/bin/chronyc
+[ -s "$JAR" ] && [ -s "$JSA" ] || {
+  echo "run mvn -B -q -ntp package -DskipTests first" >&2
+  exit 1
+}
+[ -x "$CHRONYD" ] || bash scripts/fetch-test-daemons.sh >/dev/null
+opts=$(sed -n 's/^JAVA_OPTS=//p' deploy/systemd/clock-health-exporter.env)
+flags=()
+for f in $opts; do
+  case $f in -XX:SharedArchiveFile=* | -Xshare:*) ;; *) flags+=("$f") ;; esac
+done
+
+DIR=$(mktemp -d /tmp/clock-cds.XXXXXX)
+SOCK=$DIR/chronyd.sock
+printf '%s\n' 'local stratum 10' 'port 0' 'cmdport 0' "bindcmdaddress $SOCK" \
+  "pidfile $DIR/chronyd.pid" >"$DIR/chrony.conf"
+CPID= EPID=
+cleanup() {
+  [ -n "$EPID" ] && kill -9 "$EPID" 2>/dev/null
+  [ -n "$CPID" ] && kill "$CPID" 2>/dev/null
+  rm -rf "$DIR"
+}
+trap cleanup EXIT
+setpriv --bounding-set=-sys_time -- "$CHRONYD" -u root -x -d -f "$DIR/chrony.conf" \
+  >"$DIR/chronyd.log" 2>&1 </dev/null &
+CPID=$!
+for _ in $(seq 100); do "$CHRONYC" -h "$SOCK" -n tracking >/dev/null 2>&1 && break; sleep 0.1; done
+
+one() { # mode -> "ms rss_kb"
+  local mode=$1 extra=() s port m e
+  case $mode in
+    off) extra=(-Xshare:off) ;;
+    jdk) extra=(-Xshare:auto) ;;
+    app) extra=("-XX:SharedArchiveFile=$JSA" -Xshare:auto) ;;
+  esac
+  s=$(date +%s%N)
+  java "${flags[@]}" "${extra[@]}" -jar "$JAR" --web.listen-address=127.0.0.1:0 \
+    --collector.chrony.path="$CHRONYC" --collector.chrony.args="-h $SOCK" \
+    --no-collector.ntpd --no-collector.timesyncd >"$DIR/exp.log" 2>&1 </dev/null &
+  EPID=$!
+  port=
+  while :; do
+    [ -n "$port" ] ||
+      port=$(sed -n 's/.* listening on 127\.0\.0\.1:\([0-9][0-9]*\) .*/\1/p' "$DIR/exp.log")
+    if [ -n "$port" ] && m=$(curl -fsS --max-time 2 "http://127.0.0.1:$port/metrics" 2>/dev/null) &&
+      grep -q '^clock_scrape_collector_success{collector="chrony"} 1' <<<"$m"; then
+      break
+    fi
+    kill -0 "$EPID" 2>/dev/null || {
+      cat "$DIR/exp.log" >&2
+      exit 1
+    }
+    sleep 0.01
+  done
+  e=$(date +%s%N)
+  sleep 2
+  echo "$(((e - s) / 1000000)) $(awk '/^VmRSS:/{print $2}' /proc/$EPID/status)"
+  kill "$EPID"
+  wait "$EPID" 2>/dev/null || true
+  EPID=
+}
+declare -A T R
+for i in $(seq "$RUNS"); do
+  for mode in off jdk app; do
+    read -r ms rss < <(one $mode)
+    printf 'run %d %-3s first good scrape %5d ms  RSS %6d kB\n' "$i" "$mode" "$ms" "$rss"
+    T[$mode]+="$ms "
+    R[$mode]+="$rss "
+  done
+done
+median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END{print (NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2}'; }
+for mode in off jdk app; do
+  printf 'median of %d: %-3s first good scrape %6s ms  RSS %7s kB\n' "$RUNS" "$mode" \
+    "$(median <<<"${T[$mode]}")" "$(median <<<"${R[$mode]}")"
+done
