@@ -11,8 +11,8 @@
 # A static archive, in two runs with the JVM flags of ENVFILE's JAVA_OPTS (the flags the archive
 # is used with: the GC must match; -XX:SharedArchiveFile / -Xshare are left out here):
 #   1. a training run that loads what a real exporter loads: serve on 127.0.0.1 with an
-#      OS-chosen port (no fixed port to collide with), GET / and /metrics once (bash /dev/tcp, no
-#      curl needed), then SIGTERM — with -XX:DumpLoadedClassList;
+#      OS-chosen port (no fixed port to collide with), all three collectors on, GET / and
+#      /metrics (bash /dev/tcp, no curl needed), then SIGTERM — with -XX:DumpLoadedClassList;
 #   2. java -Xshare:dump with that class list.
 # It needs no time daemon: with none running the collectors fail and the exporter still serves.
 # A failure here fails the build; a missing or mismatched archive at run time does not stop the
@@ -51,9 +51,15 @@ get() {
   printf '%s\n' "${line%$'\r'}"
 }
 
-# 1. training run
+# 1. training run; every collector runs `false` as its tool: the process start, output capture
+# and failure paths are loaded the same on any machine, with or without a time daemon.
+false=$(type -P false)
 "$JAVA" "${flags[@]}" -Xshare:off -XX:DumpLoadedClassList="$work/classes.lst" -jar "$JAR" \
-  --web.listen-address=127.0.0.1:0 --log.level=info >"$work/train.log" 2>&1 </dev/null &
+  --web.listen-address=127.0.0.1:0 --log.level=info \
+  --collector.chrony --collector.chrony.path="$false" \
+  --collector.ntpd --collector.ntpd.path="$false" \
+  --collector.timesyncd --collector.timesyncd.path="$false" \
+  >"$work/train.log" 2>&1 </dev/null &
 pid=$!
 port=
 for _ in $(seq 600); do
