@@ -14,7 +14,7 @@
 
 FROM debian:bookworm-slim AS build
 RUN apt-get update \
- && apt-get install -y --no-install-recommends openjdk-17-jdk-headless maven \
+ && apt-get install -y --no-install-recommends openjdk-17-jdk-headless maven binutils \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY pom.xml ./
@@ -30,6 +30,7 @@ RUN --mount=type=cache,target=/root/.m2 \
  && cp target/clock-health-exporter.jar /opt/clock-health-exporter/clock-health-exporter.jar
 # A Java runtime with only the modules the jar uses (jdeps), plus what jdeps cannot see:
 # jdk.crypto.ec (the SunEC provider: ECDHE key exchange and EC keys for TLS, --web.config.file).
+# Debian's jlink strips the native libraries' debug symbols with --strip-debug: objcopy (binutils).
 # It lives at the path it has in the image, next to the jar at its image path, because the AppCDS
 # archive made with it records both: scripts/cds-archive.sh trains it with the JVM flags of
 # deploy/systemd (the same as the ENTRYPOINT's, checked by SystemdUnitIT).
