@@ -99,7 +99,7 @@ export CONTAINERS_CONF=$OUT/containers.conf
 
 # ---- 3. the FROM image, made with debootstrap (rootfs tarball cached) -----------------------
 # Version 2 of the rootfs: slimmed like the official image (below); an older base is re-imported.
-BASE_VERSION=2
+BASE_VERSION=3
 ROOTFS_TAR=$CACHE/container/debian-bookworm-slim-rootfs-v$BASE_VERSION.tar
 make_rootfs() {
   local mirror R
@@ -130,10 +130,12 @@ make_rootfs() {
   # ... and take out what those rules keep out of the packages debootstrap already installed, as
   # the official slim image does (debuerreotype-slimify): without this the base is 121 MB, with
   # it 79 MB (the real debian:bookworm-slim: 74.8 MB); 42 MB were locales, docs and man pages.
+  # Files only: the directories stay (openjdk's postinst puts a man-page alternative in
+  # /usr/share/man/man1 and fails without it).
   find "$R/usr/share/doc" -mindepth 1 ! -type d ! -name copyright -delete
-  find "$R/usr/share/doc" -mindepth 1 -depth -type d -empty -delete
-  find "$R/usr/share/locale" -mindepth 1 -maxdepth 1 ! -name locale.alias -exec rm -rf {} +
-  rm -rf "$R"/usr/share/man/* "$R"/usr/share/info/* "$R"/usr/share/lintian/* "$R"/usr/share/linda/*
+  find "$R/usr/share/locale" -mindepth 1 ! -type d ! -name locale.alias -delete
+  find "$R"/usr/share/man "$R"/usr/share/info "$R"/usr/share/lintian "$R"/usr/share/linda \
+    -mindepth 1 ! -type d -delete 2>/dev/null || true
   rm -rf "$R"/var/cache/apt/archives/*.deb "$R"/var/lib/apt/lists/* "$R"/var/cache/apt/*.bin
   : >"$R/etc/resolv.conf"
   tar -C "$R" --numeric-owner -cf "$ROOTFS_TAR.tmp" .
