@@ -29,16 +29,25 @@ RUN --mount=type=cache,target=/root/.m2 \
  && mkdir -p /opt/clock-health-exporter \
  && cp target/clock-health-exporter.jar /opt/clock-health-exporter/clock-health-exporter.jar
 # A Java runtime with only the modules the jar uses (jdeps), plus what jdeps cannot see:
-# jdk.crypto.ec (the SunEC provider: ECDHE key exchange and EC keys for TLS, --web.config.file).
-# Debian's jlink strips the native libraries' debug symbols with --strip-debug: objcopy (binutils).
+# jdk.crypto.ec (the SunEC provider: ECDHE key exchange and EC keys for TLS, --web.config.file),
+# minus java.desktop (10 MB), which jdeps lists only for code the exporter never runs: Jackson's
+# optional java.beans annotation support (@ConstructorProperties/@Transient, looked up
+# reflectively), SnakeYAML's bean introspector (Jackson uses only its parser) and two Jetty leak
+# preventers that are not installed. scripts/test-container.sh runs the image's endpoints with a
+# YAML config file and TLS with an EC key to prove nothing is missing.
+# Debian's jlink strips the native libraries' debug symbols with --strip-debug: objcopy (binutils);
+# strip --strip-unneeded then drops their symbol tables too (libjvm.so 24 -> 20 MB; a JVM crash
+# log then shows addresses instead of HotSpot function names).
 # It lives at the path it has in the image, next to the jar at its image path, because the AppCDS
 # archive made with it records both: scripts/cds-archive.sh trains it with the JVM flags of
 # deploy/systemd (the same as the ENTRYPOINT's, checked by SystemdUnitIT).
 RUN modules="$(jdeps --ignore-missing-deps --print-module-deps --multi-release 17 \
-      /opt/clock-health-exporter/clock-health-exporter.jar),jdk.crypto.ec" \
+      /opt/clock-health-exporter/clock-health-exporter.jar | tr , '\n' | grep -vx java.desktop \
+      | paste -sd, -),jdk.crypto.ec" \
  && echo "jlink modules: $modules" \
  && jlink --add-modules "$modules" --strip-debug --no-man-pages --no-header-files --compress=2 \
       --output /opt/java \
+ && strip --strip-unneeded /opt/java/lib/*.so /opt/java/lib/server/*.so \
  && /opt/java/bin/java --list-modules
 COPY scripts/cds-archive.sh deploy/systemd/clock-health-exporter.env /tmp/cds/
 RUN bash /tmp/cds/cds-archive.sh /opt/java/bin/java \

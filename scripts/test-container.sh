@@ -32,6 +32,7 @@ ROOT=$PWD
 CACHE=${CLOCK_TEST_CACHE:-$HOME/.cache/clock-health-exporter}
 OUT=$ROOT/target/container-test
 IMAGE=localhost/clock-health-exporter:test
+IMAGE_NONTPQ=localhost/clock-health-exporter:test-nontpq
 BASE=docker.io/library/debian:bookworm-slim
 ADDR=127.0.0.91      # this test's loopback range: 127.0.0.91-99, ports 12191-12199 and 39191
 CMDPORT=12191
@@ -40,6 +41,7 @@ TLSPORT=39192
 # The image is a jlink'd runtime on bookworm-slim (docs/deployment.md): 393 MB before, 180.6 MB
 # measured with it; more than IMAGE_MAX_MB fails the test.
 IMAGE_MAX_MB=${IMAGE_MAX_MB:-190}
+IMAGE_NONTPQ_MAX_MB=${IMAGE_NONTPQ_MAX_MB:-160}
 CNAME=clock-health-exporter-test-$$
 
 T0=$(date +%s)
@@ -250,7 +252,7 @@ cleanup() {
   fi
   [ -f "$DIR/chronyd.log" ] && cp "$DIR/chronyd.log" "$OUT/" 2>/dev/null
   rm -rf "$DIR"
-  if [ "${KEEP_IMAGE:-1}" = 0 ]; then podman rmi -f "$IMAGE" >/dev/null 2>&1 || true; fi
+  if [ "${KEEP_IMAGE:-1}" = 0 ]; then podman rmi -f "$IMAGE" "$IMAGE_NONTPQ" >/dev/null 2>&1 || true; fi
   exit $rc
 }
 trap cleanup EXIT
@@ -341,7 +343,8 @@ grep -q '^clock_scrape_collector_success{collector="chrony"} 1' <<<"$once" ||
   fail "--once over UDP $ADDR:$CMDPORT: chrony collector did not succeed: $(tail -n 5 "$OUT/once-udp.log")"
 grep -q '^clock_stratum{daemon="chrony"} 10' <<<"$once" || fail "--once over UDP: no clock_stratum 10"
 
-# ---- 8. TLS (--web.config.file), with an EC key: the jlink'd runtime has what TLS needs ---------
+# ---- 8. TLS with an EC key, set in a YAML config file (--config.file -> web.config_file): the
+# jlink'd runtime has what TLS and the YAML data binding need -----------------------------------
 mkdir -p "$DIR/tls"
 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 \
   -subj /CN=clock-health-exporter-test -addext "subjectAltName=IP:$ADDR" \
@@ -350,12 +353,14 @@ openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 
 chmod 0644 "$DIR/tls/key.pem" # the container's user 10001 must read it (test key only)
 printf 'tls_server_config:\n  cert_file: %s\n  key_file: %s\n' "$DIR/tls/cert.pem" \
   "$DIR/tls/key.pem" >"$DIR/tls/web.yml"
+printf 'web:\n  listen_address: "%s"\n  config_file: %s\ncollectors:\n  ntpd:\n    enabled: false\n' \
+  "$ADDR:$TLSPORT" "$DIR/tls/web.yml" >"$DIR/tls/config.yml"
 if ss -Hltn "src $ADDR:$TLSPORT" | grep -q .; then fail "TCP $ADDR:$TLSPORT is already in use"; fi
 podman rm -f -t 2 "$CNAME" >/dev/null 2>&1 || true
 podman run -d --pull=never --network host --name "$CNAME" --group-add 0 \
   "${HARDENED[@]}" -v "$DIR:$DIR" "$IMAGE" \
-  --web.listen-address="$ADDR:$TLSPORT" --web.config.file="$DIR/tls/web.yml" \
-  --collector.chrony.args="-h $SOCK" --no-collector.ntpd >/dev/null || fail "podman run (TLS) failed"
+  --config.file="$DIR/tls/config.yml" --collector.chrony.args="-h $SOCK" >/dev/null ||
+  fail "podman run (TLS) failed"
 tls_ok=
 for _ in $(seq 300); do
   if m=$(curl -fsS --max-time 5 --cacert "$DIR/tls/cert.pem" "https://$ADDR:$TLSPORT/metrics" \
@@ -377,14 +382,45 @@ tlsv=$(curl -fsS -o /dev/null --max-time 5 --cacert "$DIR/tls/cert.pem" \
 log "TLS with an EC key (TLS 1.3 and 1.2): OK"
 ! curl -fsS --max-time 5 "http://$ADDR:$TLSPORT/metrics" >/dev/null 2>&1 ||
   fail "plain HTTP answered on the TLS port"
+podman logs "$CNAME" >"$OUT/container-tls.log" 2>&1 || true
+! grep -E 'WARN|ERROR|Exception' "$OUT/container-tls.log" >&2 ||
+  fail "warnings in the TLS container's log ($OUT/container-tls.log)"
 podman rm -f -t 2 "$CNAME" >/dev/null 2>&1 || true
+
+# ---- 9. the image without ntpq (--build-arg WITH_NTPQ=false: no python3), over UDP ------------
+build_nontpq() {
+  buildah bud --pull=never --layers "${ca[@]}" --build-arg WITH_NTPQ=false \
+    --build-arg VERSION="$version" --build-arg REVISION="$revision" \
+    --build-arg CREATED="$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
+    -t "$IMAGE_NONTPQ" -f Dockerfile . >"$OUT/build-nontpq.log" 2>&1 || {
+    tail -n 40 "$OUT/build-nontpq.log" >&2
+    return 1
+  }
+}
+timed build-nontpq build_nontpq || fail "buildah bud --build-arg WITH_NTPQ=false failed"
+nontpq_bytes=$(podman image inspect -f '{{.Size}}' "$IMAGE_NONTPQ")
+nontpq_mb=$(echo "scale=1; $nontpq_bytes / 1000000" | bc)
+log "image $IMAGE_NONTPQ: $nontpq_mb MB"
+[ "$(echo "$nontpq_mb <= $IMAGE_NONTPQ_MAX_MB" | bc)" = 1 ] ||
+  fail "image $IMAGE_NONTPQ is $nontpq_mb MB, more than IMAGE_NONTPQ_MAX_MB=$IMAGE_NONTPQ_MAX_MB"
+t2=$(podman run --rm --pull=never --network none --entrypoint sh "$IMAGE_NONTPQ" -c \
+  'chronyc --version; command -v ntpq python3 | sed "s/^/HAS /"; true' 2>&1)
+printf '%s\n' "$t2" | grep -q '^chronyc (chrony) version' || fail "no chronyc in $IMAGE_NONTPQ"
+! printf '%s\n' "$t2" | grep -q '^HAS ' || fail "ntpq or python3 in $IMAGE_NONTPQ: $t2"
+once=$(podman run --rm --pull=never --network host "${HARDENED[@]}" "$IMAGE_NONTPQ" --once \
+  --collector.chrony.args="-h $ADDR -p $CMDPORT" 2>"$OUT/once-nontpq.log") ||
+  fail "$IMAGE_NONTPQ --once over UDP failed: $(tail -n 5 "$OUT/once-nontpq.log")"
+grep -q '^clock_scrape_collector_success{collector="chrony"} 1' <<<"$once" ||
+  fail "$IMAGE_NONTPQ --once: chrony collector did not succeed: $(tail -n 5 "$OUT/once-nontpq.log")"
+grep -q '^clock_stratum{daemon="chrony"} 10' <<<"$once" || fail "$IMAGE_NONTPQ --once: no stratum 10"
 
 total=$(($(date +%s) - T0))
 {
   echo "image: $IMAGE $image_bytes bytes ($image_mb MB)"
+  echo "image: $IMAGE_NONTPQ $nontpq_bytes bytes ($nontpq_mb MB)"
   echo "exporter RSS after 51 scrapes: ${rss_kb} kB (peak ${hwm_kb} kB), CPU ${cpu_s} s since start"
   echo "timings:"
   cat "$OUT/timings.txt"
   echo "total ${total} s"
 } | tee "$OUT/results.txt" >&2
-echo "container test: PASS (image $image_mb MB, RSS $((rss_kb / 1024)) MiB, CPU ${cpu_s} s, ${total} s)"
+echo "container test: PASS (image $image_mb MB, without ntpq $nontpq_mb MB, RSS $((rss_kb / 1024)) MiB, CPU ${cpu_s} s, ${total} s)"
