@@ -20,8 +20,13 @@
 #   --collector.chrony.args="-h <dir>/chronyd.sock"
 # /metrics is scraped and checked (chrony collector success 1, clock_stratum{daemon="chrony"}),
 # and the same image is run once more with --once against the UDP port ("-h 127.0.0.91 -p 12191"),
-# the way the systemd unit and the Kubernetes DaemonSet reach chronyd.
-# Image size, the container's RSS and CPU time are printed and written to
+# the way the systemd unit and the Kubernetes DaemonSet reach chronyd. The image must be at most
+# IMAGE_MAX_MB, run the jlink'd runtime at /opt/java (no Debian JRE), map its AppCDS archive with
+# -Xshare:on, have MALLOC_ARENA_MAX=2 in the exporter's environment, and serve TLS with an EC key
+# set up through a YAML config file (no warnings logged). Last, the WITH_NTPQ=false variant
+# ($IMAGE_NONTPQ, no python3) is built, must be at most IMAGE_NONTPQ_MAX_MB, and runs --once over UDP.
+# The base is slimmed like the official debian:bookworm-slim (no docs, man pages, locales).
+# Image sizes, the container's RSS and CPU time are printed and written to
 # target/container-test/results.txt. Ends with one line: "container test: PASS" or
 # "container test: FAIL: <reason>" (exit 1). Only the container and the chronyd started here are
 # ever stopped; the image is kept so that a re-run builds from cache (KEEP_IMAGE=0 removes it).
