@@ -102,7 +102,8 @@ one() { # mode -> "ms rss_kb"
   done
   e=$(date +%s%N)
   sleep 2
-  echo "$(((e - s) / 1000000)) $(awk '/^VmRSS:/{print $2}' /proc/$EPID/status)"
+  local rss
+  rss=$(awk '/^VmRSS:/{print $2}' /proc/$EPID/status)
   if [ -n "${IMAGE:-}" ]; then
     podman rm -f -t 2 "clock-cds-bench-$$" >/dev/null 2>&1
   else
@@ -110,6 +111,7 @@ one() { # mode -> "ms rss_kb"
     wait "$EPID" 2>/dev/null || true
   fi
   EPID=
+  echo "$(((e - s) / 1000000)) $rss" # last: the caller reads this line, then starts the next run
 }
 MODES="off jdk app"
 [ -n "${IMAGE:-}" ] && MODES="img-off img-app"
