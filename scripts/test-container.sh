@@ -20,8 +20,13 @@
 #   --collector.chrony.args="-h <dir>/chronyd.sock"
 # /metrics is scraped and checked (chrony collector success 1, clock_stratum{daemon="chrony"}),
 # and the same image is run once more with --once against the UDP port ("-h 127.0.0.91 -p 12191"),
-# the way the systemd unit and the Kubernetes DaemonSet reach chronyd.
-# Image size, the container's RSS and CPU time are printed and written to
+# the way the systemd unit and the Kubernetes DaemonSet reach chronyd. The image must be at most
+# IMAGE_MAX_MB, run the jlink'd runtime at /opt/java (no Debian JRE), map its AppCDS archive with
+# -Xshare:on, have MALLOC_ARENA_MAX=2 in the exporter's environment, and serve TLS with an EC key
+# set up through a YAML config file (no warnings logged). Last, the WITH_NTPQ=false variant
+# ($IMAGE_NONTPQ, no python3) is built, must be at most IMAGE_NONTPQ_MAX_MB, and runs --once over UDP.
+# The base is slimmed like the official debian:bookworm-slim (no docs, man pages, locales).
+# Image sizes, the container's RSS and CPU time are printed and written to
 # target/container-test/results.txt. Ends with one line: "container test: PASS" or
 # "container test: FAIL: <reason>" (exit 1). Only the container and the chronyd started here are
 # ever stopped; the image is kept so that a re-run builds from cache (KEEP_IMAGE=0 removes it).
@@ -32,10 +37,16 @@ ROOT=$PWD
 CACHE=${CLOCK_TEST_CACHE:-$HOME/.cache/clock-health-exporter}
 OUT=$ROOT/target/container-test
 IMAGE=localhost/clock-health-exporter:test
+IMAGE_NONTPQ=localhost/clock-health-exporter:test-nontpq
 BASE=docker.io/library/debian:bookworm-slim
 ADDR=127.0.0.91      # this test's loopback range: 127.0.0.91-99, ports 12191-12199 and 39191
 CMDPORT=12191
 HTTPPORT=39191
+TLSPORT=39192
+# The image is a jlink'd runtime on bookworm-slim (docs/deployment.md): 393 MB before, 194.6 MB
+# measured with it, 149.6 MB without ntpq (WITH_NTPQ=false); more than these fails the test.
+IMAGE_MAX_MB=${IMAGE_MAX_MB:-200}
+IMAGE_NONTPQ_MAX_MB=${IMAGE_NONTPQ_MAX_MB:-155}
 CNAME=clock-health-exporter-test-$$
 
 T0=$(date +%s)
@@ -47,12 +58,14 @@ fail() {
 }
 # timed NAME cmd... : run, record the wall time in $OUT/timings.txt
 timed() {
-  local name=$1 s e
+  local name=$1 s e rc=0
   shift
   s=$(date +%s.%N)
-  "$@"
+  # (set -e does not apply inside a function called from `timed ... || fail`: keep the status)
+  "$@" || rc=$?
   e=$(date +%s.%N)
   printf '%-22s %6.1f s\n' "$name" "$(echo "$e - $s" | bc)" | tee -a "$OUT/timings.txt" >&2
+  return $rc
 }
 
 [ "$(id -u)" = 0 ] || fail "must run as root (podman/buildah rootful, chronyd)"
@@ -92,7 +105,9 @@ EOF
 export CONTAINERS_CONF=$OUT/containers.conf
 
 # ---- 3. the FROM image, made with debootstrap (rootfs tarball cached) -----------------------
-ROOTFS_TAR=$CACHE/container/debian-bookworm-slim-rootfs.tar
+# Version 2 of the rootfs: slimmed like the official image (below); an older base is re-imported.
+BASE_VERSION=3
+ROOTFS_TAR=$CACHE/container/debian-bookworm-slim-rootfs-v$BASE_VERSION.tar
 make_rootfs() {
   local mirror R
   mirror=$(awk '/^URIs:/{print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
@@ -116,7 +131,18 @@ make_rootfs() {
   done
   printf '%s\n' 'path-exclude /usr/share/doc/*' 'path-include /usr/share/doc/*/copyright' \
     'path-exclude /usr/share/man/*' 'path-exclude /usr/share/info/*' \
-    'path-exclude /usr/share/locale/*' >"$R/etc/dpkg/dpkg.cfg.d/docker"
+    'path-exclude /usr/share/locale/*' 'path-include /usr/share/locale/locale.alias' \
+    'path-exclude /usr/share/lintian/*' 'path-exclude /usr/share/linda/*' \
+    >"$R/etc/dpkg/dpkg.cfg.d/docker"
+  # ... and take out what those rules keep out of the packages debootstrap already installed, as
+  # the official slim image does (debuerreotype-slimify): without this the base is 121 MB, with
+  # it 79 MB (the real debian:bookworm-slim: 74.8 MB); 42 MB were locales, docs and man pages.
+  # Files only: the directories stay (openjdk's postinst puts a man-page alternative in
+  # /usr/share/man/man1 and fails without it).
+  find "$R/usr/share/doc" -mindepth 1 ! -type d ! -name copyright -delete
+  find "$R/usr/share/locale" -mindepth 1 ! -type d ! -name locale.alias -delete
+  find "$R"/usr/share/man "$R"/usr/share/info "$R"/usr/share/lintian "$R"/usr/share/linda \
+    -mindepth 1 ! -type d -delete 2>/dev/null || true
   rm -rf "$R"/var/cache/apt/archives/*.deb "$R"/var/lib/apt/lists/* "$R"/var/cache/apt/*.bin
   : >"$R/etc/resolv.conf"
   tar -C "$R" --numeric-owner -cf "$ROOTFS_TAR.tmp" .
@@ -124,9 +150,11 @@ make_rootfs() {
   rm -rf "$R"
 }
 import_base() {
-  podman import --change 'CMD ["bash"]' "$ROOTFS_TAR" "$BASE" >/dev/null
+  podman import --change 'CMD ["bash"]' --change "LABEL io.clockhealth.test-base=$BASE_VERSION" \
+    "$ROOTFS_TAR" "$BASE" >/dev/null
 }
-if ! podman image exists "$BASE"; then
+if [ "$(podman image inspect -f '{{index .Labels "io.clockhealth.test-base"}}' "$BASE" 2>/dev/null)" != \
+  "$BASE_VERSION" ]; then
   if [ ! -s "$ROOTFS_TAR" ]; then
     log "no $BASE here: debootstrap (cached as $ROOTFS_TAR)"
     timed debootstrap make_rootfs || fail "debootstrap failed (see $OUT/debootstrap.log)"
@@ -155,6 +183,8 @@ timed build build || fail "buildah bud failed (see $OUT/build.log)"
 image_bytes=$(podman image inspect -f '{{.Size}}' "$IMAGE")
 image_mb=$(echo "scale=1; $image_bytes / 1000000" | bc)
 log "image $IMAGE: $image_mb MB"
+[ "$(echo "$image_mb <= $IMAGE_MAX_MB" | bc)" = 1 ] ||
+  fail "image $IMAGE is $image_mb MB, more than IMAGE_MAX_MB=$IMAGE_MAX_MB"
 
 # The image itself: non-root numeric user, the port, the labels, the tools, no daemon.
 [ "$(podman image inspect -f '{{.Config.User}}' "$IMAGE")" = 10001:10001 ] ||
@@ -171,6 +201,26 @@ printf '%s\n' "$tools" >&2
 printf '%s\n' "$tools" | grep -q '^chronyc (chrony) version' || fail "no chronyc in the image"
 printf '%s\n' "$tools" | grep -q '^ntpq ntpsec' || fail "no ntpq in the image"
 ! printf '%s\n' "$tools" | grep -q '^HAS ' || fail "a time daemon or its unit is in the image"
+
+# The Java runtime is the jlink'd one (no Debian JRE), and the AppCDS archive fits it: the
+# ENTRYPOINT's own flags with -Xshare:on instead of -Xshare:auto fail if the archive does not map.
+read -r -a entry <<<"$(podman image inspect -f '{{range .Config.Entrypoint}}{{.}} {{end}}' "$IMAGE")"
+[ "${entry[0]}" = java ] || fail "ENTRYPOINT does not start with java: ${entry[*]}"
+cds=()
+for f in "${entry[@]:1}"; do [ "$f" = -Xshare:auto ] && cds+=(-Xshare:on) || cds+=("$f"); done
+printf '%s\n' "${entry[@]}" | grep -qx -- -Xshare:auto || fail "ENTRYPOINT has no -Xshare:auto"
+jre=$(podman run --rm --pull=never --network none --entrypoint sh "$IMAGE" -c \
+  'command -v java; ls -d /usr/lib/jvm 2>/dev/null; echo "MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX"; java --list-modules' 2>&1) ||
+  fail "cannot list the image's Java modules: $jre"
+printf '%s\n' "$jre" | tr '\n' ' ' >&2
+echo >&2
+[ "$(printf '%s\n' "$jre" | head -n 1)" = /opt/java/bin/java ] || fail "java is not /opt/java/bin/java"
+! printf '%s\n' "$jre" | grep -qx /usr/lib/jvm || fail "a Debian JRE (/usr/lib/jvm) is in the image"
+printf '%s\n' "$jre" | grep -qx MALLOC_ARENA_MAX=2 || fail "the image's ENV has no MALLOC_ARENA_MAX=2"
+printf '%s\n' "$jre" | grep -q '^jdk.crypto.ec' || fail "no jdk.crypto.ec in the image's runtime (TLS)"
+cdsout=$(podman run --rm --pull=never --network none --read-only --entrypoint java "$IMAGE" \
+  "${cds[@]}" --version 2>&1) ||
+  fail "the image's AppCDS archive does not map (-Xshare:on): $cdsout"
 
 # ---- 5. a real chronyd on loopback, no CAP_SYS_TIME, -x ---------------------------------------
 bash scripts/fetch-test-daemons.sh >"$OUT/fetch.log" 2>&1 ||
@@ -207,7 +257,7 @@ cleanup() {
   fi
   [ -f "$DIR/chronyd.log" ] && cp "$DIR/chronyd.log" "$OUT/" 2>/dev/null
   rm -rf "$DIR"
-  if [ "${KEEP_IMAGE:-1}" = 0 ]; then podman rmi -f "$IMAGE" >/dev/null 2>&1 || true; fi
+  if [ "${KEEP_IMAGE:-1}" = 0 ]; then podman rmi -f "$IMAGE" "$IMAGE_NONTPQ" >/dev/null 2>&1 || true; fi
   exit $rc
 }
 trap cleanup EXIT
@@ -282,6 +332,8 @@ pid=$(podman inspect -f '{{.State.Pid}}' "$CNAME")
 [ "$(cat /proc/"$pid"/comm)" = java ] || fail "container PID $pid is not java"
 uid=$(awk '/^Uid:/{print $2}' /proc/"$pid"/status)
 [ "$uid" = 10001 ] || fail "the exporter runs as uid $uid, not 10001"
+tr '\0' '\n' </proc/"$pid"/environ | grep -qx MALLOC_ARENA_MAX=2 ||
+  fail "the container's java does not run with MALLOC_ARENA_MAX=2"
 rss_kb=$(awk '/^VmRSS:/{print $2}' /proc/"$pid"/status)
 hwm_kb=$(awk '/^VmHWM:/{print $2}' /proc/"$pid"/status)
 clk=$(getconf CLK_TCK)
@@ -296,12 +348,84 @@ grep -q '^clock_scrape_collector_success{collector="chrony"} 1' <<<"$once" ||
   fail "--once over UDP $ADDR:$CMDPORT: chrony collector did not succeed: $(tail -n 5 "$OUT/once-udp.log")"
 grep -q '^clock_stratum{daemon="chrony"} 10' <<<"$once" || fail "--once over UDP: no clock_stratum 10"
 
+# ---- 8. TLS with an EC key, set in a YAML config file (--config.file -> web.config_file): the
+# jlink'd runtime has what TLS and the YAML data binding need -----------------------------------
+mkdir -p "$DIR/tls"
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 \
+  -subj /CN=clock-health-exporter-test -addext "subjectAltName=IP:$ADDR" \
+  -keyout "$DIR/tls/key.pem" -out "$DIR/tls/cert.pem" >"$OUT/openssl.log" 2>&1 ||
+  fail "openssl req failed: $(tail -n 3 "$OUT/openssl.log")"
+chmod 0644 "$DIR/tls/key.pem" # the container's user 10001 must read it (test key only)
+printf 'tls_server_config:\n  cert_file: %s\n  key_file: %s\n' "$DIR/tls/cert.pem" \
+  "$DIR/tls/key.pem" >"$DIR/tls/web.yml"
+printf 'web:\n  listen_address: "%s"\n  config_file: %s\ncollectors:\n  ntpd:\n    enabled: false\n' \
+  "$ADDR:$TLSPORT" "$DIR/tls/web.yml" >"$DIR/tls/config.yml"
+if ss -Hltn "src $ADDR:$TLSPORT" | grep -q .; then fail "TCP $ADDR:$TLSPORT is already in use"; fi
+podman rm -f -t 2 "$CNAME" >/dev/null 2>&1 || true
+podman run -d --pull=never --network host --name "$CNAME" --group-add 0 \
+  "${HARDENED[@]}" -v "$DIR:$DIR" "$IMAGE" \
+  --config.file="$DIR/tls/config.yml" --collector.chrony.args="-h $SOCK" >/dev/null ||
+  fail "podman run (TLS) failed"
+tls_ok=
+for _ in $(seq 300); do
+  if m=$(curl -fsS --max-time 5 --cacert "$DIR/tls/cert.pem" "https://$ADDR:$TLSPORT/metrics" \
+    2>"$OUT/curl-tls.log") && grep -q '^clock_scrape_collector_success{collector="chrony"} 1' <<<"$m"; then
+    tls_ok=1
+    break
+  fi
+  [ "$(podman inspect -f '{{.State.Running}}' "$CNAME" 2>/dev/null)" = true ] || break
+  sleep 0.1
+done
+if [ -z "$tls_ok" ]; then
+  podman logs "$CNAME" >"$OUT/container-tls.log" 2>&1 || true
+  tail -n 20 "$OUT/container-tls.log" >&2
+  fail "no chrony metrics over TLS (EC key) within 30 s: $(tail -n 2 "$OUT/curl-tls.log")"
+fi
+tlsv=$(curl -fsS -o /dev/null --max-time 5 --cacert "$DIR/tls/cert.pem" \
+  --tlsv1.2 --tls-max 1.2 "https://$ADDR:$TLSPORT/" 2>&1) ||
+  fail "TLS 1.2 (ECDHE with the EC key) to the container failed: $tlsv"
+log "TLS with an EC key (TLS 1.3 and 1.2): OK"
+! curl -fsS --max-time 5 "http://$ADDR:$TLSPORT/metrics" >/dev/null 2>&1 ||
+  fail "plain HTTP answered on the TLS port"
+podman logs "$CNAME" >"$OUT/container-tls.log" 2>&1 || true
+! grep -E 'WARN|ERROR|Exception' "$OUT/container-tls.log" >&2 ||
+  fail "warnings in the TLS container's log ($OUT/container-tls.log)"
+podman rm -f -t 2 "$CNAME" >/dev/null 2>&1 || true
+
+# ---- 9. the image without ntpq (--build-arg WITH_NTPQ=false: no python3), over UDP ------------
+build_nontpq() {
+  buildah bud --pull=never --layers "${ca[@]}" --build-arg WITH_NTPQ=false \
+    --build-arg VERSION="$version" --build-arg REVISION="$revision" \
+    --build-arg CREATED="$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
+    -t "$IMAGE_NONTPQ" -f Dockerfile . >"$OUT/build-nontpq.log" 2>&1 || {
+    tail -n 40 "$OUT/build-nontpq.log" >&2
+    return 1
+  }
+}
+timed build-nontpq build_nontpq || fail "buildah bud --build-arg WITH_NTPQ=false failed"
+nontpq_bytes=$(podman image inspect -f '{{.Size}}' "$IMAGE_NONTPQ")
+nontpq_mb=$(echo "scale=1; $nontpq_bytes / 1000000" | bc)
+log "image $IMAGE_NONTPQ: $nontpq_mb MB"
+[ "$(echo "$nontpq_mb <= $IMAGE_NONTPQ_MAX_MB" | bc)" = 1 ] ||
+  fail "image $IMAGE_NONTPQ is $nontpq_mb MB, more than IMAGE_NONTPQ_MAX_MB=$IMAGE_NONTPQ_MAX_MB"
+t2=$(podman run --rm --pull=never --network none --entrypoint sh "$IMAGE_NONTPQ" -c \
+  'chronyc --version; command -v ntpq python3 | sed "s/^/HAS /"; true' 2>&1)
+printf '%s\n' "$t2" | grep -q '^chronyc (chrony) version' || fail "no chronyc in $IMAGE_NONTPQ"
+! printf '%s\n' "$t2" | grep -q '^HAS ' || fail "ntpq or python3 in $IMAGE_NONTPQ: $t2"
+once=$(podman run --rm --pull=never --network host "${HARDENED[@]}" "$IMAGE_NONTPQ" --once \
+  --collector.chrony.args="-h $ADDR -p $CMDPORT" 2>"$OUT/once-nontpq.log") ||
+  fail "$IMAGE_NONTPQ --once over UDP failed: $(tail -n 5 "$OUT/once-nontpq.log")"
+grep -q '^clock_scrape_collector_success{collector="chrony"} 1' <<<"$once" ||
+  fail "$IMAGE_NONTPQ --once: chrony collector did not succeed: $(tail -n 5 "$OUT/once-nontpq.log")"
+grep -q '^clock_stratum{daemon="chrony"} 10' <<<"$once" || fail "$IMAGE_NONTPQ --once: no stratum 10"
+
 total=$(($(date +%s) - T0))
 {
   echo "image: $IMAGE $image_bytes bytes ($image_mb MB)"
+  echo "image: $IMAGE_NONTPQ $nontpq_bytes bytes ($nontpq_mb MB)"
   echo "exporter RSS after 51 scrapes: ${rss_kb} kB (peak ${hwm_kb} kB), CPU ${cpu_s} s since start"
   echo "timings:"
   cat "$OUT/timings.txt"
   echo "total ${total} s"
 } | tee "$OUT/results.txt" >&2
-echo "container test: PASS (image $image_mb MB, RSS $((rss_kb / 1024)) MiB, CPU ${cpu_s} s, ${total} s)"
+echo "container test: PASS (image $image_mb MB, without ntpq $nontpq_mb MB, RSS $((rss_kb / 1024)) MiB, CPU ${cpu_s} s, ${total} s)"

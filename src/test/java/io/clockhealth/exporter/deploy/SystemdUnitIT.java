@@ -81,10 +81,22 @@ class SystemdUnitIT {
     assertThat(r.exitCode()).as(r::toString).isZero();
   }
 
+  /**
+   * The JVM flags of the systemd environment file (for the unit's ExecStart jar), the Dockerfile's
+   * ENTRYPOINT and the README's quick start are the same, and so is MALLOC_ARENA_MAX. The one flag
+   * that names a path, the AppCDS archive, must be the jar's own path with {@code .jsa}: it is
+   * compared as {@code <jar>.jsa}.
+   */
   @Test
-  void jvmFlagsAreTheContainerImagesFlags() {
+  void jvmFlagsAreTheSameInTheUnitTheImageAndTheReadme() {
     Map<String, String> env = DeployTools.environmentFile(DeployTools.file(ENV));
-    List<String> unitFlags = Arrays.asList(env.get("JAVA_OPTS").trim().split("\\s+"));
+    Matcher x =
+        Pattern.compile("(?m)^ExecStart=/usr/bin/java \\$JAVA_OPTS -jar (\\S+) ")
+            .matcher(DeployTools.read(DeployTools.file(UNIT)));
+    assertThat(x.find()).as("ExecStart=/usr/bin/java $JAVA_OPTS -jar JAR ...").isTrue();
+    List<String> unitFlags =
+        normalized(Arrays.asList(env.get("JAVA_OPTS").trim().split("\\s+")), x.group(1), ENV);
+
     String dockerfile = DeployTools.read(DeployTools.file("Dockerfile"));
     Matcher e = Pattern.compile("(?m)^ENTRYPOINT \\[(.*)\\]$").matcher(dockerfile);
     assertThat(e.find()).as("Dockerfile ENTRYPOINT [...] in exec form").isTrue();
@@ -95,7 +107,52 @@ class SystemdUnitIT {
     }
     assertThat(entry).first().isEqualTo("java");
     assertThat(entry).endsWith("-jar", "/opt/clock-health-exporter/clock-health-exporter.jar");
-    assertThat(entry.subList(1, entry.size() - 2)).isEqualTo(unitFlags);
+    List<String> imageFlags =
+        normalized(entry.subList(1, entry.size() - 2), entry.get(entry.size() - 1), "Dockerfile");
+
+    String readme = DeployTools.read(DeployTools.file("README.md"));
+    Matcher r = Pattern.compile("(?s)```sh\n(MALLOC_ARENA_MAX=\\S+ java .*?)\n```").matcher(readme);
+    assertThat(r.find())
+        .as("README.md: a ```sh block starting 'MALLOC_ARENA_MAX=N java <flags> -jar JAR'")
+        .isTrue();
+    List<String> words = Arrays.asList(r.group(1).replace("\\\n", " ").trim().split("\\s+"));
+    int jar = words.indexOf("-jar");
+    assertThat(jar).as("README: -jar in %s", words).isGreaterThan(2);
+    List<String> readmeFlags = normalized(words.subList(2, jar), words.get(jar + 1), "README.md");
+
+    assertThat(imageFlags).as("Dockerfile ENTRYPOINT vs %s JAVA_OPTS", ENV).isEqualTo(unitFlags);
+    assertThat(readmeFlags).as("README quick start vs %s JAVA_OPTS", ENV).isEqualTo(unitFlags);
+    assertThat(unitFlags).contains("-XX:SharedArchiveFile=<jar>.jsa", "-Xshare:auto");
+
+    Matcher envInstr = Pattern.compile("(?m)^ENV ((?:.*\\\\\n)*.*)$").matcher(dockerfile);
+    String imageArenas = null;
+    while (envInstr.find()) {
+      Matcher a = Pattern.compile("\\bMALLOC_ARENA_MAX=(\\S+)").matcher(envInstr.group(1));
+      if (a.find()) {
+        imageArenas = a.group(1);
+      }
+    }
+    assertThat(env.get("MALLOC_ARENA_MAX")).as("%s MALLOC_ARENA_MAX", ENV).isEqualTo("2");
+    assertThat(imageArenas).as("Dockerfile ENV MALLOC_ARENA_MAX").isEqualTo("2");
+    assertThat(words.get(0)).as("README quick start").isEqualTo("MALLOC_ARENA_MAX=2");
+  }
+
+  /** The flags with the AppCDS archive's path checked against the jar's and replaced. */
+  private static List<String> normalized(List<String> flags, String jar, String where) {
+    String prefix = "-XX:SharedArchiveFile=";
+    List<String> out = new ArrayList<>();
+    for (String f : flags) {
+      if (f.startsWith(prefix)) {
+        assertThat(jar).as("%s: the jar", where).endsWith(".jar");
+        assertThat(f.substring(prefix.length()))
+            .as("%s: the AppCDS archive must be next to the jar %s", where, jar)
+            .isEqualTo(jar.substring(0, jar.length() - ".jar".length()) + ".jsa");
+        out.add(prefix + "<jar>.jsa");
+      } else {
+        out.add(f);
+      }
+    }
+    return out;
   }
 
   @Test
