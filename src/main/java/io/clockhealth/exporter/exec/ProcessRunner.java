@@ -21,9 +21,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs commands with the JDK's {@link ProcessBuilder}: an argument list (no shell), {@code
- * LC_ALL=C} so the tools print the English, dot-decimal layout the parsers expect, a deadline after
- * which the whole process tree is killed, and caps on the output kept.
+ * Runs commands with the JDK's {@link ProcessBuilder}: an argument list (no shell), a minimal
+ * environment with {@code LC_ALL=C} so the tools print the English, dot-decimal layout the parsers
+ * expect, a deadline after which the whole process tree is killed, and caps on the output kept.
  *
  * <p>Built to cost little per run and to stay bounded: no thread is created per run. The two output
  * readers of each run come from a small pool whose threads are kept once made; a run that finds
@@ -37,6 +37,16 @@ public final class ProcessRunner implements CommandRunner, AutoCloseable {
   private static final Duration DRAIN_TIMEOUT = Duration.ofMillis(250);
 
   private static final int READ_BUFFER = 8192;
+
+  /**
+   * The variables a tool may need: PATH to find its helpers, TZ for timedatectl's local times, the
+   * system bus address for timedatectl, and the loader and Python paths of a tool installed outside
+   * the system directories (ntpsec's ntpq is a Python script).
+   */
+  private static final List<String> PASSED_TO_TOOLS =
+      List.of("PATH", "TZ", "DBUS_SYSTEM_BUS_ADDRESS", "LD_LIBRARY_PATH", "PYTHONPATH");
+
+  private static final String DEFAULT_PATH = "/usr/sbin:/usr/bin:/sbin:/bin";
 
   /** A reader only copies bytes: a small stack is plenty. */
   private static final long STACK_BYTES = 128 * 1024;
@@ -52,10 +62,7 @@ public final class ProcessRunner implements CommandRunner, AutoCloseable {
   public ProcessRunner(
       ExecutableResolver resolver, Map<String, String> baseEnvironment, int concurrentRuns) {
     this.resolver = resolver;
-    Map<String, String> env = new HashMap<>(baseEnvironment);
-    env.put("LC_ALL", "C");
-    env.put("LANG", "C");
-    this.environment = Map.copyOf(env);
+    this.environment = childEnvironment(baseEnvironment);
     int threads = 2 * concurrentRuns;
     AtomicInteger count = new AtomicInteger();
     // A thread is made only when none is idle, and then kept: a steady scrape loop reuses the
@@ -163,6 +170,24 @@ public final class ProcessRunner implements CommandRunner, AutoCloseable {
         stderr.text(),
         start,
         "");
+  }
+
+  /**
+   * What a tool gets of the exporter's environment: only what the tools need, never the rest (it
+   * may hold secrets: a web config password in a unit's Environment=, cloud credentials).
+   */
+  static Map<String, String> childEnvironment(Map<String, String> base) {
+    Map<String, String> env = new HashMap<>();
+    for (String name : PASSED_TO_TOOLS) {
+      String value = base.get(name);
+      if (value != null) {
+        env.put(name, value);
+      }
+    }
+    env.putIfAbsent("PATH", DEFAULT_PATH);
+    env.put("LC_ALL", "C");
+    env.put("LANG", "C");
+    return Map.copyOf(env);
   }
 
   /** Copies one pipe into its bounded buffer; a tool that floods it is stopped at once. */

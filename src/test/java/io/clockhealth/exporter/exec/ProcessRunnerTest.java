@@ -187,6 +187,30 @@ class ProcessRunnerTest {
   }
 
   @Test
+  void givesToolsOnlyTheEnvironmentTheyNeed() throws IOException {
+    ProcessRunner withSecrets =
+        new ProcessRunner(
+            new ExecutableResolver(),
+            Map.of(
+                "PATH", "/usr/bin:/bin",
+                "DBUS_SYSTEM_BUS_ADDRESS", "unix:path=/run/test-bus",
+                "WEB_PASSWORD", "s3cret",
+                "AWS_SECRET_ACCESS_KEY", "k",
+                "LANG", "de_DE.UTF-8"),
+            1);
+    Path tool = script("env | sort");
+    String env = withSecrets.run(spec(tool, List.of(), Duration.ofSeconds(5), 4096)).stdout();
+    withSecrets.close();
+    assertThat(env.lines())
+        .contains(
+            "PATH=/usr/bin:/bin",
+            "DBUS_SYSTEM_BUS_ADDRESS=unix:path=/run/test-bus",
+            "LANG=C",
+            "LC_ALL=C")
+        .noneMatch(l -> l.startsWith("WEB_PASSWORD=") || l.startsWith("AWS_SECRET_ACCESS_KEY="));
+  }
+
+  @Test
   void givesTheToolNoInput() throws IOException {
     Path tool = script("cat; echo end");
     CommandResult result = runner.run(spec(tool, List.of(), Duration.ofSeconds(2), 1024));
