@@ -163,14 +163,15 @@ class ProcessRunnerTest {
   @Test
   void aRunWithNoFreeReaderFailsAtOnceAndTheNextOneAfterItSucceeds() throws Exception {
     ProcessRunner oneRun = new ProcessRunner(new ExecutableResolver(), System.getenv(), 1);
-    Path slow = script("sleep 1; echo slow");
+    Path slow = script("sleep 3; echo slow");
     CompletableFuture<CommandResult> first =
         CompletableFuture.supplyAsync(
             () -> oneRun.run(spec(slow, List.of(), Duration.ofSeconds(5), 1024)));
     Path tool = script("echo ok");
     CommandResult starved = null;
     // Wait until the slow run holds both readers, then try a second one beside it.
-    for (int i = 0; i < 50 && starved == null; i++) {
+    long giveUp = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+    while (starved == null && System.nanoTime() < giveUp) {
       CommandResult attempt = oneRun.run(spec(tool, List.of(), Duration.ofSeconds(5), 1024));
       if (attempt.outcome() == CommandResult.Outcome.FAILED_TO_START) {
         starved = attempt;
