@@ -100,4 +100,4 @@ EXPOSE 39123
 # and metaspace, C1 only, small thread stacks, no /tmp/hsperfdata, the AppCDS archive (ignored if
 # it does not fit: -Xshare:auto), and MALLOC_ARENA_MAX=2 (ENV above). The same flags as
 # deploy/systemd/ and the README (SystemdUnitIT).
-ENTRYPOINT ["java", "-XX:+UseSerialGC", "-Xms8m", "-Xmx48m", "-XX:MaxMetaspaceSize=48m", "-XX:ReservedCodeCacheSize=16m", "-XX:TieredStopAtLevel=1", "-Xss256k", "-XX:-UsePerfData", "-XX:+ExitOnOutOfMemoryError", "-XX:SharedArchiveFile=/opt/clock-health-exporter/clock-health-exporter.jsa", "-Xshare:auto", "-jar", "/opt/clock-health-exporter/clock-health-exporter.jar"]
+ENTRYPOINT ["java", "-XX:+UseSerialGC", "-Xms8m", "-Xmx48m", "-XX:MaxMetaspaceSize=48m", "-XX:ReservedCodeCacheSize=16m", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-Xss256k", "-XX:-UsePerfData", "-XX:+ExitOnOutOfMemoryError", "-XX:SharedArchiveFile=/opt/clock-health-exporter/clock-health-exporter.jsa", "-Xshare:auto", "-jar", "/opt/clock-health-exporter/clock-health-exporter.jar"]

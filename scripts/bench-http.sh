@@ -67,7 +67,7 @@ CHRONYC=$CACHE/x/chrony/usr/bin/chronyc
 [ -x "$CHRONYD" ] && [ -x "$CHRONYC" ] || die "chronyd/chronyc missing under $CACHE/x/chrony"
 
 # The JVM flags the systemd unit (JAVA_OPTS) and the Dockerfile run the exporter with.
-JAVA_OPTS="-XX:+UseSerialGC -Xms8m -Xmx48m -XX:MaxMetaspaceSize=48m -XX:ReservedCodeCacheSize=16m -XX:TieredStopAtLevel=1 -Xss256k -XX:-UsePerfData -XX:+ExitOnOutOfMemoryError"
+JAVA_OPTS="-XX:+UseSerialGC -Xms8m -Xmx48m -XX:MaxMetaspaceSize=48m -XX:ReservedCodeCacheSize=16m -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Xss256k -XX:-UsePerfData -XX:+ExitOnOutOfMemoryError"
 if [ -f deploy/systemd/clock-health-exporter.env ]; then
   JAVA_OPTS=$(sed -n 's/^JAVA_OPTS=//p' deploy/systemd/clock-health-exporter.env)
 fi
