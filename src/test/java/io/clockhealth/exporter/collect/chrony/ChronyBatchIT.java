@@ -221,7 +221,7 @@ class ChronyBatchIT {
           } else {
             assertThat(batch.get(series))
                 .as("%s", series)
-                .isCloseTo(value, org.assertj.core.api.Assertions.within(tolerance(value)));
+                .isCloseTo(value, org.assertj.core.api.Assertions.within(tolerance(series, value)));
           }
         });
   }
