@@ -61,6 +61,9 @@ one() { # mode -> "ms rss_kb"
     jdk) extra=(-Xshare:auto) ;;
     app) extra=("-XX:SharedArchiveFile=$JSA" -Xshare:auto) ;;
   esac
+  # Emptied here, not by the child's redirection: otherwise the loop below can read the previous
+  # run's port before the new process has truncated the file.
+  : >"$DIR/exp.log"
   s=$(date +%s%N)
   if [ -n "${IMAGE:-}" ]; then
     local ep=() f
@@ -96,6 +99,11 @@ one() { # mode -> "ms rss_kb"
     fi
     kill -0 "$EPID" 2>/dev/null || {
       cat "$DIR/exp.log" >&2
+      exit 1
+    }
+    [ $(($(date +%s%N) - s)) -lt 60000000000 ] || {
+      cat "$DIR/exp.log" >&2
+      echo "bench-cds: no good scrape within 60 s ($mode)" >&2
       exit 1
     }
     sleep 0.01
