@@ -54,6 +54,17 @@ chmod 0770 "$DIR" # the container's uid 10001 gets in through group 0 (as in tes
 CPID=$!
 for _ in $(seq 100); do "$CHRONYC" -h "$SOCK" -n tracking >/dev/null 2>&1 && break; sleep 0.1; done
 
+# In one's subshell (no EXIT trap there): stop this run's exporter, say why, print nothing.
+abort_run() {
+  cat "$DIR/exp.log" >&2
+  echo "bench-cds: $*" >&2
+  if [ -n "${IMAGE:-}" ]; then
+    podman rm -f -t 1 "clock-cds-bench-$$" >/dev/null 2>&1
+  elif [ -n "$EPID" ]; then
+    kill -9 "$EPID" 2>/dev/null
+  fi
+  exit 1
+}
 one() { # mode -> "ms rss_kb"
   local mode=$1 extra=() s port m e
   case $mode in
@@ -97,15 +108,8 @@ one() { # mode -> "ms rss_kb"
       grep -q '^clock_scrape_collector_success{collector="chrony"} 1' <<<"$m"; then
       break
     fi
-    kill -0 "$EPID" 2>/dev/null || {
-      cat "$DIR/exp.log" >&2
-      exit 1
-    }
-    [ $(($(date +%s%N) - s)) -lt 60000000000 ] || {
-      cat "$DIR/exp.log" >&2
-      echo "bench-cds: no good scrape within 60 s ($mode)" >&2
-      exit 1
-    }
+    kill -0 "$EPID" 2>/dev/null || abort_run "the exporter exited ($mode)"
+    [ $(($(date +%s%N) - s)) -lt 60000000000 ] || abort_run "no good scrape within 60 s ($mode)"
     sleep 0.01
   done
   e=$(date +%s%N)
@@ -126,7 +130,9 @@ MODES="off jdk app"
 declare -A T R
 for i in $(seq "$RUNS"); do
   for mode in $MODES; do
-    read -r ms rss < <(one $mode)
+    ms= rss=
+    read -r ms rss < <(one $mode) || true
+    [ -n "$ms" ] && [ -n "$rss" ] || exit 1
     printf 'run %d %-7s first good scrape %5d ms  RSS %6d kB\n' "$i" "$mode" "$ms" "$rss"
     T[$mode]+="$ms "
     R[$mode]+="$rss "
