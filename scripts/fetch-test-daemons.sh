@@ -13,13 +13,15 @@
 #
 # Never `apt-get install` chrony, ntpsec or systemd-timesyncd (or any time daemon): their
 # maintainer scripts would start a real, clock-setting daemon with pool servers, and the daemons
-# conflict with each other. Only missing *libraries* and harmless non-daemon tools (util-linux for
+# conflict with each other. prometheus and prometheus-node-exporter are only unpacked too: their
+# maintainer scripts would create a user and start a service listening on all addresses. Only missing *libraries* and harmless non-daemon tools (util-linux for
 # setpriv/unshare, iproute2 for network namespaces, dbus-daemon for a private bus, Debian's
 # python3 for ntpq) are installed.
 set -euo pipefail
 
 CACHE=${CLOCK_TEST_CACHE:-$HOME/.cache/clock-health-exporter}
-PKGS=(chrony libfaketime ntpsec python3-ntp systemd-timesyncd libsystemd-shared prometheus)
+PKGS=(chrony libfaketime ntpsec python3-ntp systemd-timesyncd libsystemd-shared prometheus
+  prometheus-node-exporter)
 DEBS=$CACHE/debs
 X=$CACHE/x
 
@@ -41,8 +43,8 @@ apt_install_lib() {
   for p in "$@"; do
     case "$p" in
       chrony | ntp | ntpsec | ntpsec-* | openntpd | systemd-timesyncd | systemd | systemd-sysv | \
-        ntpdate | sntp | rdate | openntpd-*)
-        die "refusing to apt-get install time daemon package '$p'" ;;
+        ntpdate | sntp | rdate | openntpd-* | prometheus | prometheus-node-exporter)
+        die "refusing to apt-get install daemon package '$p'" ;;
     esac
   done
   log "apt-get install $*"
@@ -127,6 +129,9 @@ PROMETHEUS=$X/prometheus/usr/bin/prometheus
 PROMTOOL=$X/prometheus/usr/bin/promtool
 [ -x "$PROMETHEUS" ] || die "prometheus not found at $PROMETHEUS"
 [ -x "$PROMTOOL" ] || die "promtool not found at $PROMTOOL"
+# node_exporter (textfile test: its textfile collector reads what `textfile` writes)
+NODE_EXPORTER=$X/prometheus-node-exporter/usr/bin/prometheus-node-exporter
+[ -x "$NODE_EXPORTER" ] || die "prometheus-node-exporter not found at $NODE_EXPORTER"
 [ -d "$PYNTP/ntp" ] || die "python module ntp not found under $PYNTP"
 [ -x "$TIMESYNCD" ] || die "systemd-timesyncd not found at $TIMESYNCD"
 compgen -G "$SDSHARED/libsystemd-shared-*.so" >/dev/null || die "libsystemd-shared-*.so not found in $SDSHARED"
@@ -171,6 +176,7 @@ log "libfaketime: $FAKELIB"
 log "ntpd: $NTPD"
 log "ntpq: $NTPQ (with /usr/bin/python3, PYTHONPATH=$PYNTP)"
 log "prometheus, promtool: $PROMETHEUS, $PROMTOOL"
+log "node_exporter: $NODE_EXPORTER"
 log "systemd-timesyncd: $TIMESYNCD (LD_LIBRARY_PATH=$SDSHARED)"
 "$CHRONYD" -v
 "$NTPD" --version

@@ -17,7 +17,7 @@ import io.clockhealth.exporter.web.ExporterServer;
 import io.clockhealth.exporter.web.WebConfigSource;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
@@ -50,7 +50,8 @@ final class Exporter {
             settings.minInterval());
   }
 
-  int printOnce(PrintStream out) throws IOException {
+  /** Collects once and writes the exposition to {@code out}: {@code --once} and textfile mode. */
+  int printOnce(OutputStream out) throws IOException {
     try (collector) {
       Exposition.write(collector.collect(), out);
     }

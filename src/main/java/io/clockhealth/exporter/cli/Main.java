@@ -1,27 +1,23 @@
 package io.clockhealth.exporter.cli;
 
 import io.clockhealth.exporter.config.ConfigException;
-import io.clockhealth.exporter.config.ConfigFile;
-import io.clockhealth.exporter.config.ConfigFileLoader;
 import io.clockhealth.exporter.config.ExporterSettings;
-import io.clockhealth.exporter.config.Overrides;
-import io.clockhealth.exporter.config.ToolOverrides;
 import io.clockhealth.exporter.exec.LaunchMechanism;
-import io.clockhealth.exporter.metrics.Daemon;
 import io.clockhealth.exporter.web.WebConfigSource;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The command line (DESIGN §2): serve by default, {@code --once}, and {@code parse}. */
+/**
+ * The command line (DESIGN §2): serve by default, {@code --once}, {@code parse} and {@code
+ * textfile}.
+ */
 @Command(
     name = "clock-health-exporter",
     mixinStandardHelpOptions = true,
@@ -70,97 +66,7 @@ public final class Main implements Callable<Integer> {
       description = "Requests handled at once; more wait for a slot (default 64).")
   Integer maxRequests;
 
-  @Option(names = "--config.file", paramLabel = "FILE", description = "YAML configuration file.")
-  Path configFile;
-
-  @Option(
-      names = "--collector.chrony",
-      negatable = true,
-      description = "Force the chrony collector on or off; default: on where chronyc is installed.")
-  Boolean chronyEnabled;
-
-  @Option(
-      names = "--collector.chrony.path",
-      paramLabel = "FILE",
-      description = "chronyc executable (default: chronyc on PATH).")
-  String chronyPath;
-
-  @Option(
-      names = "--collector.chrony.args",
-      paramLabel = "ARGS",
-      split = "\\s+",
-      description =
-          "Extra chronyc arguments before the command, split on spaces,"
-              + " e.g. \"-h /run/chrony/chronyd.sock\" or \"-h 127.0.0.1\".")
-  List<String> chronyArgs;
-
-  @Option(
-      names = "--collector.ntpd",
-      negatable = true,
-      description = "Force the ntpd collector on or off; default: on where ntpq is installed.")
-  Boolean ntpdEnabled;
-
-  @Option(
-      names = "--collector.ntpd.path",
-      paramLabel = "FILE",
-      description = "ntpq executable (default: ntpq on PATH).")
-  String ntpdPath;
-
-  @Option(
-      names = "--collector.ntpd.args",
-      paramLabel = "ARGS",
-      split = "\\s+",
-      description =
-          "Extra ntpq arguments after the command, split on spaces: the host to query,"
-              + " e.g. \"127.0.0.1\" (default: ntpq's own default, localhost).")
-  List<String> ntpdArgs;
-
-  @Option(
-      names = "--collector.timesyncd",
-      negatable = true,
-      description =
-          "Force the systemd-timesyncd collector on or off; default: on where timedatectl"
-              + " and systemd-timesyncd are installed.")
-  Boolean timesyncdEnabled;
-
-  @Option(
-      names = "--collector.timesyncd.path",
-      paramLabel = "FILE",
-      description = "timedatectl executable (default: timedatectl on PATH).")
-  String timesyncdPath;
-
-  @Option(
-      names = "--collector.timesyncd.args",
-      paramLabel = "ARGS",
-      split = "\\s+",
-      description = "Extra timedatectl arguments before the verb, split on spaces.")
-  List<String> timesyncdArgs;
-
-  @Option(
-      names = "--collector.timeout",
-      paramLabel = "DURATION",
-      description = "Timeout of each tool command, e.g. 500ms, 2s (default 2s).")
-  String commandTimeout;
-
-  @Option(
-      names = "--collector.max-output-bytes",
-      paramLabel = "BYTES",
-      description = "Output a tool may print before it is treated as garbage (default 1048576).")
-  Integer maxOutputBytes;
-
-  @Option(
-      names = "--collector.min-interval",
-      paramLabel = "DURATION",
-      description =
-          "Reuse a collection for this long after it completed, e.g. 1s (default 0s: off;"
-              + " concurrent scrapes always share one run).")
-  String minInterval;
-
-  @Option(
-      names = "--log.level",
-      paramLabel = "LEVEL",
-      description = "debug, info, warn or error (default info).")
-  String logLevel;
+  @Mixin CollectionOptions collection;
 
   @Option(names = "--once", description = "Collect once, print the metrics to stdout and exit.")
   boolean once;
@@ -180,6 +86,9 @@ public final class Main implements Callable<Integer> {
 
   static int run(String[] args, InputStream stdin, PrintStream stdout, PrintStream stderr) {
     CommandLine commandLine = new CommandLine(new Main(stdout, stderr));
+    // First: the settings below apply to the subcommands added before them.
+    commandLine.addSubcommand("parse", new ParseCommand(Formats.registry(), stdin, stdout, stderr));
+    commandLine.addSubcommand("textfile", new TextfileCommand(stderr));
     // picocli negates only names made of word characters; ours contain dots.
     commandLine.setNegatableOptionTransformer(
         new CommandLine.RegexTransformer.Builder()
@@ -188,19 +97,39 @@ public final class Main implements Callable<Integer> {
             .build());
     // chronyc arguments look like options ("-h /run/chrony/chronyd.sock"); they are values here.
     commandLine.setAllowOptionsAsOptionParameters(true);
-    commandLine.addSubcommand("parse", new ParseCommand(Formats.registry(), stdin, stdout, stderr));
+    commandLine.setExecutionStrategy(Main::refuseOptionsBeforeSubcommand);
     commandLine.setOut(new PrintWriter(stdout, true, StandardCharsets.UTF_8));
     commandLine.setErr(new PrintWriter(stderr, true, StandardCharsets.UTF_8));
     return commandLine.execute(args);
+  }
+
+  /**
+   * Options before a subcommand's name would be parsed into this command and silently ignored
+   * ({@code --collector.chrony.args=… textfile …} would collect with chronyc's defaults): refuse.
+   */
+  private static int refuseOptionsBeforeSubcommand(CommandLine.ParseResult parsed) {
+    if (parsed.hasSubcommand() && !parsed.matchedOptions().isEmpty()) {
+      String sub = parsed.subcommand().commandSpec().name();
+      parsed
+          .commandSpec()
+          .commandLine()
+          .getErr()
+          .println(
+              "clock-health-exporter: "
+                  + parsed.matchedOptions().get(0).longestName()
+                  + " must follow the subcommand: "
+                  + sub
+                  + " [options]");
+      return ExitCodes.BAD_INPUT;
+    }
+    return new CommandLine.RunLast().execute(parsed);
   }
 
   @Override
   public Integer call() throws Exception {
     ExporterSettings settings;
     try {
-      ConfigFile file =
-          configFile == null ? ConfigFile.EMPTY : new ConfigFileLoader().load(configFile);
-      settings = ExporterSettings.resolve(file, overrides());
+      settings = collection.resolve(listenAddress, telemetryPath, webConfigFile, maxRequests);
     } catch (ConfigException e) {
       stderr.println("clock-health-exporter: configuration error: " + e.getMessage());
       return ExitCodes.BAD_INPUT;
@@ -220,21 +149,5 @@ public final class Main implements Callable<Integer> {
       return ExitCodes.BAD_INPUT;
     }
     return new Exporter(settings).serve(webConfig);
-  }
-
-  private Overrides overrides() {
-    return new Overrides(
-        listenAddress,
-        telemetryPath,
-        webConfigFile,
-        maxRequests,
-        logLevel,
-        commandTimeout,
-        maxOutputBytes,
-        minInterval,
-        Map.of(
-            Daemon.CHRONY, new ToolOverrides(chronyEnabled, chronyPath, chronyArgs),
-            Daemon.NTPD, new ToolOverrides(ntpdEnabled, ntpdPath, ntpdArgs),
-            Daemon.TIMESYNCD, new ToolOverrides(timesyncdEnabled, timesyncdPath, timesyncdArgs)));
   }
 }

@@ -12,22 +12,35 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * deploy/systemd: the unit verifies clean with the real {@code systemd-analyze}, its offline
- * security exposure is no worse than the score recorded in docs/deployment.md (+0.2), and it runs
- * the JVM with the same flags as the container image.
+ * deploy/systemd: the units (the resident service, and the textfile service with its timer) verify
+ * clean with the real {@code systemd-analyze}, each service's offline security exposure is no worse
+ * than the score recorded in docs/deployment.md (+0.2), and both run the JVM with the same flags as
+ * the container image.
  */
 class SystemdUnitIT {
 
   private static final String UNIT = "deploy/systemd/clock-health-exporter.service";
   private static final String ENV = "deploy/systemd/clock-health-exporter.env";
+  private static final String TEXTFILE_UNIT =
+      "deploy/systemd/clock-health-exporter-textfile.service";
+  private static final String TEXTFILE_TIMER =
+      "deploy/systemd/clock-health-exporter-textfile.timer";
+  private static final String TEXTFILE_ENV = "deploy/systemd/clock-health-exporter-textfile.env";
+
+  /** Debian's default --collector.textfile.directory of prometheus-node-exporter. */
+  private static final String TEXTFILE_DIR = "/var/lib/prometheus/node-exporter";
 
   /** How much worse than recorded the exposure may get before the test fails. */
   private static final double MARGIN = 0.2;
 
-  private static final Pattern RECORDED =
-      Pattern.compile("Recorded exposure score: \\*\\*(\\d+\\.\\d)\\*\\*");
+  /** The sentence docs/deployment.md records each service's score in, by its label. */
+  private static final Map<String, String> RECORDED_AS =
+      Map.of(UNIT, "Recorded exposure score", TEXTFILE_UNIT, "Recorded exposure score (textfile)");
+
   private static final Pattern OVERALL =
       Pattern.compile("Overall exposure level for \\S+: (\\d+\\.\\d)");
 
@@ -36,12 +49,13 @@ class SystemdUnitIT {
         "/usr/bin/systemd-analyze", "install Debian's systemd package (systemd 252 in bookworm)");
   }
 
-  @Test
-  void verifiesWithoutAnyWarning() {
+  @ParameterizedTest
+  @ValueSource(strings = {UNIT, TEXTFILE_UNIT, TEXTFILE_TIMER})
+  void verifiesWithoutAnyWarning(String file) {
     // verify checks that ExecStart's executable exists on this machine.
     DeployTools.require(
         "/usr/bin/java", "install openjdk-17-jre-headless (ExecStart=/usr/bin/java)");
-    Path unit = DeployTools.file(UNIT);
+    Path unit = DeployTools.file(file);
     Exec.Result r =
         DeployTools.run(
             Duration.ofSeconds(60), systemdAnalyze().toString(), "verify", unit.toString());
@@ -50,13 +64,16 @@ class SystemdUnitIT {
     assertThat(r.output().strip()).as(r::toString).isEmpty();
   }
 
-  @Test
-  void securityExposureNoWorseThanRecorded() {
-    Path unit = DeployTools.file(UNIT);
+  @ParameterizedTest
+  @ValueSource(strings = {UNIT, TEXTFILE_UNIT})
+  void securityExposureNoWorseThanRecorded(String file) {
+    Path unit = DeployTools.file(file);
     String docs = DeployTools.read(DeployTools.file("docs/deployment.md"));
-    Matcher rec = RECORDED.matcher(docs);
+    String sentence = RECORDED_AS.get(file);
+    Matcher rec =
+        Pattern.compile(Pattern.quote(sentence + ": **") + "(\\d+\\.\\d)\\*\\*").matcher(docs);
     assertThat(rec.find())
-        .as("docs/deployment.md must record the score as 'Recorded exposure score: **N.N**'")
+        .as("docs/deployment.md must record the score as '%s: **N.N**'", sentence)
         .isTrue();
     double recorded = Double.parseDouble(rec.group(1));
     // --threshold is on the 0-100 scale (exposure x 10): exit code 1 above it.
@@ -74,9 +91,10 @@ class SystemdUnitIT {
     assertThat(m.find()).as(r::toString).isTrue();
     double actual = Double.parseDouble(m.group(1));
     System.out.printf(
-        "systemd-analyze security --offline: exposure %.1f (recorded %.1f)%n", actual, recorded);
+        "systemd-analyze security --offline %s: exposure %.1f (recorded %.1f)%n",
+        file, actual, recorded);
     assertThat(actual)
-        .as("exposure of %s (recorded in docs/deployment.md: %s)\n%s", UNIT, recorded, r.output())
+        .as("exposure of %s (recorded in docs/deployment.md: %s)\n%s", file, recorded, r.output())
         .isLessThanOrEqualTo(recorded + MARGIN + 1e-9);
     assertThat(r.exitCode()).as(r::toString).isZero();
   }
@@ -135,6 +153,9 @@ class SystemdUnitIT {
     assertThat(env.get("MALLOC_ARENA_MAX")).as("%s MALLOC_ARENA_MAX", ENV).isEqualTo("2");
     assertThat(imageArenas).as("Dockerfile ENV MALLOC_ARENA_MAX").isEqualTo("2");
     assertThat(words.get(0)).as("README quick start").isEqualTo("MALLOC_ARENA_MAX=2");
+    Map<String, String> textfileEnv = DeployTools.environmentFile(DeployTools.file(TEXTFILE_ENV));
+    assertThat(textfileEnv.get("JAVA_OPTS")).as(TEXTFILE_ENV).isEqualTo(env.get("JAVA_OPTS"));
+    assertThat(textfileEnv.get("MALLOC_ARENA_MAX")).as(TEXTFILE_ENV).isEqualTo("2");
   }
 
   /** The flags with the AppCDS archive's path checked against the jar's and replaced. */
@@ -153,6 +174,40 @@ class SystemdUnitIT {
       }
     }
     return out;
+  }
+
+  @Test
+  void textfileUnitRunsOnceUnprivilegedAndWritesOnlyTheTextfileDirectory() {
+    String unit = DeployTools.read(DeployTools.file(TEXTFILE_UNIT));
+    Map<String, String> env = DeployTools.environmentFile(DeployTools.file(TEXTFILE_ENV));
+    assertThat(unit)
+        .contains("EnvironmentFile=/etc/default/clock-health-exporter-textfile")
+        .containsPattern("(?m)^Type=oneshot$")
+        .containsPattern(
+            "(?m)^ExecStart=/usr/bin/java \\$JAVA_OPTS -jar \\S+ textfile --output=\\$\\{TEXTFILE\\} "
+                + "--collector.chrony.args=\\$\\{CHRONYC_ARGS\\} \\$TEXTFILE_ARGS$")
+        .containsPattern("(?m)^DynamicUser=yes$")
+        .containsPattern("(?m)^CapabilityBoundingSet=$")
+        .containsPattern("(?m)^NoNewPrivileges=yes$")
+        .containsPattern("(?m)^ProtectSystem=strict$")
+        .containsPattern("(?m)^ReadWritePaths=" + TEXTFILE_DIR + "$")
+        .containsPattern("(?m)^IPAddressDeny=any$")
+        .doesNotContainPattern("(?m)^(Restart|WantedBy)=");
+    assertThat(env).containsKeys("JAVA_OPTS", "TEXTFILE", "CHRONYC_ARGS", "TEXTFILE_ARGS");
+    Path textfile = Path.of(env.get("TEXTFILE"));
+    assertThat(textfile.getParent()).isEqualTo(Path.of(TEXTFILE_DIR));
+    assertThat(textfile.getFileName().toString()).endsWith(".prom");
+    assertThat(env.get("CHRONYC_ARGS")).isEqualTo("-h 127.0.0.1");
+  }
+
+  @Test
+  void timerRunsTheTextfileUnitOnAMonotonicScheduleWithSmallAccuracy() {
+    String timer = DeployTools.read(DeployTools.file(TEXTFILE_TIMER));
+    assertThat(timer)
+        .containsPattern("(?m)^OnUnitActiveSec=30s$")
+        .containsPattern("(?m)^AccuracySec=1s$")
+        .containsPattern("(?m)^WantedBy=timers.target$")
+        .doesNotContainPattern("(?m)^OnCalendar=");
   }
 
   @Test

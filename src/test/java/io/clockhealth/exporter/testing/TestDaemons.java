@@ -190,6 +190,17 @@ public final class TestDaemons {
     return fetched(PROMTOOL);
   }
 
+  private static final String NODE_EXPORTER =
+      "prometheus-node-exporter/usr/bin/prometheus-node-exporter";
+
+  /**
+   * Debian's {@code prometheus-node-exporter} binary, unpacked (never installed, never run as a
+   * service); the textfile test starts it itself on loopback.
+   */
+  public Path nodeExporter() {
+    return fetched(NODE_EXPORTER);
+  }
+
   /** A binary of the cache; runs the fetch script first when an older cache lacks it. */
   private synchronized Path fetched(String relative) {
     Path p = x.resolve(relative);

@@ -1,0 +1,141 @@
+package io.clockhealth.exporter.cli;
+
+import io.clockhealth.exporter.config.ConfigException;
+import io.clockhealth.exporter.config.ConfigFile;
+import io.clockhealth.exporter.config.ConfigFileLoader;
+import io.clockhealth.exporter.config.ExporterSettings;
+import io.clockhealth.exporter.config.Overrides;
+import io.clockhealth.exporter.config.ToolOverrides;
+import io.clockhealth.exporter.metrics.Daemon;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * The flags that choose and configure the collectors, the config file and the log level: a mixin,
+ * so that serving, {@code --once} and {@code textfile} accept the same ones.
+ */
+final class CollectionOptions {
+
+  @Option(names = "--config.file", paramLabel = "FILE", description = "YAML configuration file.")
+  Path configFile;
+
+  @Option(
+      names = "--collector.chrony",
+      negatable = true,
+      description = "Force the chrony collector on or off; default: on where chronyc is installed.")
+  Boolean chronyEnabled;
+
+  @Option(
+      names = "--collector.chrony.path",
+      paramLabel = "FILE",
+      description = "chronyc executable (default: chronyc on PATH).")
+  String chronyPath;
+
+  @Option(
+      names = "--collector.chrony.args",
+      paramLabel = "ARGS",
+      split = "\\s+",
+      description =
+          "Extra chronyc arguments before the command, split on spaces,"
+              + " e.g. \"-h /run/chrony/chronyd.sock\" or \"-h 127.0.0.1\".")
+  List<String> chronyArgs;
+
+  @Option(
+      names = "--collector.ntpd",
+      negatable = true,
+      description = "Force the ntpd collector on or off; default: on where ntpq is installed.")
+  Boolean ntpdEnabled;
+
+  @Option(
+      names = "--collector.ntpd.path",
+      paramLabel = "FILE",
+      description = "ntpq executable (default: ntpq on PATH).")
+  String ntpdPath;
+
+  @Option(
+      names = "--collector.ntpd.args",
+      paramLabel = "ARGS",
+      split = "\\s+",
+      description =
+          "Extra ntpq arguments after the command, split on spaces: the host to query,"
+              + " e.g. \"127.0.0.1\" (default: ntpq's own default, localhost).")
+  List<String> ntpdArgs;
+
+  @Option(
+      names = "--collector.timesyncd",
+      negatable = true,
+      description =
+          "Force the systemd-timesyncd collector on or off; default: on where timedatectl"
+              + " and systemd-timesyncd are installed.")
+  Boolean timesyncdEnabled;
+
+  @Option(
+      names = "--collector.timesyncd.path",
+      paramLabel = "FILE",
+      description = "timedatectl executable (default: timedatectl on PATH).")
+  String timesyncdPath;
+
+  @Option(
+      names = "--collector.timesyncd.args",
+      paramLabel = "ARGS",
+      split = "\\s+",
+      description = "Extra timedatectl arguments before the verb, split on spaces.")
+  List<String> timesyncdArgs;
+
+  @Option(
+      names = "--collector.timeout",
+      paramLabel = "DURATION",
+      description = "Timeout of each tool command, e.g. 500ms, 2s (default 2s).")
+  String commandTimeout;
+
+  @Option(
+      names = "--collector.max-output-bytes",
+      paramLabel = "BYTES",
+      description = "Output a tool may print before it is treated as garbage (default 1048576).")
+  Integer maxOutputBytes;
+
+  @Option(
+      names = "--collector.min-interval",
+      paramLabel = "DURATION",
+      description =
+          "Reuse a collection for this long after it completed, e.g. 1s (default 0s: off;"
+              + " concurrent scrapes always share one run).")
+  String minInterval;
+
+  @Option(
+      names = "--log.level",
+      paramLabel = "LEVEL",
+      description = "debug, info, warn or error (default info).")
+  String logLevel;
+
+  /** Defaults, overridden by the config file, overridden by these flags (no web flags). */
+  ExporterSettings resolve() throws ConfigException {
+    return resolve(null, null, null, null);
+  }
+
+  /** As {@link #resolve()}, with the web flags of the server. */
+  ExporterSettings resolve(
+      String listenAddress, String telemetryPath, String webConfigFile, Integer maxRequests)
+      throws ConfigException {
+    ConfigFile file =
+        configFile == null ? ConfigFile.EMPTY : new ConfigFileLoader().load(configFile);
+    return ExporterSettings.resolve(
+        file,
+        new Overrides(
+            listenAddress,
+            telemetryPath,
+            webConfigFile,
+            maxRequests,
+            logLevel,
+            commandTimeout,
+            maxOutputBytes,
+            minInterval,
+            Map.of(
+                Daemon.CHRONY, new ToolOverrides(chronyEnabled, chronyPath, chronyArgs),
+                Daemon.NTPD, new ToolOverrides(ntpdEnabled, ntpdPath, ntpdArgs),
+                Daemon.TIMESYNCD,
+                    new ToolOverrides(timesyncdEnabled, timesyncdPath, timesyncdArgs))));
+  }
+}

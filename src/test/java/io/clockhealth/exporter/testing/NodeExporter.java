@@ -1,0 +1,153 @@
+package io.clockhealth.exporter.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Debian's real node_exporter ({@link TestDaemons#nodeExporter}, never installed or run as a
+ * service) on a free 127.0.0.1 port, with only the textfile collector, reading one directory.
+ *
+ * <p>Started like every test daemon: {@code setpriv --bounding-set=-sys_time -- …} through {@link
+ * DaemonProcess}. {@link #start} returns once {@code /metrics} answers 200 from this process.
+ */
+public final class NodeExporter implements AutoCloseable {
+
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(20);
+
+  /** {@code /proc/PID/comm}: the binary's name cut to 15 characters. */
+  private static final String COMM = "prometheus-node";
+
+  private final DaemonProcess process;
+  private final int port;
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(5))
+          .version(HttpClient.Version.HTTP_1_1)
+          .build();
+
+  private NodeExporter(DaemonProcess process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  public static NodeExporter start(Class<?> testClass, Path textfileDirectory) {
+    Path dir =
+        TestDaemons.targetDir()
+            .resolve("it-daemons")
+            .resolve(testClass.getSimpleName())
+            .resolve("node-exporter");
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Path binary = TestDaemons.get().nodeExporter();
+    for (int attempt = 1; ; attempt++) {
+      int port = freePort();
+      List<String> cmd =
+          List.of(
+              "setpriv",
+              "--bounding-set=-sys_time",
+              "--",
+              binary.toString(),
+              "--web.listen-address=127.0.0.1:" + port,
+              "--web.disable-exporter-metrics",
+              "--collector.disable-defaults",
+              "--collector.textfile",
+              "--collector.textfile.directory=" + textfileDirectory);
+      DaemonProcess p =
+          DaemonProcess.start(
+              "node_exporter", cmd, dir, dir.resolve("node-exporter.log"), Map.of(), COMM, null);
+      NodeExporter n = new NodeExporter(p, port);
+      if (n.awaitReady()) {
+        return n;
+      }
+      p.stop();
+      if (attempt == 3) {
+        throw new AssertionError("node_exporter: 3 ports taken\n" + n.logTail());
+      }
+    }
+  }
+
+  /** False when another process took the port (ours then exits); AssertionError otherwise. */
+  private boolean awaitReady() {
+    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+    String last = "no answer";
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        if (!ListeningSockets.inodes(port).isEmpty()) {
+          return false;
+        }
+        throw new AssertionError("node_exporter exited before ready\n" + logTail());
+      }
+      try {
+        HttpResponse<String> r = get();
+        if (r.statusCode() == 200 && ListeningSockets.ownedBy(process.pid(), port)) {
+          return true;
+        }
+        last = "HTTP " + r.statusCode();
+      } catch (IOException e) {
+        last = e.toString();
+      }
+      DaemonProcess.sleepMillis(50);
+    }
+    throw new AssertionError("node_exporter not ready on port " + port + " (" + last + ")");
+  }
+
+  /** {@code GET /metrics}, asserted 200 and parsed. */
+  public ScrapedMetrics scrape() {
+    try {
+      HttpResponse<String> r = get();
+      if (r.statusCode() != 200) {
+        throw new AssertionError("node_exporter /metrics -> HTTP " + r.statusCode() + r.body());
+      }
+      return ScrapedMetrics.parse(r.body());
+    } catch (IOException e) {
+      throw new AssertionError("node_exporter /metrics failed: " + e + "\n" + logTail(), e);
+    }
+  }
+
+  private HttpResponse<String> get() throws IOException {
+    HttpRequest req =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+            .timeout(Duration.ofSeconds(10))
+            .GET()
+            .build();
+    try {
+      return http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+  }
+
+  public String logTail() {
+    return "--- node_exporter log " + process.log() + " ---\n" + process.logTail(30);
+  }
+
+  /** SIGTERM (only to this PID while it is node_exporter), then SIGKILL after 5 s. Idempotent. */
+  @Override
+  public void close() {
+    process.stop();
+  }
+
+  private static int freePort() {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
