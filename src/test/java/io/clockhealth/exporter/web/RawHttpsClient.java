@@ -57,6 +57,13 @@ final class RawHttpsClient {
     return this;
   }
 
+  /** A client context that, like {@code insecure_skip_verify}, trusts any server. */
+  static SSLContext trustingContext() throws Exception {
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, new TrustManager[] {trustAll()}, null);
+    return context;
+  }
+
   /** The response's status line and headers, e.g. {@code HTTP/1.1 200 OK}. */
   String get(int port, String path) throws Exception {
     SSLContext context = SSLContext.getInstance("TLS");
