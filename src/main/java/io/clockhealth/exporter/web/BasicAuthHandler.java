@@ -1,13 +1,7 @@
 package io.clockhealth.exporter.web;
 
-import at.favre.lib.crypto.bcrypt.BCrypt;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.Collections;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -18,35 +12,21 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * HTTP basic auth against the bcrypt hashes of the web configuration, on every path. bcrypt is
- * deliberately slow, so a verified (user, hash, password) is remembered — as exporter-toolkit does
- * — and later scrapes cost a hash lookup; failures are never remembered.
+ * HTTP basic auth against the bcrypt hashes of the web configuration, on every path (as
+ * exporter-toolkit does). The bcrypt cost is bounded by {@link PasswordChecker}.
  */
 final class BasicAuthHandler extends Handler.Wrapper {
 
   private static final String CHALLENGE =
       "Basic realm=\"clock-health-exporter\", charset=\"UTF-8\"";
-  private static final int CACHE_SIZE = 256;
-
-  /** Checked for unknown users too, so response time does not tell which users exist. */
-  private static final char[] DUMMY_HASH =
-      BCrypt.withDefaults().hashToChar(10, "no such user".toCharArray());
 
   private final WebConfigSource config;
-  private final Map<String, Boolean> verified =
-      Collections.synchronizedMap(
-          new LinkedHashMap<>(16, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
+  private final PasswordChecker passwords;
 
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-              return size() > CACHE_SIZE;
-            }
-          });
-
-  BasicAuthHandler(WebConfigSource config, Handler handler) {
+  BasicAuthHandler(WebConfigSource config, PasswordChecker passwords, Handler handler) {
     super(handler);
     this.config = config;
+    this.passwords = passwords;
   }
 
   @Override
@@ -79,30 +59,6 @@ final class BasicAuthHandler extends Handler.Wrapper {
       return false;
     }
     String user = decoded.substring(0, colon);
-    String password = decoded.substring(colon + 1);
-    String hash = users.get(user);
-    String key = user + '\0' + hash + '\0' + sha256(password);
-    if (hash != null && verified.containsKey(key)) {
-      return true;
-    }
-    boolean ok =
-        BCrypt.verifyer()
-            .verify(password.toCharArray(), hash == null ? DUMMY_HASH : hash.toCharArray())
-            .verified;
-    if (ok && hash != null) {
-      verified.put(key, Boolean.TRUE);
-      return true;
-    }
-    return false;
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JVM", e);
-    }
+    return passwords.matches(user, users.get(user), decoded.substring(colon + 1));
   }
 }

@@ -41,8 +41,14 @@ public final class ExporterServer implements AutoCloseable {
   /** An idle or stalled connection is closed after this long. */
   static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
 
-  /** Open connections beyond this wait to be accepted (slow clients cannot pile up forever). */
+  /** Go's ReadHeaderTimeout: the request line and headers must arrive within this. */
+  static final Duration HEADER_DEADLINE = Duration.ofSeconds(10);
+
+  /** Opening a connection beyond this closes the one that has waited longest for its headers. */
   static final int MAX_CONNECTIONS = 512;
+
+  /** Beyond this, connections wait to be accepted: the file-descriptor backstop. */
+  static final int HARD_MAX_CONNECTIONS = 2 * MAX_CONNECTIONS;
 
   private static final int ACCEPTORS = 1;
   private static final int SELECTORS = 1;
@@ -127,7 +133,9 @@ public final class ExporterServer implements AutoCloseable {
     connector.setPort(address.port());
     connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
     server.addConnector(connector);
-    server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
+    connector.addBean(
+        new RequestHeaderDeadline(HEADER_DEADLINE, MAX_CONNECTIONS, connector.getScheduler()));
+    server.addBean(new NetworkConnectionLimit(HARD_MAX_CONNECTIONS, connector));
 
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
@@ -144,12 +152,14 @@ public final class ExporterServer implements AutoCloseable {
     QoSHandler limit = new QoSHandler();
     limit.setMaxRequestCount(maxRequests);
     limit.setMaxSuspend(MAX_QUEUED);
-    // The method check runs first; the concurrency limit before the (deliberately slow) bcrypt.
+    // Headers go on every answer, 401 and 405 included. Auth runs before the concurrency limit:
+    // its bcrypt is bounded on its own, and refused guesses must not queue ahead of scrapes.
     Handler chain =
-        new GetHeadOnlyHandler(
-            wrap(
-                limit,
-                new BasicAuthHandler(webConfig, new ResponseHeadersHandler(webConfig, context))));
+        new ResponseHeadersHandler(
+            webConfig,
+            new GetHeadOnlyHandler(
+                new BasicAuthHandler(
+                    webConfig, PasswordChecker.forThisMachine(), wrap(limit, context))));
     server.setHandler(chain);
     server.setStopAtShutdown(true);
     server.setStopTimeout(2_000);

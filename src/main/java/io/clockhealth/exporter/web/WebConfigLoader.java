@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -30,6 +31,10 @@ public final class WebConfigLoader {
   private static final List<String> VERSIONS = List.of("TLS10", "TLS11", "TLS12", "TLS13");
   private static final List<String> JAVA_PROTOCOLS =
       List.of("TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
+
+  /** The versions Go's and Java's bcrypt agree on, and the costs both accept. */
+  private static final Pattern BCRYPT_HASH =
+      Pattern.compile("\\$2[aby]\\$(0[4-9]|[12][0-9]|3[01])\\$[./A-Za-z0-9]{53}");
 
   private final ObjectMapper mapper =
       new ObjectMapper(new YAMLFactory())
@@ -141,7 +146,7 @@ public final class WebConfigLoader {
     List<String> bad = new ArrayList<>();
     users.forEach(
         (user, hash) -> {
-          if (hash == null || !hash.matches("\\$2[abxy]?\\$\\d{2}\\$[./A-Za-z0-9]{53}")) {
+          if (hash == null || !BCRYPT_HASH.matcher(hash).matches()) {
             bad.add(user);
           } else {
             checked.put(user, hash);
@@ -150,7 +155,7 @@ public final class WebConfigLoader {
     if (!bad.isEmpty()) {
       throw new ConfigException(
           source
-              + ": basic_auth_users: not a bcrypt hash ($2y$/$2a$/$2b$) for user(s) "
+              + ": basic_auth_users: not a bcrypt hash ($2y$/$2a$/$2b$, cost 04-31) for user(s) "
               + bad.stream().sorted().collect(Collectors.joining(", ")));
     }
     return checked;

@@ -106,6 +106,37 @@ class WebSecurityTest {
   }
 
   @Test
+  void aPasswordLongerThanBcryptReadsIs401NotAServerError() throws Exception {
+    int port = start(webConfig(tlsWithUsers()));
+    String longPassword = "p".repeat(PasswordChecker.MAX_PASSWORD_BYTES + 1);
+    assertThat(new RawHttpsClient().basicAuth("prometheus", longPassword).get(port, "/-/healthy"))
+        .startsWith("HTTP/1.1 401");
+    assertThat(new RawHttpsClient().basicAuth("nobody", longPassword).get(port, "/-/healthy"))
+        .startsWith("HTTP/1.1 401");
+  }
+
+  @Test
+  void hashesBcryptCannotCheckStopStartUp() throws Exception {
+    String valid = secretHash.substring(7);
+    for (String bad : List.of("$2y$99$", "$2y$03$", "$2y$32$", "$2$10$", "$2x$10$")) {
+      assertThatThrownBy(
+              () ->
+                  WebConfigSource.load(webConfig("basic_auth_users:\n  a: " + bad + valid + "\n")))
+          .as(bad)
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining("not a bcrypt hash")
+          .hasMessageContaining("a");
+    }
+    for (String good : List.of("$2y$04$", "$2a$10$", "$2b$31$")) {
+      loads(webConfig("basic_auth_users:\n  a: " + good + valid + "\n"));
+    }
+  }
+
+  private static void loads(Path file) throws ConfigException {
+    assertThat(WebConfigSource.load(file)).isNotNull();
+  }
+
+  @Test
   void aScrapeByIpOrWithAnotherSniNameWorks() throws Exception {
     int port = start(webConfig(tlsWithUsers()));
     // The certificate names only DNS:localhost; Jetty's SNI host check would answer 400.
