@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
@@ -31,7 +31,9 @@ public final class ConfigFileLoader {
   public ConfigFile load(Path file) throws ConfigException {
     String text;
     try {
-      text = Files.readString(file);
+      text =
+          new String(
+              BoundedFiles.read(file, BoundedFiles.CONFIG_MAX_BYTES), StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new ConfigException("config.file: " + file + ": no such file");
     } catch (IOException e) {

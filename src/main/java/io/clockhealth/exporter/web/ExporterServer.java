@@ -66,6 +66,7 @@ public final class ExporterServer implements AutoCloseable {
   private final AtomicBoolean ready = new AtomicBoolean();
   private final String telemetryPath;
   private final boolean tls;
+  private final WebConfigSource webConfig;
 
   public ExporterServer(
       ListenAddress address,
@@ -95,6 +96,7 @@ public final class ExporterServer implements AutoCloseable {
       WebConfigSource webConfig,
       int maxRequests) {
     this.telemetryPath = telemetryPath;
+    this.webConfig = webConfig;
     // Scrapes share one collection (single-flight), so a few request threads serve any load; the
     // rest wait in the QoSHandler without a thread. Besides them: one acceptor, one selector.
     QueuedThreadPool threads =
@@ -196,6 +198,7 @@ public final class ExporterServer implements AutoCloseable {
 
   public void start() throws Exception {
     server.start();
+    webConfig.watch();
     ready.set(true);
     String scheme = tls ? "https" : "http";
     LOG.info(
@@ -219,6 +222,7 @@ public final class ExporterServer implements AutoCloseable {
   @Override
   public void close() throws Exception {
     ready.set(false);
+    webConfig.close();
     server.stop();
   }
 

@@ -7,11 +7,18 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.clockhealth.exporter.config.BoundedFiles;
 import io.clockhealth.exporter.config.ConfigException;
+import io.clockhealth.exporter.web.tls.CertificateValidity;
 import io.clockhealth.exporter.web.tls.PemFiles;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.KeyStoreException;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +26,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads and validates an exporter-toolkit web configuration file. Every problem — unknown key,
@@ -27,6 +36,8 @@ import java.util.stream.Collectors;
  * does.
  */
 public final class WebConfigLoader {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WebConfigLoader.class);
 
   private static final List<String> VERSIONS = List.of("TLS10", "TLS11", "TLS12", "TLS13");
   private static final List<String> JAVA_PROTOCOLS =
@@ -45,7 +56,9 @@ public final class WebConfigLoader {
     String source = "web.config.file " + file;
     String text;
     try {
-      text = Files.readString(file);
+      text =
+          new String(
+              BoundedFiles.read(file, BoundedFiles.CONFIG_MAX_BYTES), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new ConfigException(source + ": cannot read: " + e.getMessage(), e);
     }
@@ -96,11 +109,27 @@ public final class WebConfigLoader {
       throw new ConfigException(source + ": tls_server_config.min_version is above max_version");
     }
     // Read the PEM files now: a key that does not load is a start-up error, not a failed handshake.
-    PemFiles.keyStore(cert, key);
+    warnIfNotValidNow(cert, PemFiles.keyStore(cert, key));
     if (clientCa != null) {
       PemFiles.trustStore(clientCa);
     }
     return new WebConfig.Tls(cert, key, clientAuth, clientCa, JAVA_PROTOCOLS.subList(min, max + 1));
+  }
+
+  private static void warnIfNotValidNow(Path cert, KeyStore store) throws ConfigException {
+    try {
+      X509Certificate leaf = (X509Certificate) store.getCertificate(PemFiles.ENTRY);
+      CertificateValidity.problem(leaf, Instant.now())
+          .ifPresent(
+              problem ->
+                  LOG.warn(
+                      "tls_server_config.cert_file {}: certificate {}; clients that verify it"
+                          + " will refuse to connect",
+                      cert,
+                      problem));
+    } catch (KeyStoreException e) {
+      throw new ConfigException("tls_server_config.cert_file " + cert + ": " + e.getMessage(), e);
+    }
   }
 
   private static WebConfig.ClientAuth clientAuth(String source, String value)

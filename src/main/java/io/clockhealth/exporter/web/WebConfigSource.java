@@ -1,32 +1,46 @@
 package io.clockhealth.exporter.web;
 
+import io.clockhealth.exporter.config.BoundedFiles;
 import io.clockhealth.exporter.config.ConfigException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The web configuration, re-read when its file (or a certificate file it names) changes — checked
- * on every request, as exporter-toolkit does, so rotated passwords and certificates apply without a
- * restart. A file that became invalid is logged and the last valid configuration stays in force.
+ * The web configuration, re-read when the content of its file (or of a TLS file it names) changes,
+ * so rotated passwords and certificates apply without a restart. The files are watched by a
+ * background thread, never on the request path: a slow or huge file cannot stall a scrape, and a
+ * certificate renewed while no handshake succeeds (expired, or a key that did not match) is still
+ * picked up. Content, not size and modification time, decides: {@code cp -p} and {@code rsync -a}
+ * keep both. A file that became invalid is logged once and the last valid configuration stays.
  */
-public final class WebConfigSource {
+public final class WebConfigSource implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebConfigSource.class);
 
+  /** How often the files are compared with what is in force. */
+  static final Duration WATCH_INTERVAL = Duration.ofSeconds(1);
+
   private final Path file;
   private final WebConfigLoader loader;
-  private final List<Consumer<WebConfig>> listeners = new ArrayList<>();
+  private final List<Consumer<WebConfig>> listeners = new CopyOnWriteArrayList<>();
   private volatile WebConfig current;
-  private volatile List<Object> stamp;
+  private List<String> stamp;
   private String lastError;
+  private ScheduledExecutorService watcher;
 
   private WebConfigSource(Path file, WebConfigLoader loader, WebConfig initial) {
     this.file = file;
@@ -47,25 +61,44 @@ public final class WebConfigSource {
   }
 
   /** Called with the new configuration after a successful reload. */
-  public synchronized void onReload(Consumer<WebConfig> listener) {
+  public void onReload(Consumer<WebConfig> listener) {
     listeners.add(listener);
   }
 
-  /** The configuration in force, after re-reading the file if it changed. */
+  /** The configuration in force; no file is touched. */
   public WebConfig current() {
-    if (file != null) {
-      List<Object> now = stamp(file, current);
-      if (!Objects.equals(now, stamp)) {
-        reload(now);
-      }
-    }
     return current;
   }
 
-  private synchronized void reload(List<Object> now) {
-    if (Objects.equals(now, stamp)) {
-      return; // another request reloaded it meanwhile
+  /** Starts comparing the files with the configuration in force every {@link #WATCH_INTERVAL}. */
+  public synchronized void watch() {
+    if (file == null || watcher != null) {
+      return;
     }
+    watcher =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "web-config-watch");
+              thread.setDaemon(true);
+              return thread;
+            });
+    long millis = WATCH_INTERVAL.toMillis();
+    watcher.scheduleWithFixedDelay(this::reloadIfChanged, millis, millis, TimeUnit.MILLISECONDS);
+  }
+
+  /** Re-reads the files if their content changed since the last (attempted) load. */
+  synchronized void reloadIfChanged() {
+    if (file != null && !Objects.equals(stamp(file, current), stamp)) {
+      reload();
+    }
+  }
+
+  /** Re-reads the files whether or not they changed (SIGHUP). */
+  public synchronized void reload() {
+    if (file == null) {
+      return;
+    }
+    List<String> now = stamp(file, current);
     try {
       WebConfig next = loader.load(file);
       if ((next.tls() == null) != (current.tls() == null)) {
@@ -86,31 +119,40 @@ public final class WebConfigSource {
     }
   }
 
-  /** Modification time and size of the config file and the TLS files it names. */
-  private static List<Object> stamp(Path file, WebConfig config) {
-    List<Object> parts = new ArrayList<>();
+  @Override
+  public synchronized void close() {
+    if (watcher != null) {
+      watcher.shutdownNow();
+      watcher = null;
+    }
+  }
+
+  /** Digests of the config file and the TLS files it names. */
+  private static List<String> stamp(Path file, WebConfig config) {
+    List<String> parts = new ArrayList<>();
     if (file == null) {
       return parts;
     }
-    addStamp(parts, file);
+    parts.add(digest(file));
     if (config.tls() != null) {
-      addStamp(parts, config.tls().certFile());
-      addStamp(parts, config.tls().keyFile());
-      addStamp(parts, config.tls().clientCaFile());
+      parts.add(digest(config.tls().certFile()));
+      parts.add(digest(config.tls().keyFile()));
+      parts.add(digest(config.tls().clientCaFile()));
     }
     return parts;
   }
 
-  private static void addStamp(List<Object> parts, Path path) {
+  private static String digest(Path path) {
     if (path == null) {
-      return;
+      return "";
     }
     try {
-      BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
-      parts.add(a.lastModifiedTime().toMillis());
-      parts.add(a.size());
+      byte[] bytes = BoundedFiles.read(path, BoundedFiles.CONFIG_MAX_BYTES);
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (IOException e) {
-      parts.add("missing");
+      return "unreadable: " + e.getMessage();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JVM", e);
     }
   }
 }

@@ -97,6 +97,27 @@ class ConfigFileLoaderTest {
   }
 
   @Test
+  void anOversizedFileFailsFastNamingTheCap(@TempDir Path dir) throws Exception {
+    Path big = dir.resolve("big.yml");
+    Files.writeString(big, "# " + "x".repeat(BoundedFiles.CONFIG_MAX_BYTES) + "\n");
+    assertThatThrownBy(() -> new ConfigFileLoader().load(big))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("big.yml")
+        .hasMessageContaining("larger than " + BoundedFiles.CONFIG_MAX_BYTES + " bytes");
+  }
+
+  @Test
+  void aFifoOrADeviceIsRefusedWithoutReading(@TempDir Path dir) throws Exception {
+    Path fifo = dir.resolve("fifo.yml");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+    for (Path notAFile : List.of(fifo, Path.of("/dev/zero"))) {
+      assertThatThrownBy(() -> new ConfigFileLoader().load(notAFile))
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining(notAFile + ": not a regular file");
+    }
+  }
+
+  @Test
   void anEmptyFileMeansDefaults() throws Exception {
     assertThat(loader.parse("c.yml", "\n")).isEqualTo(ConfigFile.EMPTY);
     assertThat(List.of(loader.parse("c.yml", "# only a comment\n")))

@@ -19,6 +19,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /**
@@ -34,10 +35,17 @@ final class RawHttpsClient {
   private String protocol;
   private String user;
   private String password;
+  private Path trustedCa;
 
   RawHttpsClient clientCertificate(Path cert, Path key) {
     clientCert = cert;
     clientKey = key;
+    return this;
+  }
+
+  /** Verifies the server against this CA instead of trusting any server. */
+  RawHttpsClient trusting(Path caCert) {
+    trustedCa = caCert;
     return this;
   }
 
@@ -67,7 +75,7 @@ final class RawHttpsClient {
   /** The response's status line and headers, e.g. {@code HTTP/1.1 200 OK}. */
   String get(int port, String path) throws Exception {
     SSLContext context = SSLContext.getInstance("TLS");
-    context.init(keyManagers(), new TrustManager[] {trustAll()}, null);
+    context.init(keyManagers(), trustManagers(), null);
     try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket()) {
       socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
       socket.setSoTimeout(5_000);
@@ -109,6 +117,15 @@ final class RawHttpsClient {
     KeyManagerFactory factory = KeyManagerFactory.getInstance("PKIX");
     factory.init(store, PemFiles.STORE_PASSWORD);
     return factory.getKeyManagers();
+  }
+
+  private TrustManager[] trustManagers() throws Exception {
+    if (trustedCa == null) {
+      return new TrustManager[] {trustAll()};
+    }
+    TrustManagerFactory factory = TrustManagerFactory.getInstance("PKIX");
+    factory.init(PemFiles.trustStore(trustedCa));
+    return factory.getTrustManagers();
   }
 
   private static X509TrustManager trustAll() {

@@ -2,6 +2,7 @@ package io.clockhealth.exporter.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import io.clockhealth.exporter.collect.BuildInfo;
@@ -15,9 +16,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import javax.net.ssl.SSLException;
 import org.junit.jupiter.api.AfterEach;
@@ -229,11 +230,39 @@ class WebSecurityTest {
     String newHash =
         BCrypt.with(BCrypt.Version.VERSION_2B).hashToString(10, "rotated".toCharArray());
     Files.writeString(file, tlsWithUsers().replace(secretHash, newHash));
-    Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
-    assertThat(new RawHttpsClient().basicAuth("prometheus", "rotated").get(port, "/metrics"))
-        .startsWith("HTTP/1.1 200");
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        new RawHttpsClient()
+                            .basicAuth("prometheus", "rotated")
+                            .get(port, "/metrics"))
+                    .startsWith("HTTP/1.1 200"));
     assertThat(new RawHttpsClient().basicAuth("prometheus", "s3cret").get(port, "/metrics"))
         .startsWith("HTTP/1.1 401");
+  }
+
+  @Test
+  void aRenewedCertificateIsServedOnTheNextHandshakeWithoutAnyRequestSucceeding() throws Exception {
+    TestPki renewed = TestPki.create(Files.createDirectories(dir.resolve("renewed")));
+    Path cert = dir.resolve("server.crt");
+    Path key = dir.resolve("server.key");
+    Files.copy(pki.serverCert, cert);
+    Files.copy(pki.serverKey, key);
+    int port =
+        start(webConfig("tls_server_config:\n  cert_file: server.crt\n  key_file: server.key\n"));
+    // Every client verifies, against the CA of the renewed certificate only.
+    RawHttpsClient verifying = new RawHttpsClient().trusting(renewed.caCert);
+    assertThatThrownBy(() -> verifying.get(port, "/-/healthy"))
+        .isInstanceOfAny(SSLException.class, IOException.class);
+    Files.copy(renewed.serverKey, key, StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(renewed.serverCert, cert, StandardCopyOption.REPLACE_EXISTING);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .ignoreExceptions()
+        .untilAsserted(
+            () -> assertThat(verifying.get(port, "/-/healthy")).startsWith("HTTP/1.1 200"));
   }
 
   @Test
@@ -280,5 +309,21 @@ class WebSecurityTest {
                             + pki.serverCert
                             + "\n")))
         .hasMessageContaining("no PEM private key");
+    assertThatThrownBy(
+            () ->
+                WebConfigSource.load(
+                    webConfig(
+                        "tls_server_config:\n"
+                            + "  cert_file: "
+                            + pki.serverCert
+                            + "\n"
+                            + "  key_file: "
+                            + pki.clientKey
+                            + "\n")))
+        .hasMessageContaining("does not match")
+        .hasMessageContaining(pki.serverCert.toString())
+        .hasMessageContaining(pki.clientKey.toString());
+    assertThatThrownBy(() -> WebConfigSource.load(Path.of("/dev/zero")))
+        .hasMessageContaining("not a regular file");
   }
 }

@@ -1,9 +1,10 @@
 package io.clockhealth.exporter.web.tls;
 
+import io.clockhealth.exporter.config.BoundedFiles;
 import io.clockhealth.exporter.config.ConfigException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -28,21 +29,29 @@ public final class PemFiles {
   /** The in-memory stores' password; they never touch the disk. */
   public static final char[] STORE_PASSWORD = "in-memory".toCharArray();
 
+  /** The key store's one entry. */
+  public static final String ENTRY = "server";
+
   private static final Pattern BLOCK =
       Pattern.compile("-----BEGIN ([A-Z ]+)-----([^-]+)-----END \\1-----");
 
   private PemFiles() {}
 
+  /** The certificate chain under {@link #ENTRY} and its key, which must belong to it. */
   public static KeyStore keyStore(Path certFile, Path keyFile) throws ConfigException {
     List<Certificate> chain = certificates(certFile);
     if (chain.isEmpty()) {
       throw new ConfigException("tls_server_config.cert_file " + certFile + ": no certificate");
     }
     PrivateKey key = privateKey(keyFile);
+    if (!KeyMatch.matches(key, chain.get(0).getPublicKey())) {
+      throw new ConfigException(
+          "tls_server_config: key_file " + keyFile + " does not match cert_file " + certFile);
+    }
     try {
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(null, null);
-      store.setKeyEntry("server", key, STORE_PASSWORD, chain.toArray(new Certificate[0]));
+      store.setKeyEntry(ENTRY, key, STORE_PASSWORD, chain.toArray(new Certificate[0]));
       return store;
     } catch (GeneralSecurityException | IOException e) {
       throw new ConfigException(
@@ -69,7 +78,7 @@ public final class PemFiles {
 
   static List<Certificate> certificates(Path file) throws ConfigException {
     try {
-      byte[] bytes = Files.readAllBytes(file);
+      byte[] bytes = BoundedFiles.read(file, BoundedFiles.CONFIG_MAX_BYTES);
       return new ArrayList<>(
           CertificateFactory.getInstance("X.509")
               .generateCertificates(new ByteArrayInputStream(bytes)));
@@ -81,7 +90,9 @@ public final class PemFiles {
   static PrivateKey privateKey(Path file) throws ConfigException {
     String text;
     try {
-      text = Files.readString(file);
+      text =
+          new String(
+              BoundedFiles.read(file, BoundedFiles.CONFIG_MAX_BYTES), StandardCharsets.US_ASCII);
     } catch (IOException e) {
       throw new ConfigException("tls_server_config.key_file " + file + ": " + e.getMessage(), e);
     }

@@ -1,0 +1,56 @@
+package io.clockhealth.exporter.web.tls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Finding 6: an expired or not-yet-valid certificate is worth a warning. */
+class CertificateValidityTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void expiredAndNotYetValidCertificatesAreNamed() throws Exception {
+    Process openssl =
+        new ProcessBuilder(
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-keyout",
+                "k.pem",
+                "-out",
+                "c.pem",
+                "-subj",
+                "/CN=x",
+                "-days",
+                "2")
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .start();
+    openssl.getInputStream().readAllBytes();
+    assertThat(openssl.waitFor(60, TimeUnit.SECONDS) && openssl.exitValue() == 0).isTrue();
+    X509Certificate certificate =
+        (X509Certificate)
+            CertificateFactory.getInstance("X.509")
+                .generateCertificate(
+                    new ByteArrayInputStream(Files.readAllBytes(dir.resolve("c.pem"))));
+    Instant now = Instant.now();
+    assertThat(CertificateValidity.problem(certificate, now)).isEmpty();
+    assertThat(CertificateValidity.problem(certificate, now.plus(Duration.ofDays(3))))
+        .hasValueSatisfying(p -> assertThat(p).startsWith("expired at "));
+    assertThat(CertificateValidity.problem(certificate, now.minus(Duration.ofDays(1))))
+        .hasValueSatisfying(p -> assertThat(p).startsWith("not valid before "));
+  }
+}
