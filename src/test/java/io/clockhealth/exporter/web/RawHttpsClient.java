@@ -9,6 +9,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.Principal;
+import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.List;
@@ -16,10 +18,12 @@ import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.X509TrustManager;
 
 /**
@@ -114,9 +118,53 @@ final class RawHttpsClient {
       return null;
     }
     KeyStore store = PemFiles.keyStore(clientCert, clientKey);
-    KeyManagerFactory factory = KeyManagerFactory.getInstance("PKIX");
+    KeyManagerFactory factory = KeyManagerFactory.getInstance("SunX509"); // plain aliases
     factory.init(store, PemFiles.STORE_PASSWORD);
-    return factory.getKeyManagers();
+    return new KeyManager[] {alwaysPresent((X509ExtendedKeyManager) factory.getKeyManagers()[0])};
+  }
+
+  /**
+   * Presents the certificate even when the server names CAs that did not issue it (Java's own key
+   * manager would then send none), as a rogue client would.
+   */
+  private static X509ExtendedKeyManager alwaysPresent(X509ExtendedKeyManager keys) {
+    return new X509ExtendedKeyManager() {
+      @Override
+      public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
+        return PemFiles.ENTRY;
+      }
+
+      @Override
+      public String chooseEngineClientAlias(
+          String[] keyType, Principal[] issuers, SSLEngine engine) {
+        return PemFiles.ENTRY;
+      }
+
+      @Override
+      public String[] getClientAliases(String keyType, Principal[] issuers) {
+        return new String[] {PemFiles.ENTRY};
+      }
+
+      @Override
+      public String[] getServerAliases(String keyType, Principal[] issuers) {
+        return null;
+      }
+
+      @Override
+      public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
+        return null;
+      }
+
+      @Override
+      public X509Certificate[] getCertificateChain(String alias) {
+        return keys.getCertificateChain(alias);
+      }
+
+      @Override
+      public PrivateKey getPrivateKey(String alias) {
+        return keys.getPrivateKey(alias);
+      }
+    };
   }
 
   private TrustManager[] trustManagers() throws Exception {

@@ -2,6 +2,10 @@ package io.clockhealth.exporter.web.tls;
 
 import io.clockhealth.exporter.config.ConfigException;
 import io.clockhealth.exporter.web.WebConfig;
+import java.security.KeyStore;
+import java.security.cert.CRL;
+import java.util.Collection;
+import javax.net.ssl.TrustManager;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /** Applies a {@link WebConfig.Tls} to Jetty's server-side SSL context factory. */
@@ -10,9 +14,26 @@ public final class TlsContexts {
   private TlsContexts() {}
 
   public static SslContextFactory.Server create(WebConfig.Tls tls) throws ConfigException {
-    SslContextFactory.Server factory = new SslContextFactory.Server();
+    SslContextFactory.Server factory = new ServerContextFactory();
     configure(factory, tls);
     return factory;
+  }
+
+  /**
+   * Jetty honours {@code trustAll} only in a factory without key store: with one, it verifies
+   * client certificates against that key store and so refuses every one. Go's RequestClientCert and
+   * RequireAnyClientCert accept any certificate unverified.
+   */
+  private static final class ServerContextFactory extends SslContextFactory.Server {
+    private volatile boolean acceptAnyClientCertificate;
+
+    @Override
+    protected TrustManager[] getTrustManagers(KeyStore trustStore, Collection<? extends CRL> crls)
+        throws Exception {
+      return acceptAnyClientCertificate
+          ? SslContextFactory.TRUST_ALL_CERTS
+          : super.getTrustManagers(trustStore, crls);
+    }
   }
 
   /** (Re)configures {@code factory}; also used inside {@code SslContextFactory.reload}. */
@@ -27,6 +48,9 @@ public final class TlsContexts {
     factory.setNeedClientAuth(false);
     factory.setWantClientAuth(false);
     factory.setTrustAll(false);
+    if (factory instanceof ServerContextFactory ours) {
+      ours.acceptAnyClientCertificate = false;
+    }
     factory.setTrustStore(null);
     switch (tls.clientAuth()) {
       case NO_CLIENT_CERT -> {}
@@ -46,6 +70,9 @@ public final class TlsContexts {
   /** Go's RequestClientCert / RequireAnyClientCert: a certificate is asked for, not verified. */
   private static void trustAnything(SslContextFactory.Server factory, boolean required) {
     factory.setTrustAll(true);
+    if (factory instanceof ServerContextFactory ours) {
+      ours.acceptAnyClientCertificate = true;
+    }
     if (required) {
       factory.setNeedClientAuth(true);
     } else {
