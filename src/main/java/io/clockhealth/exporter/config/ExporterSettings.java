@@ -48,7 +48,11 @@ public record ExporterSettings(
             flags.listenAddress() != null ? "--web.listen-address" : "web.listen_address",
             first(flags.listenAddress(), web.listenAddress, DEFAULT_LISTEN_ADDRESS));
     String path = first(flags.telemetryPath(), web.telemetryPath, DEFAULT_TELEMETRY_PATH);
-    if (!path.startsWith("/") || path.equals("/") || path.startsWith("/-/")) {
+    // Servlet mappings treat "*" as a wildcard; "?", "#" and ";" cannot be part of a path.
+    if (!path.startsWith("/")
+        || path.equals("/")
+        || path.startsWith("/-/")
+        || path.chars().anyMatch(c -> "*?#;".indexOf(c) >= 0)) {
       throw new ConfigException(
           (flags.telemetryPath() != null ? "--web.telemetry-path" : "web.telemetry_path")
               + ": must be a path like /metrics, not \""

@@ -5,7 +5,6 @@ import io.clockhealth.exporter.config.ConfigException;
 import io.clockhealth.exporter.config.ExporterSettings;
 import io.clockhealth.exporter.config.ListenAddress;
 import io.clockhealth.exporter.web.tls.TlsContexts;
-import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -141,7 +140,7 @@ public final class ExporterServer implements AutoCloseable {
 
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
-    context.addServlet(new ServletHolder(new PrometheusMetricsServlet(registry)), telemetryPath);
+    context.addServlet(new ServletHolder(new MetricsServlet(registry)), telemetryPath);
     context.addServlet(
         new ServletHolder(new PlainTextServlet(() -> true, "Healthy", "Unhealthy")), "/-/healthy");
     context.addServlet(

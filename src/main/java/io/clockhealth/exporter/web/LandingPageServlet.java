@@ -22,6 +22,14 @@ final class LandingPageServlet extends HttpServlet {
 
   private static final long serialVersionUID = 1L;
 
+  /** The page's one inline style block; the Content-Security-Policy allows it by its hash. */
+  static final String STYLE =
+      "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
+          + "td,th{border:1px solid #ccc;padding:.2em .6em;text-align:left}"
+          + ".ok{color:#070}.bad{color:#b00}";
+
+  private static final String POLICY = ContentSecurityPolicy.forInline(STYLE, null);
+
   private final transient ClockCollector collector;
   private final String telemetryPath;
   private final String version;
@@ -43,14 +51,12 @@ final class LandingPageServlet extends HttpServlet {
     }
     response.setContentType("text/html; charset=utf-8");
     response.setHeader("Cache-Control", "no-store");
+    response.setHeader("Content-Security-Policy", POLICY);
     ScrapeResult scrape = collector.scrape();
     PrintWriter out = response.getWriter();
     out.println("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">");
     out.println("<title>Clock Health Exporter</title>");
-    out.println(
-        "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
-            + "td,th{border:1px solid #ccc;padding:.2em .6em;text-align:left}"
-            + ".ok{color:#070}.bad{color:#b00}</style></head><body>");
+    out.println("<style>" + STYLE + "</style></head><body>");
     out.println("<h1>Clock Health Exporter</h1>");
     out.printf(
         "<p>Version %s. Host clock at collection: %s.</p>%n",

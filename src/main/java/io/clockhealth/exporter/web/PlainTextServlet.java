@@ -27,6 +27,7 @@ final class PlainTextServlet extends HttpServlet {
     boolean ok = condition.getAsBoolean();
     response.setStatus(ok ? 200 : 503);
     response.setContentType("text/plain; charset=utf-8");
+    response.setHeader("Cache-Control", "no-store");
     response.getWriter().println(ok ? okText : failText);
   }
 }

@@ -5,7 +5,10 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
-/** Adds the web configuration's {@code http_server_config.headers} to every response. */
+/**
+ * Adds {@code X-Content-Type-Options: nosniff} and the web configuration's {@code
+ * http_server_config.headers} (the security headers exporter-toolkit allows) to every response.
+ */
 final class ResponseHeadersHandler extends Handler.Wrapper {
 
   private final WebConfigSource config;
@@ -17,6 +20,8 @@ final class ResponseHeadersHandler extends Handler.Wrapper {
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
+    // Default: browsers must not guess a type for the text/plain bodies.
+    response.getHeaders().put("X-Content-Type-Options", "nosniff");
     config.current().headers().forEach((name, value) -> response.getHeaders().put(name, value));
     return super.handle(request, response, callback);
   }

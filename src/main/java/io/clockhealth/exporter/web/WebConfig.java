@@ -30,16 +30,20 @@ public record WebConfig(Tls tls, Map<String, String> users, Map<String, String> 
    * The TLS part; {@code protocols} are the Java protocol names allowed by min/max version.
    *
    * @param clientCaFile {@code null} when client certificates are not verified against a CA
+   * @param cipherSuites Java suite names to offer; empty for Java's defaults
    */
   public record Tls(
       Path certFile,
       Path keyFile,
       ClientAuth clientAuth,
       Path clientCaFile,
-      List<String> protocols) {
+      List<String> protocols,
+      List<String> cipherSuites,
+      boolean preferServerCipherSuites) {
 
     public Tls {
       protocols = List.copyOf(protocols);
+      cipherSuites = List.copyOf(cipherSuites);
     }
   }
 }

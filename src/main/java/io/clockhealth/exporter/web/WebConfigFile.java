@@ -51,10 +51,10 @@ public final class WebConfigFile {
     @JsonProperty("max_version")
     public String maxVersion;
 
-    // Accepted for compatibility with exporter-toolkit files; Java's own choices apply.
     @JsonProperty("cipher_suites")
     public List<String> cipherSuites;
 
+    /** Refused when set: see {@link WebConfigLoader}. */
     @JsonProperty("curve_preferences")
     public List<String> curvePreferences;
 

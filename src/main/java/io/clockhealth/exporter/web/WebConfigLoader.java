@@ -10,6 +10,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.clockhealth.exporter.config.BoundedFiles;
 import io.clockhealth.exporter.config.ConfigException;
 import io.clockhealth.exporter.web.tls.CertificateValidity;
+import io.clockhealth.exporter.web.tls.CipherSuites;
 import io.clockhealth.exporter.web.tls.PemFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -82,7 +84,7 @@ public final class WebConfigLoader {
     return new WebConfig(
         parsed.tls == null ? null : tls(source, base, parsed.tls),
         users(source, parsed.basicAuthUsers),
-        parsed.http == null || parsed.http.headers == null ? Map.of() : parsed.http.headers);
+        headers(source, parsed.http == null ? null : parsed.http.headers));
   }
 
   private static WebConfig.Tls tls(String source, Path base, WebConfigFile.Tls tls)
@@ -113,7 +115,22 @@ public final class WebConfigLoader {
     if (clientCa != null) {
       PemFiles.trustStore(clientCa);
     }
-    return new WebConfig.Tls(cert, key, clientAuth, clientCa, JAVA_PROTOCOLS.subList(min, max + 1));
+    if (tls.curvePreferences != null && !tls.curvePreferences.isEmpty()) {
+      // Java 17 sets key-exchange groups only process-wide (jdk.tls.namedGroups), not per server.
+      throw new ConfigException(
+          source
+              + ": tls_server_config.curve_preferences is not supported: remove it (Java offers"
+              + " x25519, secp256r1, secp384r1, secp521r1, x448 and ffdhe groups), or set them"
+              + " for the whole JVM with -Djdk.tls.namedGroups=...");
+    }
+    return new WebConfig.Tls(
+        cert,
+        key,
+        clientAuth,
+        clientCa,
+        JAVA_PROTOCOLS.subList(min, max + 1),
+        CipherSuites.resolve(source, tls.cipherSuites),
+        !Boolean.FALSE.equals(tls.preferServerCipherSuites));
   }
 
   private static void warnIfNotValidNow(Path cert, KeyStore store) throws ConfigException {
@@ -164,6 +181,45 @@ public final class WebConfigLoader {
           source + ": " + key + " \"" + value + "\" is not one of " + VERSIONS);
     }
     return index;
+  }
+
+  /**
+   * exporter-toolkit's settable headers and, where it restricts them, their values. Any other
+   * header (e.g. Content-Length) could break responses.
+   */
+  private static final Map<String, List<String>> SETTABLE_HEADERS =
+      Map.of(
+          "Strict-Transport-Security", List.of(),
+          "X-Content-Type-Options", List.of("nosniff"),
+          "X-Frame-Options", List.of("deny", "sameorigin"),
+          "X-XSS-Protection", List.of(),
+          "Content-Security-Policy", List.of());
+
+  private static Map<String, String> headers(String source, Map<String, String> headers)
+      throws ConfigException {
+    if (headers == null) {
+      return Map.of();
+    }
+    for (Map.Entry<String, String> header : headers.entrySet()) {
+      List<String> values = SETTABLE_HEADERS.get(header.getKey());
+      if (values == null) {
+        throw new ConfigException(
+            source
+                + ": http_server_config.headers: \""
+                + header.getKey()
+                + "\" cannot be set; only "
+                + String.join(", ", new TreeSet<>(SETTABLE_HEADERS.keySet())));
+      }
+      if (header.getValue() == null || (!values.isEmpty() && !values.contains(header.getValue()))) {
+        throw new ConfigException(
+            source
+                + ": http_server_config.headers."
+                + header.getKey()
+                + " must be "
+                + (values.isEmpty() ? "a value" : "one of " + values));
+      }
+    }
+    return headers;
   }
 
   private static Map<String, String> users(String source, Map<String, String> users)

@@ -91,6 +91,15 @@ class ExporterSettingsTest {
                 ExporterSettings.resolve(
                     loader.parse("c.yml", "web: {telemetry_path: metrics}\n"), Overrides.NONE))
         .hasMessageStartingWith("web.telemetry_path");
+    for (String wildcard : List.of("/metrics/*", "*.prom", "/m?x")) {
+      assertThatThrownBy(
+              () ->
+                  ExporterSettings.resolve(
+                      ConfigFile.EMPTY,
+                      new Overrides(null, wildcard, null, null, null, null, null, null, Map.of())))
+          .as(wildcard)
+          .hasMessageStartingWith("--web.telemetry-path");
+    }
     assertThatThrownBy(
             () ->
                 ExporterSettings.resolve(

@@ -166,4 +166,50 @@ class ExporterServerTest {
             HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(200);
   }
+
+  @Test
+  void everyAnswerSaysNosniffAndMetricsAndHealthAreNotCached() throws Exception {
+    for (String path : List.of("/", "/metrics", "/-/healthy", "/-/ready", "/nope")) {
+      assertThat(get(path, null).headers().firstValue("X-Content-Type-Options"))
+          .as(path)
+          .hasValue("nosniff");
+    }
+    for (String path : List.of("/", "/metrics", "/-/healthy", "/-/ready")) {
+      assertThat(get(path, null).headers().firstValue("Cache-Control"))
+          .as(path)
+          .hasValue("no-store");
+    }
+  }
+
+  @Test
+  void theLandingPagePolicyAllowsItsOwnInlineStyleByHash() throws Exception {
+    HttpResponse<String> page = get("/", null);
+    String body = page.body();
+    String style = body.substring(body.indexOf("<style>") + 7, body.indexOf("</style>"));
+    assertThat(page.headers().firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(
+            policy ->
+                assertThat(policy)
+                    .startsWith("default-src 'none'")
+                    .contains("style-src " + ContentSecurityPolicy.hash(style))
+                    .contains("frame-ancestors 'none'"));
+    // Every inline block the page has is covered: there is no script, and none may run.
+    assertThat(body).doesNotContain("<script");
+    assertThat(page.headers().firstValue("Content-Security-Policy").get())
+        .contains("script-src 'none'");
+  }
+
+  @Test
+  void unsupportedQueryParametersAre400WithoutEchoingThem() throws Exception {
+    for (String query :
+        List.of("?debug=%3Cscript%3Ealert(1)%3C/script%3E", "?debug=", "?foo=1", "?x")) {
+      HttpResponse<String> response = get("/metrics" + query, null);
+      assertThat(response.statusCode()).as(query).isEqualTo(400);
+      assertThat(response.body()).doesNotContain("<script>").doesNotContain("foo");
+    }
+    assertThat(get("/metrics?debug=text", null).statusCode()).isEqualTo(200);
+    assertThat(get("/metrics?name[]=clock_time_seconds", null).body())
+        .contains("clock_time_seconds")
+        .doesNotContain("clock_offset_seconds");
+  }
 }

@@ -40,6 +40,7 @@ final class RawHttpsClient {
   private String user;
   private String password;
   private Path trustedCa;
+  private String cipherSuite;
 
   RawHttpsClient clientCertificate(Path cert, Path key) {
     clientCert = cert;
@@ -50,6 +51,12 @@ final class RawHttpsClient {
   /** Verifies the server against this CA instead of trusting any server. */
   RawHttpsClient trusting(Path caCert) {
     trustedCa = caCert;
+    return this;
+  }
+
+  /** Offers only this cipher suite. */
+  RawHttpsClient cipherSuite(String name) {
+    cipherSuite = name;
     return this;
   }
 
@@ -87,6 +94,9 @@ final class RawHttpsClient {
       parameters.setServerNames(sniName == null ? List.of() : List.of(new SNIHostName(sniName)));
       if (protocol != null) {
         parameters.setProtocols(new String[] {protocol});
+      }
+      if (cipherSuite != null) {
+        parameters.setCipherSuites(new String[] {cipherSuite});
       }
       socket.setSSLParameters(parameters);
       socket.startHandshake();

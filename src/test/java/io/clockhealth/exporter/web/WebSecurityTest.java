@@ -265,6 +265,68 @@ class WebSecurityTest {
             () -> assertThat(verifying.get(port, "/-/healthy")).startsWith("HTTP/1.1 200"));
   }
 
+  private String tlsWith(String extra) {
+    return "tls_server_config:\n  cert_file: "
+        + pki.serverCert
+        + "\n  key_file: "
+        + pki.serverKey
+        + "\n"
+        + extra;
+  }
+
+  @Test
+  void cipherSuitesAreHonouredAndUnknownOnesOrCurvesRefused() throws Exception {
+    int port =
+        start(
+            webConfig(
+                tlsWith(
+                    "  max_version: TLS12\n  cipher_suites:\n"
+                        + "    - TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384\n")));
+    assertThat(
+            new RawHttpsClient()
+                .cipherSuite("TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384")
+                .get(port, "/-/healthy"))
+        .startsWith("HTTP/1.1 200");
+    assertThatThrownBy(
+            () ->
+                new RawHttpsClient()
+                    .cipherSuite("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256")
+                    .get(port, "/-/healthy"))
+        .isInstanceOfAny(SSLException.class, IOException.class);
+    assertThatThrownBy(
+            () ->
+                WebConfigSource.load(webConfig(tlsWith("  cipher_suites: [TLS_NO_SUCH_SUITE]\n"))))
+        .hasMessageContaining("cipher_suites")
+        .hasMessageContaining("TLS_NO_SUCH_SUITE");
+    assertThatThrownBy(
+            () -> WebConfigSource.load(webConfig(tlsWith("  curve_preferences: [X25519]\n"))))
+        .hasMessageContaining("curve_preferences is not supported");
+  }
+
+  @Test
+  void onlyTheHeadersExporterToolkitAllowsCanBeSet() throws Exception {
+    assertThatThrownBy(
+            () ->
+                WebConfigSource.load(
+                    webConfig("http_server_config:\n  headers:\n    Content-Length: \"1\"\n")))
+        .hasMessageContaining("\"Content-Length\" cannot be set");
+    assertThatThrownBy(
+            () ->
+                WebConfigSource.load(
+                    webConfig("http_server_config:\n  headers:\n    X-Frame-Options: allow\n")))
+        .hasMessageContaining("X-Frame-Options must be one of [deny, sameorigin]");
+    int port =
+        start(
+            webConfig(
+                tlsWith(
+                    "http_server_config:\n  headers:\n    X-Frame-Options: deny\n"
+                        + "    Strict-Transport-Security: max-age=31536000\n")));
+    assertThat(new RawHttpsClient().get(port, "/-/healthy"))
+        .contains("X-Frame-Options: deny")
+        .contains("Strict-Transport-Security: max-age=31536000")
+        .contains("X-Content-Type-Options: nosniff");
+  }
+
   @Test
   void invalidFilesStopStartUpNamingTheProblem() throws Exception {
     assertThatThrownBy(() -> WebConfigSource.load(webConfig("tls_server_config:\n  cert: x\n")))

@@ -43,6 +43,8 @@ public final class TlsContexts {
     factory.setKeyStorePassword(new String(PemFiles.STORE_PASSWORD));
     factory.setKeyManagerPassword(new String(PemFiles.STORE_PASSWORD));
     factory.setIncludeProtocols(tls.protocols().toArray(new String[0]));
+    factory.setIncludeCipherSuites(tls.cipherSuites().toArray(new String[0]));
+    factory.setUseCipherSuitesOrder(tls.preferServerCipherSuites());
     // Exporters are scraped by IP address: no SNI match is required of clients.
     factory.setSniRequired(false);
     factory.setNeedClientAuth(false);
