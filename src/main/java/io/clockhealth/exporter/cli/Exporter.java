@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
 
 /** Wires settings, collectors and the HTTP server together; one instance per process. */
 final class Exporter {
@@ -58,6 +59,20 @@ final class Exporter {
     return ExitCodes.OK;
   }
 
+  /** SIGHUP re-reads the web config, as Prometheus does, instead of ending the process (129). */
+  private void reloadOnHangup(WebConfigSource webConfig) {
+    try {
+      Signal.handle(
+          new Signal("HUP"),
+          signal -> {
+            log.info("SIGHUP: re-reading the web config");
+            webConfig.reload();
+          });
+    } catch (IllegalArgumentException e) {
+      log.warn("SIGHUP cannot be handled here ({}); it keeps its default action", e.getMessage());
+    }
+  }
+
   int serve(WebConfigSource webConfig) throws InterruptedException {
     PrometheusRegistry registry = new PrometheusRegistry();
     registry.register(collector);
@@ -72,6 +87,7 @@ final class Exporter {
             settings.maxRequests());
     Runtime.getRuntime()
         .addShutdownHook(new Thread(() -> log.info("shutdown requested, stopping"), "shutdown"));
+    reloadOnHangup(webConfig);
     try {
       server.start();
     } catch (Exception e) {

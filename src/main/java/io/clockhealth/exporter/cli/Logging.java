@@ -17,6 +17,11 @@ final class Logging {
     set("org.slf4j.simpleLogger.levelInBrackets", "false");
     // Jetty's start-up chatter is not what operators need; its warnings still show.
     set("org.slf4j.simpleLogger.log.org.eclipse.jetty", "debug".equals(level) ? "info" : "warn");
+    // It warns once per request with a malformed Host header, which any client can send; the
+    // client gets 400 either way.
+    set(
+        "org.slf4j.simpleLogger.log.org.eclipse.jetty.util.HostPort",
+        "debug".equals(level) ? "info" : "error");
   }
 
   private static void set(String key, String value) {

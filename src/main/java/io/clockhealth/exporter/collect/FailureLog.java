@@ -1,5 +1,6 @@
 package io.clockhealth.exporter.collect;
 
+import io.clockhealth.exporter.parse.ControlCharacters;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.TreeSet;
@@ -25,7 +26,8 @@ public final class FailureLog {
     this.collector = collector;
   }
 
-  public synchronized void failure(String reason) {
+  public synchronized void failure(String rawReason) {
+    String reason = ControlCharacters.escape(rawReason); // it quotes the tool's output
     String cause = cause(reason);
     if (Objects.equals(cause, lastCause)) {
       logger.debug("collector={} still failing: {}", collector, reason);

@@ -62,7 +62,7 @@ public final class ParseException extends Exception {
     sb.append(reason);
     if (line != null) {
       String shown = line.length() > 120 ? line.substring(0, 120) + "..." : line;
-      sb.append(": \"").append(shown.replaceAll("\\p{Cntrl}", "?")).append('"');
+      sb.append(": \"").append(ControlCharacters.escape(shown)).append('"');
     }
     return sb.toString();
   }

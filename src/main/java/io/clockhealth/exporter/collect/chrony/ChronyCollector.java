@@ -14,6 +14,7 @@ import io.clockhealth.exporter.metrics.DaemonReport;
 import io.clockhealth.exporter.metrics.ServerStat;
 import io.clockhealth.exporter.metrics.SourceStatus;
 import io.clockhealth.exporter.metrics.SystemStatus;
+import io.clockhealth.exporter.parse.ControlCharacters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -128,7 +129,7 @@ public final class ChronyCollector implements DaemonCollector {
         serverStatsEnabled.set(false);
         LOG.info(
             "collector=chrony serverstats disabled: {}; server-role metrics are off",
-            server.reason());
+            ControlCharacters.escape(server.reason()));
       } else if (server.failed()) {
         problems.add(server.reason());
       } else {
