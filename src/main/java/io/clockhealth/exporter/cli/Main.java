@@ -81,7 +81,7 @@ public final class Main implements Callable<Integer> {
 
   public static void main(String[] args) {
     LaunchMechanism.chooseFastest();
-    System.exit(run(args, System.in, System.out, System.err));
+    System.exit(run(args, StandardInput.get(), System.out, System.err));
   }
 
   static int run(String[] args, InputStream stdin, PrintStream stdout, PrintStream stderr) {

@@ -1,5 +1,7 @@
 package io.clockhealth.exporter.cli;
 
+import io.clockhealth.exporter.config.BoundedFiles;
+import io.clockhealth.exporter.config.ExporterSettings;
 import io.clockhealth.exporter.metrics.ClockMetrics;
 import io.clockhealth.exporter.metrics.DaemonReport;
 import io.clockhealth.exporter.parse.FormatRegistry;
@@ -9,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -70,6 +71,11 @@ final class ParseCommand implements Callable<Integer> {
           FormatRegistry.AUTO.equals(format) ? registry.detect(text) : named(format);
       DaemonReport report = chosen.parse(text);
       Exposition.write(new ClockMetrics().report(report).build(), stdout);
+      stdout.flush();
+      if (stdout.checkError()) { // PrintStream keeps write errors (EBADF, ENOSPC) to itself
+        stderr.println("parse: cannot write the metrics to standard output");
+        return ExitCodes.FAILURE;
+      }
       return ExitCodes.OK;
     } catch (ParseException e) {
       stderr.println("parse: " + e.getMessage());
@@ -92,9 +98,16 @@ final class ParseCommand implements Callable<Integer> {
                         + FormatRegistry.AUTO));
   }
 
-  /** Bytes as UTF-8 with invalid sequences replaced, so garbage input cannot throw here. */
+  /**
+   * Bytes as UTF-8 with invalid sequences replaced, so garbage input cannot throw here; capped as
+   * the collectors cap a tool's output.
+   */
   private String read() throws IOException {
-    byte[] bytes = "-".equals(file) ? stdin.readAllBytes() : Files.readAllBytes(Path.of(file));
+    int cap = ExporterSettings.DEFAULT_MAX_OUTPUT_BYTES;
+    byte[] bytes =
+        "-".equals(file)
+            ? BoundedFiles.read(stdin, cap, "standard input")
+            : BoundedFiles.read(Path.of(file), cap);
     return new String(bytes, StandardCharsets.UTF_8);
   }
 

@@ -2,8 +2,11 @@ package io.clockhealth.exporter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clockhealth.exporter.config.ExporterSettings;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -222,5 +225,46 @@ class MainTest {
             "--log.level=error");
     assertThat(code).isZero();
     assertThat(stdout()).doesNotContain("collector=\"chrony\"").contains("clock_time_seconds");
+  }
+
+  @Test
+  void parseInputBeyondTheOutputCapIsRefused() {
+    String big = "x".repeat(ExporterSettings.DEFAULT_MAX_OUTPUT_BYTES + 1);
+    assertThat(run(big, "parse", "--format", "auto", "-")).isEqualTo(2);
+    assertThat(stderr()).contains("standard input: larger than");
+  }
+
+  @Test
+  void parseOfAFifoOrADeviceIsRefused() throws Exception {
+    Path fifo = dir.resolve("fifo");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+    assertThat(run("", "parse", "--format", "auto", fifo.toString())).isEqualTo(2);
+    assertThat(stderr()).contains("not a regular file");
+    err.reset();
+    assertThat(run("", "parse", "--format", "auto", "/dev/zero")).isEqualTo(2);
+    assertThat(stderr()).contains("not a regular file");
+  }
+
+  @Test
+  void parseThatCannotWriteItsOutputFails() throws Exception {
+    String tracking =
+        "7F000017,127.0.0.23,11,1763728012.5,0.000015259,0.000000512,0.000005258,"
+            + "-0.684,0.007,7.206,0.000045102,0.000005290,0.3,Normal\n";
+    PrintStream broken =
+        new PrintStream(
+            new OutputStream() {
+              @Override
+              public void write(int b) throws IOException {
+                throw new IOException("No space left on device");
+              }
+            });
+    int code =
+        Main.run(
+            new String[] {"parse", "--format", "chronyc-tracking", "-"},
+            new ByteArrayInputStream(tracking.getBytes(StandardCharsets.UTF_8)),
+            broken,
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(code).isEqualTo(1);
+    assertThat(stderr()).contains("cannot write the metrics to standard output");
   }
 }
