@@ -142,4 +142,24 @@ class KubernetesManifestsIT {
     JsonNode baseEp = kind(base, "ServiceMonitor").path("spec").path("endpoints").get(0);
     assertThat(baseEp.path("relabelings").toString()).doesNotContain("\"cluster\"");
   }
+
+  @Test
+  void withTheWebConfigTheProbesNeedNeitherCredentialsNorHttp() throws IOException {
+    List<JsonNode> secured = objects(DeployTools.file("target/kubernetes/overlay-web-config.yaml"));
+    JsonNode container =
+        kind(secured, "DaemonSet")
+            .path("spec")
+            .path("template")
+            .path("spec")
+            .path("containers")
+            .get(0);
+    assertThat(container.path("args").toString()).contains("--web.config.file=");
+    for (String probe : List.of("readinessProbe", "livenessProbe")) {
+      assertThat(container.path(probe).has("tcpSocket")).as(probe).isTrue();
+      assertThat(container.path(probe).has("httpGet")).as(probe).isFalse();
+    }
+    JsonNode endpoint = kind(secured, "ServiceMonitor").path("spec").path("endpoints").get(0);
+    assertThat(endpoint.path("scheme").asText()).isEqualTo("https");
+    assertThat(endpoint.has("basicAuth")).isTrue();
+  }
 }
