@@ -25,8 +25,10 @@ import picocli.CommandLine.Parameters;
       "Print the metrics that one captured tool output yields, with the same names and labels as"
           + " the server.",
       "Human and CSV (-c) layouts of a chronyc command are both accepted under its FORMAT.",
-      "Exit codes: 0 parsed; 2 the input is not that format or is the tool's error message"
-          + " (one line on stderr names the format and the offending line)."
+      "Exit codes: 0 parsed; 1 the metrics could not be written to standard output; 2 the input"
+          + " is not that format, is the tool's error message (one line on stderr names the"
+          + " format and the offending line), is larger than 1 MiB, is not a regular file, or"
+          + " standard input is closed."
     })
 final class ParseCommand implements Callable<Integer> {
 
