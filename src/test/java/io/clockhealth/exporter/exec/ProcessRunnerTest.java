@@ -163,23 +163,19 @@ class ProcessRunnerTest {
   @Test
   void aRunWithNoFreeReaderFailsAtOnceAndTheNextOneAfterItSucceeds() throws Exception {
     ProcessRunner oneRun = new ProcessRunner(new ExecutableResolver(), System.getenv(), 1);
-    Path slow = script("sleep 3; echo slow");
+    Path started = dir.resolve("slow-started");
+    Path slow = script("touch '" + started + "'; sleep 3; echo slow");
     CompletableFuture<CommandResult> first =
         CompletableFuture.supplyAsync(
-            () -> oneRun.run(spec(slow, List.of(), Duration.ofSeconds(5), 1024)));
-    Path tool = script("echo ok");
-    CommandResult starved = null;
-    // Wait until the slow run holds both readers, then try a second one beside it.
-    long giveUp = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-    while (starved == null && System.nanoTime() < giveUp) {
-      CommandResult attempt = oneRun.run(spec(tool, List.of(), Duration.ofSeconds(5), 1024));
-      if (attempt.outcome() == CommandResult.Outcome.FAILED_TO_START) {
-        starved = attempt;
-      } else {
-        Thread.sleep(10);
-      }
+            () -> oneRun.run(spec(slow, List.of(), Duration.ofSeconds(10), 1024)));
+    // Once the slow tool runs, its run holds both readers: a second run beside it finds none.
+    long giveUp = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!Files.exists(started) && System.nanoTime() < giveUp) {
+      Thread.sleep(10);
     }
-    assertThat(starved).isNotNull();
+    Path tool = script("echo ok");
+    CommandResult starved = oneRun.run(spec(tool, List.of(), Duration.ofSeconds(5), 1024));
+    assertThat(starved.outcome()).isEqualTo(CommandResult.Outcome.FAILED_TO_START);
     assertThat(starved.describeFailure()).contains("no free output reader");
     assertThat(first.get().stdout()).isEqualTo("slow\n");
     assertThat(oneRun.run(spec(tool, List.of(), Duration.ofSeconds(5), 1024)).stdout())
