@@ -1,6 +1,6 @@
 package io.clockhealth.exporter.cli;
 
-/** Process exit codes (DESIGN §2). */
+/** Process exit codes (README, "Command line"; {@code --help}). */
 final class ExitCodes {
 
   /** Success. */

@@ -15,8 +15,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The command line (DESIGN §2): serve by default, {@code --once}, {@code parse} and {@code
- * textfile}.
+ * The command line (README, "Command line"; {@code --help}): serve by default, {@code --once},
+ * {@code parse} and {@code textfile}.
  */
 @Command(
     name = "clock-health-exporter",

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
- * The YAML configuration file as written by the operator (DESIGN §5). Every key is optional;
- * unknown keys are rejected by {@link ConfigFileLoader}. Example:
+ * The YAML configuration file as written by the operator (README, "Configuration file"). Every key
+ * is optional; unknown keys are rejected by {@link ConfigFileLoader}. Example:
  *
  * <pre>
  * web:

@@ -6,9 +6,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Turns what one scrape learnt into the metric contract of DESIGN §3: names, labels, units and the
- * state-set layout. The only place metric names are spelt, so every collector and the {@code parse}
- * command expose exactly the same series.
+ * Turns what one scrape learnt into the metric contract of docs/metrics.md: names, labels, units
+ * and the state-set layout. The only place metric names are spelt, so every collector and the
+ * {@code parse} command expose exactly the same series.
  *
  * <p>State sets ({@code clock_leap_status}, {@code clock_source_state}) are written as gauges with
  * one series per state: client_java's StateSetSnapshot names the state label after the metric,

@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The exposition the contract (DESIGN §3) fixes: names, labels, state sets, absent values. */
+/**
+ * The exposition the contract (docs/metrics.md) fixes: names, labels, state sets, absent values.
+ */
 class ClockMetricsTest {
 
   private static String text(ClockMetrics metrics) throws IOException {

@@ -19,7 +19,7 @@ final class NtpTimestamp {
   private static final double FRACTION_SCALE = 1L << 32;
 
   /*
-   * Era 0 ends on 2036-02-07. Like RFC 4330 §3, a value with the top bit clear (before 1968 in
+   * Era 0 ends on 2036-02-07. Like RFC 4330 section 3, a value with the top bit clear (before 1968 in
    * era 0) is taken to be in era 1, so times after 2036 still convert.
    */
   private static final long ERA_PIVOT = 1L << 31;
