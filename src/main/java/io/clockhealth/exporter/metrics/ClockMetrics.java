@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Turns what one scrape learnt into the metric contract of docs/metrics.md: names, labels, units
- * and the state-set layout. The only place metric names are spelt, so every collector and the
- * {@code parse} command expose exactly the same series.
+ * and the state-set layout. Every name and help text comes from {@link MetricCatalog}, so every
+ * collector and the {@code parse} command expose exactly the same series.
  *
  * <p>State sets ({@code clock_leap_status}, {@code clock_source_state}) are written as gauges with
  * one series per state: client_java's StateSetSnapshot names the state label after the metric,
@@ -20,45 +20,26 @@ public final class ClockMetrics {
 
   /** The exporter host's wall clock at collection, Unix seconds. */
   public ClockMetrics hostTime(double unixSeconds) {
-    families.gauge(
-        "clock_time_seconds",
-        "Exporter host's wall clock at collection, Unix seconds; compare with"
-            + " timestamp(clock_time_seconds) for skew against Prometheus.",
-        Labels.EMPTY,
-        unixSeconds);
+    families.gauge(MetricCatalog.TIME_SECONDS, Labels.EMPTY, unixSeconds);
     return this;
   }
 
   public ClockMetrics buildInfo(String version, String revision) {
     families.info(
-        "clock_exporter_build",
-        "Build of clock-health-exporter.",
-        Labels.of("version", version, "revision", revision));
+        MetricCatalog.EXPORTER_BUILD, Labels.of("version", version, "revision", revision));
     return this;
   }
 
   public ClockMetrics collectorResult(String collector, boolean success, double durationSeconds) {
     Labels labels = Labels.of("collector", collector);
-    families.gauge(
-        "clock_scrape_collector_success",
-        "1 if the collector's commands ran and their output parsed, else 0.",
-        labels,
-        success);
-    families.gauge(
-        "clock_scrape_collector_duration_seconds",
-        "Time the collector spent in this scrape.",
-        labels,
-        durationSeconds);
+    families.gauge(MetricCatalog.SCRAPE_COLLECTOR_SUCCESS, labels, success);
+    families.gauge(MetricCatalog.SCRAPE_COLLECTOR_DURATION_SECONDS, labels, durationSeconds);
     return this;
   }
 
   public ClockMetrics report(DaemonReport report) {
     Labels daemon = Labels.of("daemon", report.daemon().label());
-    families.gauge(
-        "clock_daemon_up",
-        "1 if the time daemon answered its tool, 0 if the tool ran but the daemon did not.",
-        daemon,
-        report.daemonUp());
+    families.gauge(MetricCatalog.DAEMON_UP, daemon, report.daemonUp());
     if (report.system() != null) {
       system(daemon, report.system());
     }
@@ -81,92 +62,38 @@ public final class ClockMetrics {
   }
 
   private void system(Labels daemon, SystemStatus s) {
-    families.gauge(
-        "clock_synchronized",
-        "1 if the daemon considers the clock synchronised to a source.",
-        daemon,
-        s.synchronized_());
-    families.gauge(
-        "clock_offset_seconds",
-        "Estimated local clock minus true time; positive = local clock ahead (fast).",
-        daemon,
-        s.offsetSeconds());
-    families.gauge(
-        "clock_last_offset_seconds",
-        "Offset measured at the last clock update (local minus reference).",
-        daemon,
-        s.lastOffsetSeconds());
-    families.gauge(
-        "clock_rms_offset_seconds",
-        "Long-term average of the offset (root mean square).",
-        daemon,
-        s.rmsOffsetSeconds());
-    families.gauge(
-        "clock_frequency_ppm",
-        "Frequency error of the local clock; positive = local oscillator runs fast.",
-        daemon,
-        s.frequencyPpm());
-    families.gauge(
-        "clock_residual_frequency_ppm",
-        "Residual frequency of the selected reference.",
-        daemon,
-        s.residualFrequencyPpm());
-    families.gauge(
-        "clock_skew_ppm", "Estimated error bound on the frequency.", daemon, s.skewPpm());
-    families.gauge(
-        "clock_root_delay_seconds",
-        "Total network path delay to the primary reference.",
-        daemon,
-        s.rootDelaySeconds());
-    families.gauge(
-        "clock_root_dispersion_seconds",
-        "Total dispersion accumulated to the primary reference.",
-        daemon,
-        s.rootDispersionSeconds());
-    families.gauge(
-        "clock_max_error_seconds",
-        "Upper bound on the clock error: |offset| + root dispersion + root delay / 2.",
-        daemon,
-        s.maxErrorSeconds());
-    families.gauge("clock_stratum", "Stratum of the local clock.", daemon, s.stratum());
+    families.gauge(MetricCatalog.SYNCHRONIZED, daemon, s.synchronized_());
+    families.gauge(MetricCatalog.OFFSET_SECONDS, daemon, s.offsetSeconds());
+    families.gauge(MetricCatalog.LAST_OFFSET_SECONDS, daemon, s.lastOffsetSeconds());
+    families.gauge(MetricCatalog.RMS_OFFSET_SECONDS, daemon, s.rmsOffsetSeconds());
+    families.gauge(MetricCatalog.FREQUENCY_PPM, daemon, s.frequencyPpm());
+    families.gauge(MetricCatalog.RESIDUAL_FREQUENCY_PPM, daemon, s.residualFrequencyPpm());
+    families.gauge(MetricCatalog.SKEW_PPM, daemon, s.skewPpm());
+    families.gauge(MetricCatalog.ROOT_DELAY_SECONDS, daemon, s.rootDelaySeconds());
+    families.gauge(MetricCatalog.ROOT_DISPERSION_SECONDS, daemon, s.rootDispersionSeconds());
+    families.gauge(MetricCatalog.MAX_ERROR_SECONDS, daemon, s.maxErrorSeconds());
+    families.gauge(MetricCatalog.STRATUM, daemon, s.stratum());
     if (s.refId() != null) {
       families.info(
-          "clock_reference",
-          "Reference the daemon follows: ref_id as printed, reference = selected source.",
+          MetricCatalog.REFERENCE,
           daemon.merge(
               Labels.of(
                   "ref_id", s.refId(), "reference", s.reference() == null ? "" : s.reference())));
     }
     families.gauge(
-        "clock_reference_timestamp_seconds",
-        "Unix time of the last clock update from the reference.",
-        daemon,
-        s.referenceTimestampSeconds());
-    families.gauge(
-        "clock_update_interval_seconds",
-        "Interval between the last two clock updates.",
-        daemon,
-        s.updateIntervalSeconds());
-    families.gauge(
-        "clock_poll_interval_seconds",
-        "Current polling interval of the daemon.",
-        daemon,
-        s.pollIntervalSeconds());
-    families.gauge("clock_jitter_seconds", "System jitter.", daemon, s.jitterSeconds());
+        MetricCatalog.REFERENCE_TIMESTAMP_SECONDS, daemon, s.referenceTimestampSeconds());
+    families.gauge(MetricCatalog.UPDATE_INTERVAL_SECONDS, daemon, s.updateIntervalSeconds());
+    families.gauge(MetricCatalog.POLL_INTERVAL_SECONDS, daemon, s.pollIntervalSeconds());
+    families.gauge(MetricCatalog.JITTER_SECONDS, daemon, s.jitterSeconds());
     if (s.leapStatus() != null) {
       for (LeapStatus status : LeapStatus.values()) {
         families.gauge(
-            "clock_leap_status",
-            "Leap indicator as a state set: the current status is 1, the others 0.",
+            MetricCatalog.LEAP_STATUS,
             daemon.add("status", status.label()),
             status == s.leapStatus());
       }
     }
-    families.gauge(
-        "clock_local_reference",
-        "1 when the daemon follows its own local clock (chrony 7F7F0101, ntpd LOCL).",
-        daemon,
-        s.localReference());
+    families.gauge(MetricCatalog.LOCAL_REFERENCE, daemon, s.localReference());
   }
 
   /**
@@ -182,89 +109,31 @@ public final class ClockMetrics {
     Labels labels = Labels.of("daemon", daemon.label(), "source", name);
     if (s.mode() != null) {
       families.info(
-          "clock_source",
-          "A time source of the daemon; mode and the source's own reference id.",
+          MetricCatalog.SOURCE,
           labels.merge(
               Labels.of("mode", s.mode().label(), "ref_id", s.refId() == null ? "" : s.refId())));
     }
     if (s.state() != null) {
       for (SourceState state : SourceState.values()) {
         families.gauge(
-            "clock_source_state",
-            "Selection state of the source as a state set: the current state is 1.",
-            labels.add("state", state.label()),
-            state == s.state());
+            MetricCatalog.SOURCE_STATE, labels.add("state", state.label()), state == s.state());
       }
     }
-    families.gauge(
-        "clock_source_offset_seconds",
-        "Local clock minus source; positive = local clock ahead of the source.",
-        labels,
-        s.offsetSeconds());
-    families.gauge(
-        "clock_source_offset_error_seconds",
-        "Estimated error of the source offset (chrony's +/-).",
-        labels,
-        s.offsetErrorSeconds());
-    families.gauge(
-        "clock_source_delay_seconds", "Round-trip delay to the source.", labels, s.delaySeconds());
-    families.gauge(
-        "clock_source_jitter_seconds", "Jitter of the source.", labels, s.jitterSeconds());
-    families.gauge("clock_source_stratum", "Stratum of the source.", labels, s.stratum());
-    families.gauge(
-        "clock_source_poll_interval_seconds",
-        "Polling interval of the source.",
-        labels,
-        s.pollIntervalSeconds());
-    families.gauge(
-        "clock_source_reachability",
-        "Reachability register (8 bits) as an integer; 255 = last 8 polls answered.",
-        labels,
-        s.reachability());
-    families.gauge(
-        "clock_source_last_sample_age_seconds",
-        "Seconds since the last sample from the source.",
-        labels,
-        s.lastSampleAgeSeconds());
-    families.gauge(
-        "clock_source_samples",
-        "Sample points the daemon keeps for the source.",
-        labels,
-        s.samples());
-    families.gauge(
-        "clock_source_frequency_ppm",
-        "Estimated residual frequency of the source.",
-        labels,
-        s.frequencyPpm());
-    families.gauge(
-        "clock_source_frequency_skew_ppm",
-        "Estimated error bound on the source frequency.",
-        labels,
-        s.frequencySkewPpm());
-    families.gauge(
-        "clock_source_std_dev_seconds",
-        "Estimated standard deviation of the source samples.",
-        labels,
-        s.stdDevSeconds());
-    families.gauge(
-        "clock_source_span_seconds",
-        "Time between the oldest and newest sample of the source.",
-        labels,
-        s.spanSeconds());
-    families.gauge(
-        "clock_source_nts_cookies",
-        "NTS cookies held for the source; 0 on an NTS source means it cannot authenticate.",
-        labels,
-        s.ntsCookies());
-    families.gauge(
-        "clock_source_nts_ke_attempts",
-        "NTS-KE attempts since the last successful one.",
-        labels,
-        s.ntsKeAttempts());
-    families.gauge(
-        "clock_source_nts_naks",
-        "NTS NAK responses received from the source.",
-        labels,
-        s.ntsNaks());
+    families.gauge(MetricCatalog.SOURCE_OFFSET_SECONDS, labels, s.offsetSeconds());
+    families.gauge(MetricCatalog.SOURCE_OFFSET_ERROR_SECONDS, labels, s.offsetErrorSeconds());
+    families.gauge(MetricCatalog.SOURCE_DELAY_SECONDS, labels, s.delaySeconds());
+    families.gauge(MetricCatalog.SOURCE_JITTER_SECONDS, labels, s.jitterSeconds());
+    families.gauge(MetricCatalog.SOURCE_STRATUM, labels, s.stratum());
+    families.gauge(MetricCatalog.SOURCE_POLL_INTERVAL_SECONDS, labels, s.pollIntervalSeconds());
+    families.gauge(MetricCatalog.SOURCE_REACHABILITY, labels, s.reachability());
+    families.gauge(MetricCatalog.SOURCE_LAST_SAMPLE_AGE_SECONDS, labels, s.lastSampleAgeSeconds());
+    families.gauge(MetricCatalog.SOURCE_SAMPLES, labels, s.samples());
+    families.gauge(MetricCatalog.SOURCE_FREQUENCY_PPM, labels, s.frequencyPpm());
+    families.gauge(MetricCatalog.SOURCE_FREQUENCY_SKEW_PPM, labels, s.frequencySkewPpm());
+    families.gauge(MetricCatalog.SOURCE_STD_DEV_SECONDS, labels, s.stdDevSeconds());
+    families.gauge(MetricCatalog.SOURCE_SPAN_SECONDS, labels, s.spanSeconds());
+    families.gauge(MetricCatalog.SOURCE_NTS_COOKIES, labels, s.ntsCookies());
+    families.gauge(MetricCatalog.SOURCE_NTS_KE_ATTEMPTS, labels, s.ntsKeAttempts());
+    families.gauge(MetricCatalog.SOURCE_NTS_NAKS, labels, s.ntsNaks());
   }
 }

@@ -60,6 +60,26 @@ final class MetricFamilies {
     family(name, Kind.INFO, help).points.add(new Point(labels, 1));
   }
 
+  /** A gauge point of a catalogued metric; {@code null} means "not measured" and adds nothing. */
+  void gauge(MetricCatalog metric, Labels labels, Number value) {
+    gauge(checked(metric, MetricCatalog.Type.GAUGE), metric.help(), labels, value);
+  }
+
+  void gauge(MetricCatalog metric, Labels labels, Boolean value) {
+    gauge(checked(metric, MetricCatalog.Type.GAUGE), metric.help(), labels, value);
+  }
+
+  void info(MetricCatalog metric, Labels labels) {
+    info(checked(metric, MetricCatalog.Type.INFO), metric.help(), labels);
+  }
+
+  private static String checked(MetricCatalog metric, MetricCatalog.Type type) {
+    if (metric.type() != type) {
+      throw new IllegalArgumentException(metric + " is catalogued as " + metric.type());
+    }
+    return metric.baseName();
+  }
+
   MetricSnapshots build() {
     List<MetricSnapshot> snapshots = new ArrayList<>(families.size());
     families.forEach((name, family) -> snapshots.add(snapshot(name, family)));

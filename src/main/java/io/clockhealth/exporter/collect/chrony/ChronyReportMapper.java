@@ -134,10 +134,7 @@ public final class ChronyReportMapper {
             (field, value) ->
                 result.add(
                     new ServerStat(
-                        field.metricName(),
-                        "chronyc serverstats: " + field.label() + ".",
-                        value,
-                        field.counter())));
+                        field.metricName(), field.metric().help(), value, field.counter())));
     return result;
   }
 

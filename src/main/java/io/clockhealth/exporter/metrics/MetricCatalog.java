@@ -1,0 +1,256 @@
+package io.clockhealth.exporter.metrics;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Every metric the exporter can serve: the one place a metric name and its help text are spelt.
+ * {@link ClockMetrics} and the chrony serverstats fields take their names from here, and a unit
+ * test checks that docs/metrics.md, the alert rules and the dashboards use only these names (and
+ * that docs/metrics.md documents each of them).
+ *
+ * <p>{@link #baseName()} is the name client_java registers; {@link #exposedName()} is what a scrape
+ * shows and PromQL selects: counters get {@code _total}, info metrics {@code _info}.
+ */
+public enum MetricCatalog {
+  // Exporter and host
+  TIME_SECONDS(
+      "clock_time_seconds",
+      Type.GAUGE,
+      "Exporter host's wall clock at collection, Unix seconds; compare with"
+          + " timestamp(clock_time_seconds) for skew against Prometheus."),
+  SCRAPE_COLLECTOR_SUCCESS(
+      "clock_scrape_collector_success",
+      Type.GAUGE,
+      "1 if the collector's commands ran and their output parsed, else 0."),
+  SCRAPE_COLLECTOR_DURATION_SECONDS(
+      "clock_scrape_collector_duration_seconds",
+      Type.GAUGE,
+      "Time the collector spent in this scrape."),
+  EXPORTER_BUILD("clock_exporter_build", Type.INFO, "Build of clock-health-exporter."),
+
+  // Per daemon
+  DAEMON_UP(
+      "clock_daemon_up",
+      Type.GAUGE,
+      "1 if the time daemon answered its tool, 0 if the tool ran but the daemon did not."),
+  SYNCHRONIZED(
+      "clock_synchronized",
+      Type.GAUGE,
+      "1 if the daemon considers the clock synchronised to a source."),
+  OFFSET_SECONDS(
+      "clock_offset_seconds",
+      Type.GAUGE,
+      "Estimated local clock minus true time; positive = local clock ahead (fast)."),
+  LAST_OFFSET_SECONDS(
+      "clock_last_offset_seconds",
+      Type.GAUGE,
+      "Offset measured at the last clock update (local minus reference)."),
+  RMS_OFFSET_SECONDS(
+      "clock_rms_offset_seconds",
+      Type.GAUGE,
+      "Long-term average of the offset (root mean square)."),
+  FREQUENCY_PPM(
+      "clock_frequency_ppm",
+      Type.GAUGE,
+      "Frequency error of the local clock; positive = local oscillator runs fast."),
+  RESIDUAL_FREQUENCY_PPM(
+      "clock_residual_frequency_ppm", Type.GAUGE, "Residual frequency of the selected reference."),
+  SKEW_PPM("clock_skew_ppm", Type.GAUGE, "Estimated error bound on the frequency."),
+  ROOT_DELAY_SECONDS(
+      "clock_root_delay_seconds", Type.GAUGE, "Total network path delay to the primary reference."),
+  ROOT_DISPERSION_SECONDS(
+      "clock_root_dispersion_seconds",
+      Type.GAUGE,
+      "Total dispersion accumulated to the primary reference."),
+  MAX_ERROR_SECONDS(
+      "clock_max_error_seconds",
+      Type.GAUGE,
+      "Upper bound on the clock error: |offset| + root dispersion + root delay / 2."),
+  STRATUM("clock_stratum", Type.GAUGE, "Stratum of the local clock."),
+  REFERENCE(
+      "clock_reference",
+      Type.INFO,
+      "Reference the daemon follows: ref_id as printed, reference = selected source."),
+  REFERENCE_TIMESTAMP_SECONDS(
+      "clock_reference_timestamp_seconds",
+      Type.GAUGE,
+      "Unix time of the last clock update from the reference."),
+  UPDATE_INTERVAL_SECONDS(
+      "clock_update_interval_seconds", Type.GAUGE, "Interval between the last two clock updates."),
+  POLL_INTERVAL_SECONDS(
+      "clock_poll_interval_seconds", Type.GAUGE, "Current polling interval of the daemon."),
+  JITTER_SECONDS("clock_jitter_seconds", Type.GAUGE, "System jitter."),
+  LEAP_STATUS(
+      "clock_leap_status",
+      Type.GAUGE,
+      "Leap indicator as a state set: the current status is 1, the others 0."),
+  LOCAL_REFERENCE(
+      "clock_local_reference",
+      Type.GAUGE,
+      "1 when the daemon follows its own local clock (chrony 7F7F0101, ntpd LOCL)."),
+
+  // Per source
+  SOURCE(
+      "clock_source",
+      Type.INFO,
+      "A time source of the daemon; mode and the source's own reference id."),
+  SOURCE_STATE(
+      "clock_source_state",
+      Type.GAUGE,
+      "Selection state of the source as a state set: the current state is 1."),
+  SOURCE_OFFSET_SECONDS(
+      "clock_source_offset_seconds",
+      Type.GAUGE,
+      "Local clock minus source; positive = local clock ahead of the source."),
+  SOURCE_OFFSET_ERROR_SECONDS(
+      "clock_source_offset_error_seconds",
+      Type.GAUGE,
+      "Estimated error of the source offset (chrony's +/-)."),
+  SOURCE_DELAY_SECONDS("clock_source_delay_seconds", Type.GAUGE, "Round-trip delay to the source."),
+  SOURCE_JITTER_SECONDS("clock_source_jitter_seconds", Type.GAUGE, "Jitter of the source."),
+  SOURCE_STRATUM("clock_source_stratum", Type.GAUGE, "Stratum of the source."),
+  SOURCE_POLL_INTERVAL_SECONDS(
+      "clock_source_poll_interval_seconds", Type.GAUGE, "Polling interval of the source."),
+  SOURCE_REACHABILITY(
+      "clock_source_reachability",
+      Type.GAUGE,
+      "Reachability register (8 bits) as an integer; 255 = last 8 polls answered."),
+  SOURCE_LAST_SAMPLE_AGE_SECONDS(
+      "clock_source_last_sample_age_seconds",
+      Type.GAUGE,
+      "Seconds since the last sample from the source."),
+  SOURCE_SAMPLES(
+      "clock_source_samples", Type.GAUGE, "Sample points the daemon keeps for the source."),
+  SOURCE_FREQUENCY_PPM(
+      "clock_source_frequency_ppm", Type.GAUGE, "Estimated residual frequency of the source."),
+  SOURCE_FREQUENCY_SKEW_PPM(
+      "clock_source_frequency_skew_ppm",
+      Type.GAUGE,
+      "Estimated error bound on the source frequency."),
+  SOURCE_STD_DEV_SECONDS(
+      "clock_source_std_dev_seconds",
+      Type.GAUGE,
+      "Estimated standard deviation of the source samples."),
+  SOURCE_SPAN_SECONDS(
+      "clock_source_span_seconds",
+      Type.GAUGE,
+      "Time between the oldest and newest sample of the source."),
+  SOURCE_NTS_COOKIES(
+      "clock_source_nts_cookies",
+      Type.GAUGE,
+      "NTS cookies held for the source; 0 on an NTS source means it cannot authenticate."),
+  SOURCE_NTS_KE_ATTEMPTS(
+      "clock_source_nts_ke_attempts", Type.GAUGE, "NTS-KE attempts since the last successful one."),
+  SOURCE_NTS_NAKS(
+      "clock_source_nts_naks", Type.GAUGE, "NTS NAK responses received from the source."),
+
+  // Server role: chronyc serverstats, one metric per line it prints
+  SERVER_NTP_PACKETS_RECEIVED(
+      "clock_server_ntp_packets_received", Type.COUNTER, serverStats("NTP packets received")),
+  SERVER_NTP_PACKETS_DROPPED(
+      "clock_server_ntp_packets_dropped", Type.COUNTER, serverStats("NTP packets dropped")),
+  SERVER_COMMAND_PACKETS_RECEIVED(
+      "clock_server_command_packets_received",
+      Type.COUNTER,
+      serverStats("Command packets received")),
+  SERVER_COMMAND_PACKETS_DROPPED(
+      "clock_server_command_packets_dropped", Type.COUNTER, serverStats("Command packets dropped")),
+  SERVER_CLIENT_LOG_RECORDS_DROPPED(
+      "clock_server_client_log_records_dropped",
+      Type.COUNTER,
+      serverStats("Client log records dropped")),
+  SERVER_NTS_KE_CONNECTIONS_ACCEPTED(
+      "clock_server_nts_ke_connections_accepted",
+      Type.COUNTER,
+      serverStats("NTS-KE connections accepted")),
+  SERVER_NTS_KE_CONNECTIONS_DROPPED(
+      "clock_server_nts_ke_connections_dropped",
+      Type.COUNTER,
+      serverStats("NTS-KE connections dropped")),
+  SERVER_AUTHENTICATED_NTP_PACKETS(
+      "clock_server_authenticated_ntp_packets",
+      Type.COUNTER,
+      serverStats("Authenticated NTP packets")),
+  SERVER_INTERLEAVED_NTP_PACKETS(
+      "clock_server_interleaved_ntp_packets", Type.COUNTER, serverStats("Interleaved NTP packets")),
+  SERVER_NTP_TIMESTAMPS_HELD(
+      "clock_server_ntp_timestamps_held", Type.GAUGE, serverStats("NTP timestamps held")),
+  SERVER_NTP_TIMESTAMP_SPAN_SECONDS(
+      "clock_server_ntp_timestamp_span_seconds", Type.GAUGE, serverStats("NTP timestamp span")),
+  SERVER_NTP_DAEMON_RX_TIMESTAMPS(
+      "clock_server_ntp_daemon_rx_timestamps",
+      Type.COUNTER,
+      serverStats("NTP daemon RX timestamps")),
+  SERVER_NTP_DAEMON_TX_TIMESTAMPS(
+      "clock_server_ntp_daemon_tx_timestamps",
+      Type.COUNTER,
+      serverStats("NTP daemon TX timestamps")),
+  SERVER_NTP_KERNEL_RX_TIMESTAMPS(
+      "clock_server_ntp_kernel_rx_timestamps",
+      Type.COUNTER,
+      serverStats("NTP kernel RX timestamps")),
+  SERVER_NTP_KERNEL_TX_TIMESTAMPS(
+      "clock_server_ntp_kernel_tx_timestamps",
+      Type.COUNTER,
+      serverStats("NTP kernel TX timestamps")),
+  SERVER_NTP_HARDWARE_RX_TIMESTAMPS(
+      "clock_server_ntp_hardware_rx_timestamps",
+      Type.COUNTER,
+      serverStats("NTP hardware RX timestamps")),
+  SERVER_NTP_HARDWARE_TX_TIMESTAMPS(
+      "clock_server_ntp_hardware_tx_timestamps",
+      Type.COUNTER,
+      serverStats("NTP hardware TX timestamps"));
+
+  /** How a metric is exposed. */
+  public enum Type {
+    GAUGE(""),
+    COUNTER("_total"),
+    INFO("_info");
+
+    private final String suffix;
+
+    Type(String suffix) {
+      this.suffix = suffix;
+    }
+  }
+
+  private final String baseName;
+  private final Type type;
+  private final String help;
+
+  MetricCatalog(String baseName, Type type, String help) {
+    this.baseName = baseName;
+    this.type = type;
+    this.help = help;
+  }
+
+  /** The help text of a serverstats metric: the line of chronyc it comes from. */
+  private static String serverStats(String line) {
+    return "chronyc serverstats: " + line + ".";
+  }
+
+  /** The name client_java registers: counters and info metrics without their suffix. */
+  public String baseName() {
+    return baseName;
+  }
+
+  /** The name a scrape shows and PromQL selects. */
+  public String exposedName() {
+    return baseName + type.suffix;
+  }
+
+  public Type type() {
+    return type;
+  }
+
+  public String help() {
+    return help;
+  }
+
+  /** The exposed names of every catalogued metric. */
+  public static List<String> exposedNames() {
+    return Arrays.stream(values()).map(MetricCatalog::exposedName).toList();
+  }
+}
