@@ -1,0 +1,144 @@
+package io.clockhealth.exporter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.clockhealth.exporter.collect.BuildInfo;
+import io.clockhealth.exporter.collect.ClockCollector;
+import io.clockhealth.exporter.collect.CollectorOutcome;
+import io.clockhealth.exporter.collect.DaemonCollector;
+import io.clockhealth.exporter.collect.ScrapeResult;
+import io.clockhealth.exporter.collect.chrony.ChronyCollector;
+import io.clockhealth.exporter.collect.ntpd.NtpdCollector;
+import io.clockhealth.exporter.collect.timesyncd.TimesyncdCollector;
+import io.clockhealth.exporter.config.ToolSettings;
+import io.clockhealth.exporter.exec.CommandResult;
+import io.clockhealth.exporter.exec.CommandRunner;
+import io.clockhealth.exporter.exec.CommandSpec;
+import io.clockhealth.exporter.parse.FixtureFiles;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The golden exposition: a fixed set of captured tool outputs (src/test/resources/captures),
+ * answered by a fake {@link CommandRunner} to the real chrony, ntpd and timesyncd collectors, on a
+ * fixed clock, written as a scrape writes it and compared byte for byte with the checked-in
+ * src/test/resources/golden/exposition.prom. Any change of a metric name, label, help text or value
+ * shows up here and, as a diff of that file, in review.
+ *
+ * <p>After an intended change, regenerate the file and review its diff:
+ *
+ * <pre>
+ * mvn -B -ntp test -Dtest=GoldenExpositionTest -Dgolden.update=true
+ * git diff src/test/resources/golden/exposition.prom
+ * </pre>
+ */
+class GoldenExpositionTest {
+
+  static final Path GOLDEN = Path.of("src/test/resources/golden/exposition.prom");
+
+  /** 2026-01-02T03:04:05.678Z: the host clock of the scrape. */
+  private static final Instant NOW = Instant.parse("2026-01-02T03:04:05.678Z");
+
+  /**
+   * chronyc -m: each report's CSV lines in the order asked (a client's, serverstats a server's).
+   */
+  private static final Map<String, String> CHRONYC =
+      Map.of(
+          "tracking", "captures/chrony/3src-cli-c-tracking.txt",
+          "sources", "captures/chrony/3src-cli-c-sources.txt",
+          "sourcestats", "captures/chrony/3src-cli-c-sourcestats.txt",
+          "serverstats", "captures/chrony/3src-srvA-c-serverstats.txt");
+
+  /** ntpq -n -w -c rv -p: the system variables, then the peers. */
+  private static final List<String> NTPQ =
+      List.of("captures/ntpsec/3src-rv.txt", "captures/ntpsec/3src-pn.txt");
+
+  /** timedatectl, by its first argument. */
+  private static final Map<String, String> TIMEDATECTL =
+      Map.of(
+          "show-timesync", "captures/timesyncd/good-show-timesync-all.txt",
+          "timesync-status", "captures/timesyncd/good-timesync-status.txt",
+          "show", "captures/timesyncd/good-show.txt");
+
+  @Test
+  void theScrapeOfTheCapturesIsTheCheckedInExposition() throws IOException {
+    String exposition = exposition();
+    if (Boolean.getBoolean("golden.update")) {
+      Files.createDirectories(GOLDEN.getParent());
+      Files.writeString(GOLDEN, exposition, StandardCharsets.UTF_8);
+    }
+    assertThat(Files.exists(GOLDEN))
+        .as(GOLDEN + " is missing: run with -Dgolden.update=true to create it")
+        .isTrue();
+    assertThat(exposition)
+        .as("exposition differs from " + GOLDEN + " (regenerate with -Dgolden.update=true)")
+        .isEqualTo(Files.readString(GOLDEN, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void theGoldenExpositionHasEveryCollectorAndDaemon() throws IOException {
+    String golden = Files.readString(GOLDEN, StandardCharsets.UTF_8);
+    for (String collector : List.of("chrony", "ntpd", "timesyncd")) {
+      assertThat(golden)
+          .contains("clock_scrape_collector_success{collector=\"" + collector + "\"} 1.0")
+          .contains("clock_daemon_up{daemon=\"" + collector + "\"} 1.0");
+    }
+    assertThat(golden).contains("clock_server_ntp_packets_received_total{daemon=\"chrony\"}");
+  }
+
+  static String exposition() throws IOException {
+    CommandRunner runner = GoldenExpositionTest::answer;
+    List<DaemonCollector> collectors =
+        List.of(
+            new ChronyCollector(runner, tool("chronyc")),
+            new NtpdCollector(runner, tool("ntpq")),
+            new TimesyncdCollector(runner, tool("timedatectl")));
+    BuildInfo build = new BuildInfo("0.0.0-golden", "0123456789ab");
+    ScrapeResult scrape;
+    try (ClockCollector clock =
+        new ClockCollector(collectors, Clock.fixed(NOW, ZoneOffset.UTC), build)) {
+      scrape = clock.scrape();
+    }
+    // The one measured value that is not in the captures: the time each collector took.
+    ScrapeResult fixed =
+        new ScrapeResult(
+            scrape.hostTimeSeconds(),
+            scrape.outcomes().stream()
+                .map(o -> new CollectorOutcome(o.collector(), o.result(), 0.001))
+                .toList());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Exposition.write(fixed.toSnapshots(build), out);
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private static ToolSettings tool(String path) {
+    return new ToolSettings(true, path, List.of(), Duration.ofSeconds(5), 1 << 20);
+  }
+
+  private static CommandResult answer(CommandSpec spec) {
+    List<String> args = spec.arguments();
+    StringBuilder stdout = new StringBuilder();
+    switch (spec.executable()) {
+      case "chronyc" -> {
+        for (String command : args.subList(args.indexOf("-c") + 1, args.size())) {
+          stdout.append(FixtureFiles.read(CHRONYC.get(command)));
+        }
+      }
+      case "ntpq" -> NTPQ.forEach(f -> stdout.append(FixtureFiles.read(f)));
+      case "timedatectl" -> stdout.append(FixtureFiles.read(TIMEDATECTL.get(args.get(0))));
+      default -> throw new IllegalArgumentException("unexpected command " + spec.display());
+    }
+    return new CommandResult(
+        spec, CommandResult.Outcome.COMPLETED, 0, stdout.toString(), "", Duration.ofMillis(1), "");
+  }
+}
