@@ -40,7 +40,9 @@ final class SingleFlight<T> {
     }
     CompletableFuture<T> run = CompletableFuture.supplyAsync(work, executor);
     inFlight = run;
-    run.whenComplete((value, error) -> finished(run, value));
+    // Bookkeeping only: callers get run itself and see its failure there, so the derived stage
+    // (which completes exactly as run does) is not needed.
+    var unused = run.whenComplete((value, error) -> finished(run, value));
     return run;
   }
 

@@ -23,6 +23,8 @@ public final class Durations {
   }
 
   /**
+   * Parses a duration as a flag or config value gives it.
+   *
    * @param key the flag or config key, named in the error message
    */
   public static Duration parse(String key, String text) throws ConfigException {

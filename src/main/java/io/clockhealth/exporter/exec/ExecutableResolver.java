@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Finds an executable the way a shell would: a name with a slash as is, otherwise on PATH. */
 public final class ExecutableResolver {
@@ -26,7 +27,7 @@ public final class ExecutableResolver {
           ? Optional.of(path)
           : Optional.empty();
     }
-    for (String dir : searchPath.split(File.pathSeparator)) {
+    for (String dir : searchPath.split(Pattern.quote(File.pathSeparator), -1)) {
       if (dir.isEmpty()) {
         continue;
       }

@@ -151,7 +151,10 @@ public final class ProcessRunner implements CommandRunner, AutoCloseable {
     }
     // After the exit the pipes hold at most what is left to read; a leftover grandchild may keep
     // them open for ever, so the readers get a short while, not the rest of the deadline.
-    boolean drained = await(outReader) & await(errReader);
+    // Both readers get their while, even when the first one does not finish.
+    boolean outDrained = await(outReader);
+    boolean errDrained = await(errReader);
+    boolean drained = outDrained && errDrained;
     if (!drained) {
       killTree(process);
     }

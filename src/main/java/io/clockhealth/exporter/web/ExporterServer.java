@@ -30,6 +30,9 @@ import org.slf4j.LoggerFactory;
  * than GET and HEAD. Optional TLS, mutual TLS and basic auth from the exporter-toolkit web config,
  * and limits that keep slow or numerous clients from exhausting it.
  */
+// "try": close() throws what Jetty's Server.stop() throws (Exception, so InterruptedException too);
+// it runs once, at shutdown, where an interrupt ends the process anyway.
+@SuppressWarnings("try")
 public final class ExporterServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ExporterServer.class);

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -127,7 +128,7 @@ class AlertRulesTest {
           .contains("$value");
       assertThat(ann.path("runbook_url").asText())
           .as("%s runbook_url", a.name())
-          .isEqualTo(RUNBOOK + "#" + a.name().toLowerCase());
+          .isEqualTo(RUNBOOK + "#" + a.name().toLowerCase(Locale.ROOT));
       assertThat(a.forDuration()).as("%s for: (start-up guard)", a.name()).isPositive();
     }
     assertThat(alerts.stream().map(Alert::name).distinct()).hasSameSizeAs(alerts);

@@ -66,8 +66,8 @@ class DashboardsTest {
   /** Collects the uid of every object under a key named {@code key}. */
   private static void walk(JsonNode node, String key, List<String> out) {
     if (node.isObject()) {
-      node.fields()
-          .forEachRemaining(
+      node.properties()
+          .forEach(
               e -> {
                 if (e.getKey().equals(key) && e.getValue().isObject()) {
                   assertThat(e.getValue().path("type").asText()).isEqualTo("prometheus");

@@ -350,9 +350,7 @@ class PrometheusEndToEndIT {
     List<Alert> out = new ArrayList<>();
     for (JsonNode a : root.path("data").path("alerts")) {
       Map<String, String> labels = new LinkedHashMap<>();
-      a.path("labels")
-          .fields()
-          .forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+      a.path("labels").properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
       out.add(
           new Alert(
               labels.get("alertname"),

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -87,7 +88,7 @@ class MetricCatalogDocsTest {
   }
 
   /** Names in the files that the catalogue does not have, with the first file naming each. */
-  private static TreeMap<String, Path> unknown(List<Path> files) throws IOException {
+  private static Map<String, Path> unknown(List<Path> files) throws IOException {
     TreeMap<String, Path> unknown = new TreeMap<>();
     for (Path file : files) {
       for (String name : names(read(file))) {

@@ -117,7 +117,7 @@ class PrometheusPipelineIT {
     assertThat(rw).as("agent.yml remote_write").hasSize(1);
     ObjectNode w = (ObjectNode) rw.get(0);
     w.put("url", "http://" + CENTRAL + "/api/v1/write");
-    w.with("queue_config").put("batch_send_deadline", "1s");
+    w.withObjectProperty("queue_config").put("batch_send_deadline", "1s");
     Path agentYml = dir.resolve("agent.yml");
     YAML.writeValue(agentYml.toFile(), a);
 

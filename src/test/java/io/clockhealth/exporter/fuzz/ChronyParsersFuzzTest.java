@@ -70,7 +70,8 @@ class ChronyParsersFuzzTest {
         format,
         FuzzChecks.decode(data),
         text -> {
-          recognises.test(text);
+          // Only that it does not throw: the answer is checked by the recognition tests.
+          var unused = recognises.test(text);
           parser.run(text);
           // It parsed: the parse command's mapping and what it would print.
           return FuzzChecks.expose(format, text, asFormat.parse(text));

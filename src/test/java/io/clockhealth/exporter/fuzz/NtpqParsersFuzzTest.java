@@ -38,7 +38,8 @@ class NtpqParsersFuzzTest {
         format,
         FuzzChecks.decode(data),
         text -> {
-          recognises.test(text);
+          // Only that it does not throw: the answer is checked by the recognition tests.
+          var unused = recognises.test(text);
           parser.run(text);
           return FuzzChecks.expose(format, text, asFormat.parse(text));
         });

@@ -101,7 +101,8 @@ class TimedatectlParsersFuzzTest {
         format,
         FuzzChecks.decode(data),
         text -> {
-          recognises.test(text);
+          // Only that it does not throw: the answer is checked by the recognition tests.
+          var unused = recognises.test(text);
           parser.run(text);
           return FuzzChecks.expose(format, text, asFormat.parse(text));
         });

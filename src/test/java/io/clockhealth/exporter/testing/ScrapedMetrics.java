@@ -55,6 +55,8 @@ public final class ScrapedMetrics {
   }
 
   /**
+   * Parses an exposition as one scrape returned it.
+   *
    * @param elapsed how long the HTTP request took (kept for assertions)
    */
   public static ScrapedMetrics parse(String text, Duration elapsed) {

@@ -140,7 +140,8 @@ public final class ChronyReportMapper {
 
   /** chrony < 3.0 printed the reference ID as a dotted quad; the contract wants 8 hex digits. */
   static String hexRefId(String printed) {
-    String[] octets = printed.split("\\.");
+    // Limit 0: trailing empty strings dropped ("1.2.3.4." is a dotted quad too).
+    String[] octets = printed.split("\\.", 0);
     if (octets.length == 4) {
       try {
         StringBuilder hex = new StringBuilder(8);

@@ -89,7 +89,7 @@ public final class NtpdReportMapper {
         || (systemPeer != null && systemPeer == 0)) {
       return false;
     }
-    return leap != null && stratum != null ? Boolean.TRUE : null;
+    return (leap != null && stratum != null) ? Boolean.TRUE : null;
   }
 
   static LeapStatus leapStatus(int leap) {

@@ -23,7 +23,7 @@ final class NtpqPeerRow {
     if (TALLY_CODES.indexOf(tally) < 0) {
       throw new IllegalArgumentException("unknown tally code '" + tally + "'");
     }
-    String[] c = columns.strip().split("\\s+");
+    String[] c = columns.strip().split("\\s+", -1);
     if (c.length != COLUMNS) {
       throw new IllegalArgumentException(
           "expected "

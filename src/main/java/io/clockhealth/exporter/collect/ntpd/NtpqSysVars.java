@@ -19,7 +19,7 @@ import java.util.Map;
  * @param sysJitterMs {@code sys_jitter} ({@code jitter} before 4.2.6), ms
  * @param clkJitterMs {@code clk_jitter}, ms
  * @param rootDelayMs {@code rootdelay}, ms
- * @param rootDispersionMs {@code rootdisp} ({@code rootdispersion} in old versions), ms
+ * @param rootDispersionMs {@code rootdisp} (named rootdispersion by old versions), ms
  * @param frequencyPpm {@code frequency}: the correction applied to the clock, ppm
  * @param tc {@code tc} ({@code poll} in old versions): the clock discipline's time constant, log2
  *     seconds

@@ -45,6 +45,8 @@ public final class NtpqSysVarsParser {
   }
 
   /**
+   * Parses one system variable list.
+   *
    * @throws ParseException TOOL_ERROR for ntpq's error messages, MALFORMED for anything that is not
    *     a system variable list (a peer's variables included)
    */
