@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 
 /**
@@ -19,7 +20,7 @@ public final class FailureLog {
   private final String collector;
   private static final Pattern COMMAND = Pattern.compile("command \"[^\"]*\" ?");
 
-  private String lastCause;
+  private @Nullable String lastCause;
 
   public FailureLog(Logger logger, String collector) {
     this.logger = logger;

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Shares one in-flight run of a piece of work between everyone who asks while it runs: N scrapes
@@ -18,8 +19,8 @@ final class SingleFlight<T> {
   private final long minIntervalNanos;
   private final LongSupplier nanoTime;
 
-  private CompletableFuture<T> inFlight;
-  private T last;
+  private @Nullable CompletableFuture<T> inFlight;
+  private @Nullable T last;
   private long lastCompletedNanos;
 
   SingleFlight(Executor executor, Duration minInterval, LongSupplier nanoTime) {
@@ -46,7 +47,7 @@ final class SingleFlight<T> {
     return run;
   }
 
-  private synchronized void finished(CompletableFuture<T> run, T value) {
+  private synchronized void finished(CompletableFuture<T> run, @Nullable T value) {
     if (inFlight == run) {
       inFlight = null;
     }

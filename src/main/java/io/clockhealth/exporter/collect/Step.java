@@ -1,5 +1,7 @@
 package io.clockhealth.exporter.collect;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The outcome of one tool command: a parsed value, or the reason there is none (a line that names
  * the command and why, for the log).
@@ -10,14 +12,19 @@ package io.clockhealth.exporter.collect;
  * @param timedOut the command hung and was killed; asking the same daemon again would only add
  *     another timeout
  */
-public record Step<T>(T value, String reason, Boolean daemonUp, ToolError error, boolean timedOut) {
+public record Step<T>(
+    @Nullable T value,
+    @Nullable String reason,
+    @Nullable Boolean daemonUp,
+    @Nullable ToolError error,
+    boolean timedOut) {
 
   public static <T> Step<T> success(T value) {
     return new Step<>(value, null, true, null, false);
   }
 
   public static <T> Step<T> failure(
-      String reason, Boolean daemonUp, ToolError error, boolean timedOut) {
+      String reason, @Nullable Boolean daemonUp, @Nullable ToolError error, boolean timedOut) {
     return new Step<>(null, reason, daemonUp, error, timedOut);
   }
 

@@ -8,6 +8,7 @@ import io.clockhealth.exporter.parse.ParseException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -77,7 +78,8 @@ public final class ToolInvoker {
     if (call.failed()) {
       return call.skippedAs();
     }
-    Call completed = call.value();
+    // A step that did not fail carries its value.
+    Call completed = Objects.requireNonNull(call.value());
     Optional<Step<T>> error = toolError(completed.command(), completed.result().combinedOutput());
     if (error.isPresent()) {
       return error.get();

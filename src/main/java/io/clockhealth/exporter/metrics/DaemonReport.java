@@ -1,6 +1,7 @@
 package io.clockhealth.exporter.metrics;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything one scrape learnt from one daemon. {@code daemonUp} is {@code null} when it is unknown
@@ -9,8 +10,8 @@ import java.util.List;
  */
 public record DaemonReport(
     Daemon daemon,
-    Boolean daemonUp,
-    SystemStatus system,
+    @Nullable Boolean daemonUp,
+    @Nullable SystemStatus system,
     List<SourceStatus> sources,
     List<ServerStat> serverStats) {
 
@@ -19,7 +20,7 @@ public record DaemonReport(
     serverStats = List.copyOf(serverStats);
   }
 
-  public static DaemonReport empty(Daemon daemon, Boolean daemonUp) {
+  public static DaemonReport empty(Daemon daemon, @Nullable Boolean daemonUp) {
     return new DaemonReport(daemon, daemonUp, null, List.of(), List.of());
   }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Collects data points by metric family, so several daemons (or sources) can contribute to one
@@ -39,13 +40,13 @@ final class MetricFamilies {
   private final Map<String, Family> families = new LinkedHashMap<>();
 
   /** Adds a gauge point; a {@code null} value means "not measured" and adds nothing. */
-  void gauge(String name, String help, Labels labels, Number value) {
+  void gauge(String name, String help, Labels labels, @Nullable Number value) {
     if (value != null) {
       family(name, Kind.GAUGE, help).points.add(new Point(labels, value.doubleValue()));
     }
   }
 
-  void gauge(String name, String help, Labels labels, Boolean value) {
+  void gauge(String name, String help, Labels labels, @Nullable Boolean value) {
     if (value != null) {
       gauge(name, help, labels, value ? 1 : 0);
     }
@@ -61,11 +62,11 @@ final class MetricFamilies {
   }
 
   /** A gauge point of a catalogued metric; {@code null} means "not measured" and adds nothing. */
-  void gauge(MetricCatalog metric, Labels labels, Number value) {
+  void gauge(MetricCatalog metric, Labels labels, @Nullable Number value) {
     gauge(checked(metric, MetricCatalog.Type.GAUGE), metric.help(), labels, value);
   }
 
-  void gauge(MetricCatalog metric, Labels labels, Boolean value) {
+  void gauge(MetricCatalog metric, Labels labels, @Nullable Boolean value) {
     gauge(checked(metric, MetricCatalog.Type.GAUGE), metric.help(), labels, value);
   }
 

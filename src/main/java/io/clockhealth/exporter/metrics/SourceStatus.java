@@ -1,30 +1,32 @@
 package io.clockhealth.exporter.metrics;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One time source as a daemon sees it, in base units and the exporter's sign convention (offset =
  * local clock minus source). {@code null} components were not measured and yield no series.
  */
 public record SourceStatus(
     String source,
-    SourceMode mode,
-    String refId,
-    SourceState state,
-    Double offsetSeconds,
-    Double offsetErrorSeconds,
-    Double delaySeconds,
-    Double jitterSeconds,
-    Integer stratum,
-    Double pollIntervalSeconds,
-    Integer reachability,
-    Double lastSampleAgeSeconds,
-    Integer samples,
-    Double frequencyPpm,
-    Double frequencySkewPpm,
-    Double stdDevSeconds,
-    Double spanSeconds,
-    Integer ntsCookies,
-    Long ntsKeAttempts,
-    Long ntsNaks) {
+    @Nullable SourceMode mode,
+    @Nullable String refId,
+    @Nullable SourceState state,
+    @Nullable Double offsetSeconds,
+    @Nullable Double offsetErrorSeconds,
+    @Nullable Double delaySeconds,
+    @Nullable Double jitterSeconds,
+    @Nullable Integer stratum,
+    @Nullable Double pollIntervalSeconds,
+    @Nullable Integer reachability,
+    @Nullable Double lastSampleAgeSeconds,
+    @Nullable Integer samples,
+    @Nullable Double frequencyPpm,
+    @Nullable Double frequencySkewPpm,
+    @Nullable Double stdDevSeconds,
+    @Nullable Double spanSeconds,
+    @Nullable Integer ntsCookies,
+    @Nullable Long ntsKeAttempts,
+    @Nullable Long ntsNaks) {
 
   public static Builder builder(String source) {
     return new Builder(source);
@@ -33,121 +35,121 @@ public record SourceStatus(
   /** Fluent builder, so each daemon's mapper sets only what its tool reports. */
   public static final class Builder {
     private final String source;
-    private SourceMode mode;
-    private String refId;
-    private SourceState state;
-    private Double offsetSeconds;
-    private Double offsetErrorSeconds;
-    private Double delaySeconds;
-    private Double jitterSeconds;
-    private Integer stratum;
-    private Double pollIntervalSeconds;
-    private Integer reachability;
-    private Double lastSampleAgeSeconds;
-    private Integer samples;
-    private Double frequencyPpm;
-    private Double frequencySkewPpm;
-    private Double stdDevSeconds;
-    private Double spanSeconds;
-    private Integer ntsCookies;
-    private Long ntsKeAttempts;
-    private Long ntsNaks;
+    private @Nullable SourceMode mode;
+    private @Nullable String refId;
+    private @Nullable SourceState state;
+    private @Nullable Double offsetSeconds;
+    private @Nullable Double offsetErrorSeconds;
+    private @Nullable Double delaySeconds;
+    private @Nullable Double jitterSeconds;
+    private @Nullable Integer stratum;
+    private @Nullable Double pollIntervalSeconds;
+    private @Nullable Integer reachability;
+    private @Nullable Double lastSampleAgeSeconds;
+    private @Nullable Integer samples;
+    private @Nullable Double frequencyPpm;
+    private @Nullable Double frequencySkewPpm;
+    private @Nullable Double stdDevSeconds;
+    private @Nullable Double spanSeconds;
+    private @Nullable Integer ntsCookies;
+    private @Nullable Long ntsKeAttempts;
+    private @Nullable Long ntsNaks;
 
     private Builder(String source) {
       this.source = source;
     }
 
-    public Builder mode(SourceMode value) {
+    public Builder mode(@Nullable SourceMode value) {
       mode = value;
       return this;
     }
 
-    public Builder refId(String value) {
+    public Builder refId(@Nullable String value) {
       refId = value;
       return this;
     }
 
-    public Builder state(SourceState value) {
+    public Builder state(@Nullable SourceState value) {
       state = value;
       return this;
     }
 
-    public Builder offsetSeconds(Double value) {
+    public Builder offsetSeconds(@Nullable Double value) {
       offsetSeconds = value;
       return this;
     }
 
-    public Builder offsetErrorSeconds(Double value) {
+    public Builder offsetErrorSeconds(@Nullable Double value) {
       offsetErrorSeconds = value;
       return this;
     }
 
-    public Builder delaySeconds(Double value) {
+    public Builder delaySeconds(@Nullable Double value) {
       delaySeconds = value;
       return this;
     }
 
-    public Builder jitterSeconds(Double value) {
+    public Builder jitterSeconds(@Nullable Double value) {
       jitterSeconds = value;
       return this;
     }
 
-    public Builder stratum(Integer value) {
+    public Builder stratum(@Nullable Integer value) {
       stratum = value;
       return this;
     }
 
-    public Builder pollIntervalSeconds(Double value) {
+    public Builder pollIntervalSeconds(@Nullable Double value) {
       pollIntervalSeconds = value;
       return this;
     }
 
-    public Builder reachability(Integer value) {
+    public Builder reachability(@Nullable Integer value) {
       reachability = value;
       return this;
     }
 
-    public Builder lastSampleAgeSeconds(Double value) {
+    public Builder lastSampleAgeSeconds(@Nullable Double value) {
       lastSampleAgeSeconds = value;
       return this;
     }
 
-    public Builder samples(Integer value) {
+    public Builder samples(@Nullable Integer value) {
       samples = value;
       return this;
     }
 
-    public Builder frequencyPpm(Double value) {
+    public Builder frequencyPpm(@Nullable Double value) {
       frequencyPpm = value;
       return this;
     }
 
-    public Builder frequencySkewPpm(Double value) {
+    public Builder frequencySkewPpm(@Nullable Double value) {
       frequencySkewPpm = value;
       return this;
     }
 
-    public Builder stdDevSeconds(Double value) {
+    public Builder stdDevSeconds(@Nullable Double value) {
       stdDevSeconds = value;
       return this;
     }
 
-    public Builder spanSeconds(Double value) {
+    public Builder spanSeconds(@Nullable Double value) {
       spanSeconds = value;
       return this;
     }
 
-    public Builder ntsCookies(Integer value) {
+    public Builder ntsCookies(@Nullable Integer value) {
       ntsCookies = value;
       return this;
     }
 
-    public Builder ntsKeAttempts(Long value) {
+    public Builder ntsKeAttempts(@Nullable Long value) {
       ntsKeAttempts = value;
       return this;
     }
 
-    public Builder ntsNaks(Long value) {
+    public Builder ntsNaks(@Nullable Long value) {
       ntsNaks = value;
       return this;
     }

@@ -1,35 +1,37 @@
 package io.clockhealth.exporter.metrics;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A daemon's view of the local clock, in base units and the exporter's sign convention (offset =
  * local clock minus reference; frequency positive = local oscillator fast). A {@code null}
  * component was not measured and yields no series.
  */
 public record SystemStatus(
-    Boolean synchronized_,
-    Double offsetSeconds,
-    Double lastOffsetSeconds,
-    Double rmsOffsetSeconds,
-    Double frequencyPpm,
-    Double residualFrequencyPpm,
-    Double skewPpm,
-    Double rootDelaySeconds,
-    Double rootDispersionSeconds,
-    Integer stratum,
-    String refId,
-    String reference,
-    Double referenceTimestampSeconds,
-    Double updateIntervalSeconds,
-    Double pollIntervalSeconds,
-    Double jitterSeconds,
-    LeapStatus leapStatus,
-    Boolean localReference) {
+    @Nullable Boolean synchronized_,
+    @Nullable Double offsetSeconds,
+    @Nullable Double lastOffsetSeconds,
+    @Nullable Double rmsOffsetSeconds,
+    @Nullable Double frequencyPpm,
+    @Nullable Double residualFrequencyPpm,
+    @Nullable Double skewPpm,
+    @Nullable Double rootDelaySeconds,
+    @Nullable Double rootDispersionSeconds,
+    @Nullable Integer stratum,
+    @Nullable String refId,
+    @Nullable String reference,
+    @Nullable Double referenceTimestampSeconds,
+    @Nullable Double updateIntervalSeconds,
+    @Nullable Double pollIntervalSeconds,
+    @Nullable Double jitterSeconds,
+    @Nullable LeapStatus leapStatus,
+    @Nullable Boolean localReference) {
 
   /**
    * |offset| + root dispersion + root delay / 2: the bound on the clock error NTP itself uses (root
    * distance plus the current offset). Absent unless all three parts were measured.
    */
-  public Double maxErrorSeconds() {
+  public @Nullable Double maxErrorSeconds() {
     if (offsetSeconds == null || rootDispersionSeconds == null || rootDelaySeconds == null) {
       return null;
     }
@@ -42,111 +44,111 @@ public record SystemStatus(
 
   /** Fluent builder: parsers set what they read and leave the rest absent. */
   public static final class Builder {
-    private Boolean synchronized_;
-    private Double offsetSeconds;
-    private Double lastOffsetSeconds;
-    private Double rmsOffsetSeconds;
-    private Double frequencyPpm;
-    private Double residualFrequencyPpm;
-    private Double skewPpm;
-    private Double rootDelaySeconds;
-    private Double rootDispersionSeconds;
-    private Integer stratum;
-    private String refId;
-    private String reference;
-    private Double referenceTimestampSeconds;
-    private Double updateIntervalSeconds;
-    private Double pollIntervalSeconds;
-    private Double jitterSeconds;
-    private LeapStatus leapStatus;
-    private Boolean localReference;
+    private @Nullable Boolean synchronized_;
+    private @Nullable Double offsetSeconds;
+    private @Nullable Double lastOffsetSeconds;
+    private @Nullable Double rmsOffsetSeconds;
+    private @Nullable Double frequencyPpm;
+    private @Nullable Double residualFrequencyPpm;
+    private @Nullable Double skewPpm;
+    private @Nullable Double rootDelaySeconds;
+    private @Nullable Double rootDispersionSeconds;
+    private @Nullable Integer stratum;
+    private @Nullable String refId;
+    private @Nullable String reference;
+    private @Nullable Double referenceTimestampSeconds;
+    private @Nullable Double updateIntervalSeconds;
+    private @Nullable Double pollIntervalSeconds;
+    private @Nullable Double jitterSeconds;
+    private @Nullable LeapStatus leapStatus;
+    private @Nullable Boolean localReference;
 
-    public Builder synchronized_(Boolean value) {
+    public Builder synchronized_(@Nullable Boolean value) {
       synchronized_ = value;
       return this;
     }
 
-    public Builder offsetSeconds(Double value) {
+    public Builder offsetSeconds(@Nullable Double value) {
       offsetSeconds = value;
       return this;
     }
 
-    public Builder lastOffsetSeconds(Double value) {
+    public Builder lastOffsetSeconds(@Nullable Double value) {
       lastOffsetSeconds = value;
       return this;
     }
 
-    public Builder rmsOffsetSeconds(Double value) {
+    public Builder rmsOffsetSeconds(@Nullable Double value) {
       rmsOffsetSeconds = value;
       return this;
     }
 
-    public Builder frequencyPpm(Double value) {
+    public Builder frequencyPpm(@Nullable Double value) {
       frequencyPpm = value;
       return this;
     }
 
-    public Builder residualFrequencyPpm(Double value) {
+    public Builder residualFrequencyPpm(@Nullable Double value) {
       residualFrequencyPpm = value;
       return this;
     }
 
-    public Builder skewPpm(Double value) {
+    public Builder skewPpm(@Nullable Double value) {
       skewPpm = value;
       return this;
     }
 
-    public Builder rootDelaySeconds(Double value) {
+    public Builder rootDelaySeconds(@Nullable Double value) {
       rootDelaySeconds = value;
       return this;
     }
 
-    public Builder rootDispersionSeconds(Double value) {
+    public Builder rootDispersionSeconds(@Nullable Double value) {
       rootDispersionSeconds = value;
       return this;
     }
 
-    public Builder stratum(Integer value) {
+    public Builder stratum(@Nullable Integer value) {
       stratum = value;
       return this;
     }
 
-    public Builder refId(String value) {
+    public Builder refId(@Nullable String value) {
       refId = value;
       return this;
     }
 
-    public Builder reference(String value) {
+    public Builder reference(@Nullable String value) {
       reference = value;
       return this;
     }
 
-    public Builder referenceTimestampSeconds(Double value) {
+    public Builder referenceTimestampSeconds(@Nullable Double value) {
       referenceTimestampSeconds = value;
       return this;
     }
 
-    public Builder updateIntervalSeconds(Double value) {
+    public Builder updateIntervalSeconds(@Nullable Double value) {
       updateIntervalSeconds = value;
       return this;
     }
 
-    public Builder pollIntervalSeconds(Double value) {
+    public Builder pollIntervalSeconds(@Nullable Double value) {
       pollIntervalSeconds = value;
       return this;
     }
 
-    public Builder jitterSeconds(Double value) {
+    public Builder jitterSeconds(@Nullable Double value) {
       jitterSeconds = value;
       return this;
     }
 
-    public Builder leapStatus(LeapStatus value) {
+    public Builder leapStatus(@Nullable LeapStatus value) {
       leapStatus = value;
       return this;
     }
 
-    public Builder localReference(Boolean value) {
+    public Builder localReference(@Nullable Boolean value) {
       localReference = value;
       return this;
     }

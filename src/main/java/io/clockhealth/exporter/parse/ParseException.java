@@ -1,5 +1,7 @@
 package io.clockhealth.exporter.parse;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Input that is not the expected format, or is the tool's own error message instead of data. The
  * message is one line naming the format, the offending line and why.
@@ -19,9 +21,10 @@ public final class ParseException extends Exception {
   private final Kind kind;
   private final String format;
   private final int lineNumber;
-  private final String line;
+  private final @Nullable String line;
 
-  public ParseException(Kind kind, String format, int lineNumber, String line, String reason) {
+  public ParseException(
+      Kind kind, String format, int lineNumber, @Nullable String line, @Nullable String reason) {
     super(message(format, lineNumber, line, reason));
     this.kind = kind;
     this.format = format;
@@ -29,11 +32,12 @@ public final class ParseException extends Exception {
     this.line = line;
   }
 
-  public static ParseException malformed(String format, int lineNumber, String line, String why) {
+  public static ParseException malformed(
+      String format, int lineNumber, @Nullable String line, @Nullable String why) {
     return new ParseException(Kind.MALFORMED, format, lineNumber, line, why);
   }
 
-  public static ParseException toolError(String format, int lineNumber, String line) {
+  public static ParseException toolError(String format, int lineNumber, @Nullable String line) {
     return new ParseException(Kind.TOOL_ERROR, format, lineNumber, line, "tool error reply");
   }
 
@@ -50,11 +54,13 @@ public final class ParseException extends Exception {
     return lineNumber;
   }
 
-  public String line() {
+  /** The offending line, {@code null} when the input as a whole is at fault. */
+  public @Nullable String line() {
     return line;
   }
 
-  private static String message(String format, int lineNumber, String line, String reason) {
+  private static String message(
+      String format, int lineNumber, @Nullable String line, @Nullable String reason) {
     StringBuilder sb = new StringBuilder(format).append(": ");
     if (lineNumber > 0) {
       sb.append("line ").append(lineNumber).append(": ");
