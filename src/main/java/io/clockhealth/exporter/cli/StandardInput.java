@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * The process's standard input, or a stream that says it is closed. When a process starts with fd 0
@@ -35,6 +36,16 @@ final class StandardInput {
     return new InputStream() {
       @Override
       public int read() throws IOException {
+        throw new IOException("standard input is closed");
+      }
+
+      // As InputStream's own, which reads through read() above: the same checks, then the error.
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        Objects.checkFromIndexSize(off, len, b.length);
+        if (len == 0) {
+          return 0;
+        }
         throw new IOException("standard input is closed");
       }
     };

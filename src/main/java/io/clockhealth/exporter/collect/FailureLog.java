@@ -27,6 +27,8 @@ public final class FailureLog {
     this.collector = collector;
   }
 
+  // NullAway: escape returns null only for null, and rawReason is not null.
+  @SuppressWarnings("NullAway")
   public synchronized void failure(String rawReason) {
     String reason = ControlCharacters.escape(rawReason); // it quotes the tool's output
     String cause = cause(reason);

@@ -1,5 +1,7 @@
 package io.clockhealth.exporter.parse;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Makes untrusted text (tool output, captured input) safe to log: C0 controls, DEL and C1 controls
  * become {@code \xNN}, so output cannot move the cursor, recolour the terminal, set its title or
@@ -9,7 +11,7 @@ public final class ControlCharacters {
 
   private ControlCharacters() {}
 
-  public static String escape(String text) {
+  public static @Nullable String escape(@Nullable String text) {
     if (text == null) {
       return null;
     }
@@ -17,10 +19,10 @@ public final class ControlCharacters {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       boolean control = c < 0x20 || (c >= 0x7f && c <= 0x9f);
-      if (control && out == null) {
-        out = new StringBuilder(text.length() + 8).append(text, 0, i);
-      }
       if (control) {
+        if (out == null) {
+          out = new StringBuilder(text.length() + 8).append(text, 0, i);
+        }
         out.append(String.format("\\x%02X", (int) c));
       } else if (out != null) {
         out.append(c);

@@ -83,7 +83,10 @@ public final class WebConfigSource implements AutoCloseable {
               return thread;
             });
     long millis = WATCH_INTERVAL.toMillis();
-    watcher.scheduleWithFixedDelay(this::reloadIfChanged, millis, millis, TimeUnit.MILLISECONDS);
+    // The future is not needed: the task runs until the watcher is shut down.
+    var unused =
+        watcher.scheduleWithFixedDelay(
+            this::reloadIfChanged, millis, millis, TimeUnit.MILLISECONDS);
   }
 
   /** Re-reads the files if their content changed since the last (attempted) load. */

@@ -138,7 +138,7 @@ final class SlowLoris implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     running = false;
     synchronized (sockets) {
       for (Socket socket : sockets) {
@@ -149,8 +149,12 @@ final class SlowLoris implements AutoCloseable {
         }
       }
     }
-    for (Thread thread : threads) {
-      thread.join(10_000);
+    try {
+      for (Thread thread : threads) {
+        thread.join(10_000);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

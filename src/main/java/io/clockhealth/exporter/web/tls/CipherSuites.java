@@ -20,6 +20,8 @@ public final class CipherSuites {
   private CipherSuites() {}
 
   /**
+   * Resolves the web config's (Go) cipher suite names to Java's.
+   *
    * @return the Java suites to include, TLS 1.3 ones first; empty for Java's defaults
    */
   public static List<String> resolve(String source, List<String> goNames) throws ConfigException {
