@@ -24,10 +24,13 @@ CACHE=${CLOCK_TEST_CACHE:-$HOME/.cache/clock-health-exporter}
 OUT=target/bench
 WORK=$OUT/http
 RESULTS=$OUT/http-results.md
+# This script's loopback range is LoopbackRanges.BENCH_HTTP_SH in
+# src/test/java/io/clockhealth/exporter/testing/LoopbackRanges.java: 127.0.0.201-209, ports
+# 12301-12309 (LoopbackRangesTest checks these four lines against it).
 SERVER_ADDR=127.0.0.201
 SERVER_PORT=12301
-EXPORTER_PORT=39291
-NODE_PORT=39292
+EXPORTER_PORT=12302
+NODE_PORT=12303
 
 log() { printf 'bench-http: %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }

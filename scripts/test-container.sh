@@ -15,11 +15,11 @@
 #
 # Then: a real chronyd (cached binary from scripts/fetch-test-daemons.sh) runs on loopback only,
 # under `setpriv --bounding-set=-sys_time` and with -x, as its own `local stratum 10` reference,
-# with a command socket in a private directory and a UDP command port on 127.0.0.91:12191. The
+# with a command socket in a private directory and a UDP command port on $ADDR:$CMDPORT. The
 # container runs with host networking, that directory mounted, and
 #   --collector.chrony.args="-h <dir>/chronyd.sock"
 # /metrics is scraped and checked (chrony collector success 1, clock_stratum{daemon="chrony"}),
-# and the same image is run once more with --once against the UDP port ("-h 127.0.0.91 -p 12191"),
+# and the same image is run once more with --once against the UDP port ("-h $ADDR -p $CMDPORT"),
 # the way the systemd unit and the Kubernetes DaemonSet reach chronyd. The image must be at most
 # IMAGE_MAX_MB, run the jlink'd runtime at /opt/java (no Debian JRE), map its AppCDS archive with
 # -Xshare:on, have MALLOC_ARENA_MAX=2 in the exporter's environment, and serve TLS with an EC key
@@ -39,10 +39,13 @@ OUT=$ROOT/target/container-test
 IMAGE=localhost/clock-health-exporter:test
 IMAGE_NONTPQ=localhost/clock-health-exporter:test-nontpq
 BASE=docker.io/library/debian:bookworm-slim
-ADDR=127.0.0.91      # this test's loopback range: 127.0.0.91-99, ports 12191-12199 and 39191
-CMDPORT=12191
-HTTPPORT=39191
-TLSPORT=39192
+# This script's loopback range is LoopbackRanges.TEST_CONTAINER_SH in
+# src/test/java/io/clockhealth/exporter/testing/LoopbackRanges.java: 127.0.0.101-109, ports
+# 12201-12209 (LoopbackRangesTest checks these four lines against it).
+ADDR=127.0.0.101
+CMDPORT=12201
+HTTPPORT=12202
+TLSPORT=12203
 # The image is a jlink'd runtime on bookworm-slim (docs/deployment.md): 393 MB before, 194.6 MB
 # measured with it, 149.6 MB without ntpq (WITH_NTPQ=false); more than these fails the test.
 IMAGE_MAX_MB=${IMAGE_MAX_MB:-200}

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.clockhealth.exporter.testing.Chronyd;
 import io.clockhealth.exporter.testing.ExporterProcess;
+import io.clockhealth.exporter.testing.LoopbackRanges;
 import io.clockhealth.exporter.testing.ScrapedMetrics;
 import io.clockhealth.exporter.testing.TestDaemons;
 import java.io.IOException;
@@ -36,13 +37,14 @@ import org.junit.jupiter.api.Test;
  * changed in the two files (targets, the receiver's URL, listen addresses, shorter intervals);
  * {@code external_labels}, {@code write_relabel_configs} and {@code rule_files} are theirs.
  *
- * <p>Loopback range of this class: 127.0.0.81–89, ports 12181–12189 (central 127.0.0.81:12181,
- * agent 127.0.0.82:12182).
+ * <p>Loopback addresses and ports: {@link LoopbackRanges#PROMETHEUS_PIPELINE_IT} (central on the
+ * first address and port, agent on the second).
  */
 class PrometheusPipelineIT {
 
-  private static final String CENTRAL = "127.0.0.81:12181";
-  private static final String AGENT = "127.0.0.82:12182";
+  private static final LoopbackRanges RANGE = LoopbackRanges.PROMETHEUS_PIPELINE_IT;
+  private static final String CENTRAL = RANGE.hostPort(0);
+  private static final String AGENT = RANGE.hostPort(1);
   private static final Duration ARRIVE = Duration.ofSeconds(60);
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final ObjectMapper JSON = new ObjectMapper();

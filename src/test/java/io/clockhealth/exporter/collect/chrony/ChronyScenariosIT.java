@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.clockhealth.exporter.testing.Chronyd;
 import io.clockhealth.exporter.testing.ExporterProcess;
+import io.clockhealth.exporter.testing.LoopbackRanges;
 import io.clockhealth.exporter.testing.ScrapedMetrics;
 import java.time.Duration;
 import java.util.List;
@@ -19,14 +20,18 @@ import org.junit.jupiter.api.Test;
  * synchronised client, a local-reference server, a client with a falseticker, and a client whose
  * only source is 73 s ahead.
  *
- * <p>Loopback range of this class: 127.0.0.41–49, UDP 12141–12149. All daemons start once, in
- * {@link #startDaemons}, so the clients converge concurrently.
+ * <p>Loopback addresses and ports: {@link LoopbackRanges#CHRONY_SCENARIOS_IT}. All daemons start
+ * once, in {@link #startDaemons}, so the clients converge concurrently.
  */
 class ChronyScenariosIT {
 
-  private static final String SRV_A = "127.0.0.41";
-  private static final String SRV_B = "127.0.0.42";
-  private static final String SRV_F = "127.0.0.43"; // +73 s under libfaketime
+  private static final LoopbackRanges RANGE = LoopbackRanges.CHRONY_SCENARIOS_IT;
+  private static final String SRV_A = RANGE.address(0);
+  private static final String SRV_B = RANGE.address(1);
+  private static final String SRV_F = RANGE.address(2); // +73 s under libfaketime
+  private static final int PORT_A = RANGE.port(0);
+  private static final int PORT_B = RANGE.port(1);
+  private static final int PORT_F = RANGE.port(2);
   private static final Duration CONVERGE = Duration.ofSeconds(30);
   private static final Duration SERVE = Duration.ofSeconds(15);
 
@@ -39,26 +44,28 @@ class ChronyScenariosIT {
 
   @BeforeAll
   static void startDaemons() {
-    srvA = server("srvA", SRV_A, 12141, null);
-    srvB = server("srvB", SRV_B, 12142, null);
-    srvF = server("srvF", SRV_F, 12143, "+73s");
+    srvA = server("srvA", SRV_A, PORT_A, null);
+    srvB = server("srvB", SRV_B, PORT_B, null);
+    srvF = server("srvF", SRV_F, PORT_F, "+73s");
     single =
         Chronyd.builder(ChronyScenariosIT.class, "single")
-            .config("server " + SRV_A + " port 12141 iburst minpoll -2 maxpoll 0", "port 0")
+            .config(
+                "server " + SRV_A + " port " + PORT_A + " iburst minpoll -2 maxpoll 0", "port 0")
             .start();
     // minsources 2: never selects the falseticker, not even transiently at start.
     three =
         Chronyd.builder(ChronyScenariosIT.class, "three")
             .config(
-                fastServer(SRV_A, 12141),
-                fastServer(SRV_B, 12142),
-                fastServer(SRV_F, 12143),
+                fastServer(SRV_A, PORT_A),
+                fastServer(SRV_B, PORT_B),
+                fastServer(SRV_F, PORT_F),
                 "minsources 2",
                 "port 0")
             .start();
     only73 =
         Chronyd.builder(ChronyScenariosIT.class, "only73")
-            .config("server " + SRV_F + " port 12143 iburst minpoll -2 maxpoll 0", "port 0")
+            .config(
+                "server " + SRV_F + " port " + PORT_F + " iburst minpoll -2 maxpoll 0", "port 0")
             .start();
   }
 
