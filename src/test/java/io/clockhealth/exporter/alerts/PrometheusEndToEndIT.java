@@ -10,6 +10,7 @@ import io.clockhealth.exporter.testing.ExporterProcess;
 import io.clockhealth.exporter.testing.LoopbackRanges;
 import io.clockhealth.exporter.testing.PrometheusServer;
 import io.clockhealth.exporter.testing.TestDaemons;
+import io.clockhealth.exporter.testing.Wait;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -337,7 +338,7 @@ class PrometheusEndToEndIT {
                 + "\n"
                 + prometheus.logTail(20));
       }
-      sleep(500);
+      Wait.sleepMillis(500);
     }
   }
 
@@ -453,7 +454,7 @@ class PrometheusEndToEndIT {
           empty.add(q[0] + ": " + expr);
           break;
         }
-        sleep(500);
+        Wait.sleepMillis(500);
       }
     }
     assertThat(empty).as("%s with %s: queries without data", file, chosen).isEmpty();
@@ -518,7 +519,7 @@ class PrometheusEndToEndIT {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("targets not all up:\n" + active.toPrettyString());
       }
-      sleep(200);
+      Wait.sleepMillis(200);
     }
   }
 
@@ -538,14 +539,5 @@ class PrometheusEndToEndIT {
 
   private static void log(String what) {
     System.out.printf("PrometheusEndToEndIT +%.1f s: %s%n", (System.nanoTime() - T0) / 1e9, what);
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.clockhealth.exporter.testing.Chronyd;
 import io.clockhealth.exporter.testing.ExporterProcess;
 import io.clockhealth.exporter.testing.LoopbackRanges;
+import io.clockhealth.exporter.testing.PrometheusServer;
 import io.clockhealth.exporter.testing.ScrapedMetrics;
 import io.clockhealth.exporter.testing.TestDaemons;
 import java.io.IOException;
@@ -51,8 +52,8 @@ class PrometheusPipelineIT {
 
   private static Chronyd chronyd;
   private static ExporterProcess exporter;
-  private static PrometheusProcess central;
-  private static PrometheusProcess agent;
+  private static PrometheusServer central;
+  private static PrometheusServer agent;
   private static String cluster;
   private static Path dir;
 
@@ -124,18 +125,18 @@ class PrometheusPipelineIT {
     YAML.writeValue(agentYml.toFile(), a);
 
     central =
-        PrometheusProcess.start(
+        PrometheusServer.startAt(
+            PrometheusPipelineIT.class,
             "central",
-            dir,
             CENTRAL,
             List.of(
                 "--config.file=" + centralYml,
                 "--storage.tsdb.path=" + dir.resolve("central-data"),
                 "--web.enable-remote-write-receiver"));
     agent =
-        PrometheusProcess.start(
+        PrometheusServer.startAt(
+            PrometheusPipelineIT.class,
             "agent",
-            dir,
             AGENT,
             List.of(
                 "--enable-feature=agent",
@@ -145,7 +146,7 @@ class PrometheusPipelineIT {
 
   @AfterAll
   static void stopPipeline() {
-    Stream.of(agent, central).filter(p -> p != null).forEach(PrometheusProcess::close);
+    Stream.of(agent, central).filter(p -> p != null).forEach(PrometheusServer::close);
     if (exporter != null) {
       exporter.close();
     }
@@ -173,10 +174,10 @@ class PrometheusPipelineIT {
         .untilAsserted(
             () -> {
               JsonNode r =
-                  JSON.readTree(central.query("clock_stratum{daemon=\"chrony\",job=\"clock\"}"))
+                  JSON.readTree(query("clock_stratum{daemon=\"chrony\",job=\"clock\"}"))
                       .path("data")
                       .path("result");
-              assertThat(r.size()).as("series\n" + agent.logTail()).isEqualTo(1);
+              assertThat(r.size()).as("series\n" + agent.logTail(40)).isEqualTo(1);
               series[0] = r.get(0);
             });
     Instant arrived = Instant.now();
@@ -187,7 +188,7 @@ class PrometheusPipelineIT {
     assertThat(series[0].path("value").get(1).asText()).isEqualTo("10");
 
     // The agent's write_relabel_configs keep clock_* and up, nothing else of the exporter's.
-    JsonNode up = JSON.readTree(central.query("up{job=\"clock\"}")).path("data").path("result");
+    JsonNode up = JSON.readTree(query("up{job=\"clock\"}")).path("data").path("result");
     assertThat(up).hasSize(1);
     assertThat(up.get(0).path("metric").path("cluster").asText()).isEqualTo(cluster);
     assertThat(up.get(0).path("value").get(1).asText()).isEqualTo("1");
@@ -195,16 +196,14 @@ class PrometheusPipelineIT {
     // its own alert state, both evaluated on what arrived.)
     JsonNode other =
         JSON.readTree(
-                central.query(
+                query(
                     "count({job=\"clock\","
                         + "__name__!~\"clock_.*|up|scrape_.*|.+:.+|ALERTS|ALERTS_FOR_STATE\"})"))
             .path("data")
             .path("result");
     assertThat(other).as("series other than clock_*/up/scrape_* reached the central").isEmpty();
     JsonNode noCluster =
-        JSON.readTree(central.query("count({job=\"clock\",cluster=\"\"})"))
-            .path("data")
-            .path("result");
+        JSON.readTree(query("count({job=\"clock\",cluster=\"\"})")).path("data").path("result");
     assertThat(noCluster).as("series without the cluster label").isEmpty();
 
     // Rules: every group of the alert rule files evaluated after the metrics arrived, all ok.
@@ -216,8 +215,7 @@ class PrometheusPipelineIT {
         .pollInterval(Duration.ofMillis(500))
         .untilAsserted(
             () -> {
-              JsonNode g =
-                  JSON.readTree(central.get("/api/v1/rules").body()).path("data").path("groups");
+              JsonNode g = JSON.readTree(central.get("/api/v1/rules")).path("data").path("groups");
               Set<String> names = new TreeSet<>();
               for (JsonNode group : g) {
                 names.add(group.path("name").asText());
@@ -242,8 +240,7 @@ class PrometheusPipelineIT {
       for (JsonNode rule : group.path("rules")) {
         if (rule.path("type").asText().equals("recording")) {
           JsonNode r =
-              JSON.readTree(
-                      central.query(rule.path("name").asText() + "{cluster=\"" + cluster + "\"}"))
+              JSON.readTree(query(rule.path("name").asText() + "{cluster=\"" + cluster + "\"}"))
                   .path("data")
                   .path("result");
           recorded += r.size();
@@ -258,8 +255,7 @@ class PrometheusPipelineIT {
         .pollInterval(Duration.ofMillis(500))
         .untilAsserted(
             () -> {
-              alerts[0] =
-                  JSON.readTree(central.get("/api/v1/alerts").body()).path("data").path("alerts");
+              alerts[0] = JSON.readTree(central.get("/api/v1/alerts")).path("data").path("alerts");
               List<String> ours = new ArrayList<>();
               for (JsonNode al : alerts[0]) {
                 if (al.path("labels").path("cluster").asText().equals(cluster)
@@ -277,6 +273,11 @@ class PrometheusPipelineIT {
     long rss = rssKb(exporter.pid());
     System.out.printf("exporter (systemd JVM flags) RSS after the pipeline ran: %d kB%n", rss);
     assertThat(exporter.isAlive()).isTrue();
+  }
+
+  /** GET /api/v1/query?query=… on the central Prometheus; the JSON body. */
+  private static String query(String promql) {
+    return central.api("/api/v1/query", "query", promql);
   }
 
   /** The group names of every rule file central.yml's rule_files match. */

@@ -238,7 +238,7 @@ public final class Chronyd implements AutoCloseable {
         throw new IllegalStateException(
             "PID " + process.pid() + " did not become chronyd\n" + logTail(40));
       }
-      sleepMillis(5);
+      Wait.sleepMillis(5);
     }
     long capBnd = capBnd(process.pid());
     if (hasCapSysTime(capBnd)) {
@@ -268,7 +268,7 @@ public final class Chronyd implements AutoCloseable {
           return;
         }
       }
-      sleepMillis(20);
+      Wait.sleepMillis(20);
     }
     throw new IllegalStateException(
         "chronyd " + name + " does not answer on " + socket + ": " + last + "\n" + logTail(40));
@@ -480,15 +480,6 @@ public final class Chronyd implements AutoCloseable {
       for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(p);
       }
-    }
-  }
-
-  private static void sleepMillis(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -158,7 +158,7 @@ final class DaemonProcess {
         throw new IllegalStateException(
             "PID " + process.pid() + " did not become " + comm + "\n" + logTail(40));
       }
-      sleepMillis(5);
+      Wait.sleepMillis(5);
     }
   }
 
@@ -294,15 +294,6 @@ final class DaemonProcess {
       h.destroyForcibly();
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
       h.destroyForcibly();
-    }
-  }
-
-  static void sleepMillis(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 }

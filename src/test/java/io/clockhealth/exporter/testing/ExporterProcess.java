@@ -210,7 +210,7 @@ public final class ExporterProcess implements AutoCloseable {
       } catch (IOException ex) {
         last = ex.toString();
       }
-      sleepMillis(50);
+      Wait.sleepMillis(50);
     }
     throw new AssertionError(
         "exporter "
@@ -289,7 +289,7 @@ public final class ExporterProcess implements AutoCloseable {
               e);
         }
       }
-      sleepMillis(200);
+      Wait.sleepMillis(200);
     }
   }
 
@@ -356,15 +356,6 @@ public final class ExporterProcess implements AutoCloseable {
       process.waitFor(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void sleepMillis(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -101,7 +101,7 @@ public final class NodeExporter implements AutoCloseable {
       } catch (IOException e) {
         last = e.toString();
       }
-      DaemonProcess.sleepMillis(50);
+      Wait.sleepMillis(50);
     }
     throw new AssertionError("node_exporter not ready on port " + port + " (" + last + ")");
   }

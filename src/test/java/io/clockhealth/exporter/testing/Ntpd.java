@@ -170,7 +170,7 @@ public final class Ntpd implements AutoCloseable {
       if (last.ok() && last.output().contains("associd=0")) {
         return;
       }
-      DaemonProcess.sleepMillis(50);
+      Wait.sleepMillis(50);
     }
     throw new IllegalStateException(
         "ntpd " + name + " does not answer ntpq: " + last + "\n" + logTail(40));

@@ -226,7 +226,7 @@ public final class Timesyncd implements AutoCloseable {
       if (last.ok()) {
         return;
       }
-      DaemonProcess.sleepMillis(20);
+      Wait.sleepMillis(20);
     }
     throw new IllegalStateException(
         "timesyncd " + name + " is not on its bus: " + last + "\n" + logTail(40));
