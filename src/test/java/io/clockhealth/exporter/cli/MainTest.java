@@ -3,6 +3,8 @@ package io.clockhealth.exporter.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clockhealth.exporter.config.ExporterSettings;
+import io.clockhealth.exporter.parse.FixtureFiles;
+import io.clockhealth.exporter.parse.Fixtures;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -118,7 +120,7 @@ class MainTest {
 
   @Test
   void ntpdataYieldsEachSourcesReferenceAndTheContractSign() throws Exception {
-    Path capture = Path.of(getClass().getResource("/captures/chrony/3src-cli-ntpdata.txt").toURI());
+    Path capture = FixtureFiles.path(Fixtures.CHRONYC.capturesDir() + "3src-cli-ntpdata.txt");
     assertThat(run("", "parse", "--format", "auto", capture.toString())).isZero();
     assertThat(stdout())
         .contains(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.clockhealth.exporter.parse.Fixtures;
 import io.clockhealth.exporter.parse.ParseException;
 import java.util.List;
 import java.util.stream.Stream;
@@ -191,13 +192,13 @@ class SourcesParserTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("corpusFiles")
   void parsesCorpusToManifestValues(String file, int total, List<String> rows) throws Exception {
-    assertRows(parser.parse(ChronyFixtures.corpus(file)), total, rows);
+    assertRows(parser.parse(Fixtures.CHRONYC.corpus(file)), total, rows);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("captureFiles")
   void parsesCaptures(String file, int total, List<String> rows) throws Exception {
-    assertRows(parser.parse(ChronyFixtures.capture(file)), total, rows);
+    assertRows(parser.parse(Fixtures.CHRONYC.capture(file)), total, rows);
   }
 
   @Test
@@ -246,7 +247,7 @@ class SourcesParserTest {
   void legendLinesAreNeverRows() {
     // A legend line after the rule is not a row, whatever characters it starts with.
     String text =
-        ChronyFixtures.corpus("chrony-doc-sources.txt")
+        Fixtures.CHRONYC.corpus("chrony-doc-sources.txt")
             + " / .- Source state '*' = current best, '+' = combined, '-' = not combined,\n";
     assertThatThrownBy(() -> parser.parse(text))
         .isInstanceOfSatisfying(
@@ -260,7 +261,7 @@ class SourcesParserTest {
 
   @Test
   void truncatedRowIsMalformed() {
-    String text = ChronyFixtures.capture("3src-cli-sources.txt").replace("+/- 4071ns", "+/-");
+    String text = Fixtures.CHRONYC.capture("3src-cli-sources.txt").replace("+/- 4071ns", "+/-");
     assertThatThrownBy(() -> parser.parse(text))
         .isInstanceOfSatisfying(ParseException.class, e -> assertThat(e.lineNumber()).isEqualTo(3));
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.clockhealth.exporter.metrics.LeapStatus;
+import io.clockhealth.exporter.parse.Fixtures;
 import io.clockhealth.exporter.parse.ParseException;
 import java.time.Instant;
 import java.util.stream.Stream;
@@ -352,19 +353,19 @@ class TrackingParserTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("corpusFiles")
   void parsesCorpusToManifestValues(String file, ChronyTracking expected) throws Exception {
-    assertTracking(parser.parse(ChronyFixtures.corpus(file)), expected);
+    assertTracking(parser.parse(Fixtures.CHRONYC.corpus(file)), expected);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("captureFiles")
   void parsesCaptures(String file, ChronyTracking expected) throws Exception {
-    assertTracking(parser.parse(ChronyFixtures.capture(file)), expected);
+    assertTracking(parser.parse(Fixtures.CHRONYC.capture(file)), expected);
   }
 
   @Test
   void humanAndCsvCapturesOfTheSameMomentAgreeOnSigns() throws Exception {
-    ChronyTracking human = parser.parse(ChronyFixtures.capture("3src-cli-tracking.txt"));
-    ChronyTracking csv = parser.parse(ChronyFixtures.capture("3src-cli-c-tracking.txt"));
+    ChronyTracking human = parser.parse(Fixtures.CHRONYC.capture("3src-cli-tracking.txt"));
+    ChronyTracking csv = parser.parse(Fixtures.CHRONYC.capture("3src-cli-c-tracking.txt"));
     // "0.000001203 seconds fast" and the CSV correction -0.000001202, taken a moment apart.
     assertThat(human.systemOffsetSeconds()).isPositive();
     assertThat(csv.systemOffsetSeconds()).isCloseTo(human.systemOffsetSeconds(), within(1e-8));
@@ -372,8 +373,8 @@ class TrackingParserTest {
     assertThat(csv.frequencyPpm()).isEqualTo(human.frequencyPpm()).isEqualTo(-0.095);
     assertThat(Math.floor(csv.refTimeSeconds())).isEqualTo(human.refTimeSeconds());
 
-    ChronyTracking slowHuman = parser.parse(ChronyFixtures.capture("only73-tracking.txt"));
-    ChronyTracking slowCsv = parser.parse(ChronyFixtures.capture("only73-c-tracking.txt"));
+    ChronyTracking slowHuman = parser.parse(Fixtures.CHRONYC.capture("only73-tracking.txt"));
+    ChronyTracking slowCsv = parser.parse(Fixtures.CHRONYC.capture("only73-c-tracking.txt"));
     assertThat(slowHuman.systemOffsetSeconds()).isCloseTo(-73.000015259, within(EPS));
     assertThat(slowCsv.systemOffsetSeconds()).isCloseTo(-73.000015259, within(EPS));
   }
@@ -381,18 +382,20 @@ class TrackingParserTest {
   @Test
   void negativeZeroIsPlainZero() throws Exception {
     // "Residual freq : -0.000 ppm" and "0.000 ppm slow".
-    ChronyTracking doc = parser.parse(ChronyFixtures.corpus("chrony-doc-tracking.txt"));
+    ChronyTracking doc = parser.parse(Fixtures.CHRONYC.corpus("chrony-doc-tracking.txt"));
     assertThat(Double.doubleToRawLongBits(doc.residualFrequencyPpm())).isZero();
-    ChronyTracking unsync = parser.parse(ChronyFixtures.corpus("liaosirui-tracking-unsync.txt"));
+    ChronyTracking unsync = parser.parse(Fixtures.CHRONYC.corpus("liaosirui-tracking-unsync.txt"));
     assertThat(Double.doubleToRawLongBits(unsync.frequencyPpm())).isZero();
-    ChronyTracking leap = parser.parse(ChronyFixtures.capture("leap-cli-c-tracking.txt"));
+    ChronyTracking leap = parser.parse(Fixtures.CHRONYC.capture("leap-cli-c-tracking.txt"));
     assertThat(Double.doubleToRawLongBits(leap.frequencyPpm())).isZero();
   }
 
   @Test
   void missingLeapStatusLineGivesNullLeap() throws Exception {
     String withoutLeap =
-        ChronyFixtures.corpus("chrony-doc-tracking.txt").replace("Leap status     : Normal\n", "");
+        Fixtures.CHRONYC
+            .corpus("chrony-doc-tracking.txt")
+            .replace("Leap status     : Normal\n", "");
     ChronyTracking t = parser.parse(withoutLeap);
     assertThat(t.leapStatus()).isNull();
     assertThat(t.systemOffsetSeconds()).isCloseTo(-0.000006523, within(EPS));
@@ -401,14 +404,17 @@ class TrackingParserTest {
   @Test
   void deleteSecondLeapText() throws Exception {
     String csv =
-        ChronyFixtures.capture("leap-cli-c-tracking.txt").replace("Insert second", "Delete second");
+        Fixtures.CHRONYC
+            .capture("leap-cli-c-tracking.txt")
+            .replace("Insert second", "Delete second");
     assertThat(parser.parse(csv).leapStatus()).isEqualTo(LeapStatus.DELETE_SECOND);
   }
 
   @Test
   void unknownLeapTextIsMalformedNamingTheLine() {
     String text =
-        ChronyFixtures.corpus("chrony-doc-tracking.txt")
+        Fixtures.CHRONYC
+            .corpus("chrony-doc-tracking.txt")
             .replace("Leap status     : Normal", "Leap status     : Invalid");
     assertThatThrownBy(() -> parser.parse(text))
         .isInstanceOfSatisfying(
@@ -423,7 +429,8 @@ class TrackingParserTest {
   @Test
   void missingMandatoryLineIsMalformed() {
     String text =
-        ChronyFixtures.corpus("chrony-doc-tracking.txt")
+        Fixtures.CHRONYC
+            .corpus("chrony-doc-tracking.txt")
             .replace("System time     : 0.000006523 seconds slow of NTP time\n", "");
     assertThatThrownBy(() -> parser.parse(text))
         .isInstanceOf(ParseException.class)
@@ -433,7 +440,7 @@ class TrackingParserTest {
   @Test
   void nonNumericValueIsMalformedNamingTheLine() {
     String text =
-        ChronyFixtures.corpus("chrony-doc-tracking.txt").replace("3.225 ppm", "x.225 ppm");
+        Fixtures.CHRONYC.corpus("chrony-doc-tracking.txt").replace("3.225 ppm", "x.225 ppm");
     assertThatThrownBy(() -> parser.parse(text))
         .isInstanceOfSatisfying(
             ParseException.class,
@@ -446,7 +453,7 @@ class TrackingParserTest {
 
   @Test
   void repeatedLineIsMalformed() {
-    String text = ChronyFixtures.corpus("chrony-doc-tracking.txt") + "Stratum         : 4\n";
+    String text = Fixtures.CHRONYC.corpus("chrony-doc-tracking.txt") + "Stratum         : 4\n";
     assertThatThrownBy(() -> parser.parse(text))
         .isInstanceOf(ParseException.class)
         .hasMessageContaining("repeated label 'Stratum'");
