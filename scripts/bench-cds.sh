@@ -23,6 +23,7 @@ RUNS=${1:-7}
 JAR=target/clock-health-exporter.jar
 JSA=target/clock-health-exporter.jsa
 # log, die, CACHE, CHRONYD, CHRONYC, start_chronyd
+# shellcheck source=scripts/lib.sh
 . scripts/lib.sh
 [ -s "$JAR" ] && [ -s "$JSA" ] || {
   echo "run mvn -B -q -ntp package -DskipTests first" >&2
@@ -39,7 +40,7 @@ DIR=$(mktemp -d /tmp/clock-cds.XXXXXX)
 SOCK=$DIR/chronyd.sock
 printf '%s\n' 'local stratum 10' 'port 0' 'cmdport 0' "bindcmdaddress $SOCK" \
   "pidfile $DIR/chronyd.pid" >"$DIR/chrony.conf"
-CPID= EPID=
+EPID=
 cleanup() {
   [ -n "$EPID" ] && kill -9 "$EPID" 2>/dev/null
   [ -n "${IMAGE:-}" ] && podman rm -f -t 1 "clock-cds-bench-$$" >/dev/null 2>&1
@@ -49,10 +50,9 @@ cleanup() {
 }
 trap cleanup EXIT
 chmod 0770 "$DIR" # the container's uid 10001 gets in through group 0 (as in test-container.sh)
-# chronyd -x under setpriv --bounding-set=-sys_time, CapBnd checked (lib.sh); CPID for cleanup
-# from the moment it is started (CHRONYD_PIDS), even if start_chronyd dies.
+# chronyd -x under setpriv --bounding-set=-sys_time, CapBnd checked (lib.sh); cleanup stops it
+# (CHRONYD_PIDS) from the moment it is started, even if start_chronyd dies.
 start_chronyd "$DIR/chrony.conf" "$DIR/chronyd.log" "$SOCK" 007
-CPID=$CHRONYD_PID
 
 # In one's subshell (no EXIT trap there): stop this run's exporter, say why, print nothing.
 abort_run() {

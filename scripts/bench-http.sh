@@ -21,6 +21,7 @@ cd "$(dirname "$0")/.."
 DURATION=${DURATION:-10s}
 STARTS=${STARTS:-5}
 # log, die, apt_install, CACHE, CHRONYD, CHRONYC, start_chronyd
+# shellcheck source=scripts/lib.sh
 . scripts/lib.sh
 OUT=target/bench
 WORK=$OUT/http

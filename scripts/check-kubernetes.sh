@@ -11,6 +11,7 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 
 # log, apt_install, CACHE (die is redefined below as fail)
+# shellcheck source=scripts/lib.sh
 . scripts/lib.sh
 NPMDIR=$CACHE/npm-k8s
 OUT=$ROOT/target/kubernetes

@@ -12,6 +12,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 # log, die, the cache paths (scripts/lib.sh)
+# shellcheck source=scripts/lib.sh
 . scripts/lib.sh
 
 DURATION=${1:-45s}

@@ -13,6 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # log, die, the cache paths (scripts/lib.sh)
+# shellcheck source=scripts/lib.sh
 . scripts/lib.sh
 
 RES=src/test/resources

@@ -18,6 +18,7 @@ SRC=alerts/clock-health.rules.yml
 OUT=deploy/kubernetes/base/prometheusrule.yaml
 
 # log, die
+# shellcheck source=scripts/lib.sh
 . scripts/lib.sh
 [ -f "$SRC" ] || die "$SRC does not exist"
 

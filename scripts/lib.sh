@@ -29,6 +29,7 @@ die() {
 
 # ---- the cache of scripts/fetch-test-daemons.sh -----------------------------------------------
 CACHE=${CLOCK_TEST_CACHE:-$HOME/.cache/clock-health-exporter}
+# shellcheck disable=SC2034 # used by the scripts that source this file
 CACHE_DEBS=$CACHE/debs
 CACHE_X=$CACHE/x
 CHRONYD=$CACHE_X/chrony/usr/sbin/chronyd
@@ -76,14 +77,15 @@ CHRONYD_PID=
 CHRONYD_PIDS=()
 CHRONYD_CAPBND=
 start_chronyd() {
-  local conf=$1 logfile=$2 sock=$3 mask=${4:-$(umask)} i
-  [ -x "$CHRONYD" ] && [ -x "$CHRONYC" ] ||
+  local conf=$1 logfile=$2 sock=$3 mask=${4:-$(umask)}
+  if [ ! -x "$CHRONYD" ] || [ ! -x "$CHRONYC" ]; then
     die "chronyd/chronyc missing under $CACHE_X/chrony (run scripts/fetch-test-daemons.sh)"
+  fi
   (umask "$mask" && exec setpriv --bounding-set=-sys_time -- env LC_ALL=C \
     "$CHRONYD" -u root -x -d -f "$conf" >"$logfile" 2>&1 </dev/null) &
   CHRONYD_PID=$!
   CHRONYD_PIDS+=("$CHRONYD_PID")
-  for i in $(seq 200); do
+  for _ in $(seq 200); do
     [ "$(cat "/proc/$CHRONYD_PID/comm" 2>/dev/null)" = chronyd ] && break
     kill -0 "$CHRONYD_PID" 2>/dev/null || die "chronyd exited at start: $(tail -n 5 "$logfile")"
     sleep 0.02
@@ -96,7 +98,7 @@ start_chronyd() {
     kill -9 "$CHRONYD_PID"
     die "chronyd (PID $CHRONYD_PID) has CAP_SYS_TIME in its bounding set ($CHRONYD_CAPBND); killed"
   fi
-  for i in $(seq 100); do
+  for _ in $(seq 100); do
     "$CHRONYC" -h "$sock" -n tracking >/dev/null 2>&1 && return 0
     sleep 0.1
   done

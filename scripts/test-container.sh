@@ -35,6 +35,7 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 
 # log, apt_install, CACHE, CHRONYD, CHRONYC, start_chronyd (die is redefined below as fail)
+# shellcheck source=scripts/lib.sh
 . scripts/lib.sh
 OUT=$ROOT/target/container-test
 IMAGE=localhost/clock-health-exporter:test
