@@ -160,9 +160,7 @@ class PrometheusEndToEndIT {
 
   private static Chronyd server(String name, String address, int port, String fakeTime) {
     Chronyd.Builder b =
-        Chronyd.builder(PrometheusEndToEndIT.class, name)
-            .config(
-                "local stratum 10", "allow 127.0.0.0/8", "bindaddress " + address, "port " + port);
+        Chronyd.builder(PrometheusEndToEndIT.class, name).localServer(address, port);
     if (fakeTime != null) {
       b.fakeTime(fakeTime);
     }

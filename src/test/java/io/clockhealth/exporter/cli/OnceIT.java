@@ -31,11 +31,7 @@ class OnceIT {
   void onceMatchesTheServedMetrics() throws Exception {
     try (Chronyd server =
         Chronyd.builder(OnceIT.class, "server")
-            .config(
-                "local stratum 10",
-                "allow 127.0.0.0/8",
-                "bindaddress " + RANGE.address(0),
-                "port " + RANGE.port(0))
+            .localServer(RANGE.address(0), RANGE.port(0))
             .start()) {
       Process once =
           new ProcessBuilder(

@@ -75,11 +75,7 @@ class ChronydKilledIT {
 
   @BeforeAll
   static void startServer() {
-    server =
-        Chronyd.builder(ChronydKilledIT.class, "server")
-            .config(
-                "local stratum 10", "allow 127.0.0.0/8", "bindaddress " + SERVER, "port " + PORT)
-            .start();
+    server = Chronyd.builder(ChronydKilledIT.class, "server").localServer(SERVER, PORT).start();
   }
 
   @AfterAll

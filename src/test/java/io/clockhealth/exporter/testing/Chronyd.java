@@ -120,6 +120,15 @@ public final class Chronyd implements AutoCloseable {
     }
 
     /** chrony.conf lines; the safety lines (cmdport, bindcmdaddress, pidfile) are appended. */
+    /**
+     * A {@code local stratum 10} NTP server for loopback clients on {@code address:port} (from the
+     * test's {@link LoopbackRanges} entry).
+     */
+    public Builder localServer(String address, int port) {
+      return config(
+          "local stratum 10", "allow 127.0.0.0/8", "bindaddress " + address, "port " + port);
+    }
+
     public Builder config(String... configLines) {
       for (String l : configLines) {
         lines.addAll(Arrays.asList(l.split("\n")));

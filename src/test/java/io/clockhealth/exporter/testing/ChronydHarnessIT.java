@@ -28,13 +28,7 @@ class ChronydHarnessIT {
   void localStratumServerRunsWithoutCapSysTimeAnswersAndStops() throws Exception {
     long pid;
     try (Chronyd srv =
-        Chronyd.builder(getClass(), "local")
-            .config(
-                "local stratum 10",
-                "allow 127.0.0.0/8",
-                "bindaddress " + RANGE.address(0),
-                "port " + RANGE.port(0))
-            .start()) {
+        Chronyd.builder(getClass(), "local").localServer(RANGE.address(0), RANGE.port(0)).start()) {
       pid = srv.pid();
       assertThat(Chronyd.comm(pid)).isEqualTo("chronyd");
       assertThat(Chronyd.hasCapSysTime(Chronyd.capBnd(pid)))
@@ -64,11 +58,7 @@ class ChronydHarnessIT {
   void fakeTimeServerIsSeventyThreeSecondsAheadOfItsClient() throws Exception {
     try (Chronyd fast =
             Chronyd.builder(getClass(), "fake73")
-                .config(
-                    "local stratum 10",
-                    "allow 127.0.0.0/8",
-                    "bindaddress " + RANGE.address(1),
-                    "port " + RANGE.port(1))
+                .localServer(RANGE.address(1), RANGE.port(1))
                 .fakeTime("+73s")
                 .start();
         Chronyd client =

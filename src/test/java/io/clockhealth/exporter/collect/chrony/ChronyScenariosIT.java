@@ -77,10 +77,7 @@ class ChronyScenariosIT {
   }
 
   private static Chronyd server(String name, String address, int port, String fakeTime) {
-    Chronyd.Builder b =
-        Chronyd.builder(ChronyScenariosIT.class, name)
-            .config(
-                "local stratum 10", "allow 127.0.0.0/8", "bindaddress " + address, "port " + port);
+    Chronyd.Builder b = Chronyd.builder(ChronyScenariosIT.class, name).localServer(address, port);
     if (fakeTime != null) {
       b.fakeTime(fakeTime);
     }

@@ -52,11 +52,7 @@ class ChronySourceLossIT {
 
   private static Chronyd server(String name, String address) {
     return Chronyd.builder(ChronySourceLossIT.class, name)
-        .config(
-            "local stratum 10",
-            "allow 127.0.0.0/8",
-            "bindaddress " + address,
-            "port " + SERVERS.get(address))
+        .localServer(address, SERVERS.get(address))
         .start();
   }
 
