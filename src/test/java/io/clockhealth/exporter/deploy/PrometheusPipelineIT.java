@@ -14,6 +14,7 @@ import io.clockhealth.exporter.testing.LoopbackRanges;
 import io.clockhealth.exporter.testing.PrometheusServer;
 import io.clockhealth.exporter.testing.ScrapedMetrics;
 import io.clockhealth.exporter.testing.TestDaemons;
+import io.clockhealth.exporter.testing.TestFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -60,7 +61,7 @@ class PrometheusPipelineIT {
   @BeforeAll
   static void startPipeline() throws IOException {
     dir = TestDaemons.targetDir().resolve("it-daemons").resolve("PrometheusPipelineIT");
-    deleteRecursively(dir);
+    TestFiles.deleteRecursively(dir);
     Files.createDirectories(dir);
     Path prom = DeployTools.file("deploy/prometheus");
 
@@ -313,16 +314,5 @@ class PrometheusPipelineIT {
       throw new UncheckedIOException(e);
     }
     return -1;
-  }
-
-  private static void deleteRecursively(Path d) throws IOException {
-    if (!Files.exists(d)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(d)) {
-      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 }

@@ -223,12 +223,7 @@ final class DaemonProcess {
   }
 
   String logTail(int lines) {
-    try {
-      List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
-      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-    } catch (IOException e) {
-      return "(no log: " + e + ")";
-    }
+    return TestFiles.logTail(log, lines);
   }
 
   @Override

@@ -237,12 +237,7 @@ public final class ExporterProcess implements AutoCloseable {
   private HttpResponse<String> get(String path, Duration timeout) throws IOException {
     HttpRequest req =
         HttpRequest.newBuilder(baseUri().resolve(path)).timeout(timeout).GET().build();
-    try {
-      return http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
-    }
+    return TestFiles.send(http, req);
   }
 
   /** {@code GET /metrics}, asserted 200 and parsed; {@link ScrapedMetrics#elapsed} is set. */

@@ -15,10 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * A real Prometheus server (Debian's binary from {@link TestDaemons#prometheus}, never installed or
@@ -149,7 +147,7 @@ public final class PrometheusServer implements AutoCloseable {
             .resolve(testClass.getSimpleName())
             .resolve("prometheus-" + name);
     try {
-      deleteRecursively(dir);
+      TestFiles.deleteRecursively(dir);
       Files.createDirectories(dir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -215,12 +213,7 @@ public final class PrometheusServer implements AutoCloseable {
   private HttpResponse<String> send(String pathAndQuery, Duration timeout) throws IOException {
     HttpRequest req =
         HttpRequest.newBuilder(baseUri().resolve(pathAndQuery)).timeout(timeout).GET().build();
-    try {
-      return http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
-    }
+    return TestFiles.send(http, req);
   }
 
   public URI baseUri() {
@@ -266,17 +259,6 @@ public final class PrometheusServer implements AutoCloseable {
       return s.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
     }
   }
 }
