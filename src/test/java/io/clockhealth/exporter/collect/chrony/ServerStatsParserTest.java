@@ -3,6 +3,7 @@ package io.clockhealth.exporter.collect.chrony;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clockhealth.exporter.parse.DamagedInputs;
 import io.clockhealth.exporter.parse.FixtureFiles;
 import io.clockhealth.exporter.parse.Fixtures;
 import io.clockhealth.exporter.parse.ParseException;
@@ -74,14 +75,8 @@ class ServerStatsParserTest {
     String text =
         Fixtures.CHRONYC.corpus("chrony24-doc-serverstats.txt")
             + "Bogus packets received     : 1\n";
-    assertThatThrownBy(() -> parser.parse(text))
-        .isInstanceOfSatisfying(
-            ParseException.class,
-            e -> {
-              assertThat(e.kind()).isEqualTo(ParseException.Kind.MALFORMED);
-              assertThat(e.lineNumber()).isEqualTo(6);
-              assertThat(e.getMessage()).contains("unknown label 'Bogus packets received'");
-            });
+    DamagedInputs.assertMalformedAt(
+        () -> parser.parse(text), 6, "unknown label 'Bogus packets received'");
   }
 
   @Test

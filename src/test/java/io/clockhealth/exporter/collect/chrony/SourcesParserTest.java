@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.clockhealth.exporter.parse.DamagedInputs;
 import io.clockhealth.exporter.parse.Fixtures;
 import io.clockhealth.exporter.parse.ParseException;
 import java.util.List;
@@ -249,14 +250,7 @@ class SourcesParserTest {
     String text =
         Fixtures.CHRONYC.corpus("chrony-doc-sources.txt")
             + " / .- Source state '*' = current best, '+' = combined, '-' = not combined,\n";
-    assertThatThrownBy(() -> parser.parse(text))
-        .isInstanceOfSatisfying(
-            ParseException.class,
-            e -> {
-              assertThat(e.kind()).isEqualTo(ParseException.Kind.MALFORMED);
-              assertThat(e.lineNumber()).isEqualTo(6);
-              assertThat(e.getMessage()).contains("not a sources row");
-            });
+    DamagedInputs.assertMalformedAt(() -> parser.parse(text), 6, "not a sources row");
   }
 
   @Test

@@ -477,32 +477,33 @@ class TrackingParserTest {
     soft.assertThat(actual.refTimeSeconds())
         .as("refTimeSeconds")
         .isCloseTo(expected.refTimeSeconds(), within(REF_TIME_EPS));
-    soft.assertThat(actual.systemOffsetSeconds())
-        .as("systemOffsetSeconds")
-        .isCloseTo(expected.systemOffsetSeconds(), within(EPS));
-    soft.assertThat(actual.lastOffsetSeconds())
-        .as("lastOffsetSeconds")
-        .isCloseTo(expected.lastOffsetSeconds(), within(EPS));
-    soft.assertThat(actual.rmsOffsetSeconds())
-        .as("rmsOffsetSeconds")
-        .isCloseTo(expected.rmsOffsetSeconds(), within(EPS));
-    soft.assertThat(actual.frequencyPpm())
-        .as("frequencyPpm")
-        .isCloseTo(expected.frequencyPpm(), within(EPS));
-    soft.assertThat(actual.residualFrequencyPpm())
-        .as("residualFrequencyPpm")
-        .isCloseTo(expected.residualFrequencyPpm(), within(EPS));
-    soft.assertThat(actual.skewPpm()).as("skewPpm").isCloseTo(expected.skewPpm(), within(EPS));
-    soft.assertThat(actual.rootDelaySeconds())
-        .as("rootDelaySeconds")
-        .isCloseTo(expected.rootDelaySeconds(), within(EPS));
-    soft.assertThat(actual.rootDispersionSeconds())
-        .as("rootDispersionSeconds")
-        .isCloseTo(expected.rootDispersionSeconds(), within(EPS));
-    soft.assertThat(actual.updateIntervalSeconds())
-        .as("updateIntervalSeconds")
-        .isCloseTo(expected.updateIntervalSeconds(), within(EPS));
+    closeTo(
+        soft, "systemOffsetSeconds", actual.systemOffsetSeconds(), expected.systemOffsetSeconds());
+    closeTo(soft, "lastOffsetSeconds", actual.lastOffsetSeconds(), expected.lastOffsetSeconds());
+    closeTo(soft, "rmsOffsetSeconds", actual.rmsOffsetSeconds(), expected.rmsOffsetSeconds());
+    closeTo(soft, "frequencyPpm", actual.frequencyPpm(), expected.frequencyPpm());
+    closeTo(
+        soft,
+        "residualFrequencyPpm",
+        actual.residualFrequencyPpm(),
+        expected.residualFrequencyPpm());
+    closeTo(soft, "skewPpm", actual.skewPpm(), expected.skewPpm());
+    closeTo(soft, "rootDelaySeconds", actual.rootDelaySeconds(), expected.rootDelaySeconds());
+    closeTo(
+        soft,
+        "rootDispersionSeconds",
+        actual.rootDispersionSeconds(),
+        expected.rootDispersionSeconds());
+    closeTo(
+        soft,
+        "updateIntervalSeconds",
+        actual.updateIntervalSeconds(),
+        expected.updateIntervalSeconds());
     soft.assertThat(actual.leapStatus()).as("leapStatus").isEqualTo(expected.leapStatus());
     soft.assertAll();
+  }
+
+  private static void closeTo(SoftAssertions soft, String field, double actual, double expected) {
+    soft.assertThat(actual).as(field).isCloseTo(expected, within(EPS));
   }
 }

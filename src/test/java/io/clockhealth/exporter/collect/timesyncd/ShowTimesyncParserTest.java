@@ -35,6 +35,19 @@ class ShowTimesyncParserTest {
 
   private static final List<String> SERVER_2 = List.of("10.233.0.2");
 
+  /** timesyncd's second reply from 10.233.0.2, shown again after that server was killed. */
+  private static final Expected SECOND_REPLY =
+      new Expected(
+          SERVER_2,
+          SERVER_2,
+          "10.233.0.2",
+          10,
+          -26,
+          "2026-11-21T12:27:37Z",
+          "2026-11-21T12:27:37Z",
+          2,
+          0.000002);
+
   /** The captures of show-timesync [--all] with a reply (captures/timesyncd/INDEX). */
   static Stream<Arguments> captureFiles() {
     return Stream.of(
@@ -62,31 +75,9 @@ class ShowTimesyncParserTest {
                 "2026-11-21T12:27:21Z",
                 1,
                 0.0)),
-        Arguments.of(
-            "good-show-timesync-after-2nd-poll.txt",
-            new Expected(
-                SERVER_2,
-                SERVER_2,
-                "10.233.0.2",
-                10,
-                -26,
-                "2026-11-21T12:27:37Z",
-                "2026-11-21T12:27:37Z",
-                2,
-                0.000002)),
+        Arguments.of("good-show-timesync-after-2nd-poll.txt", SECOND_REPLY),
         // After the server was killed timesyncd still shows its last reply, unchanged.
-        Arguments.of(
-            "after-kill-show-timesync-all.txt",
-            new Expected(
-                SERVER_2,
-                SERVER_2,
-                "10.233.0.2",
-                10,
-                -26,
-                "2026-11-21T12:27:37Z",
-                "2026-11-21T12:27:37Z",
-                2,
-                0.000002)),
+        Arguments.of("after-kill-show-timesync-all.txt", SECOND_REPLY),
         Arguments.of(
             "fallback-empty-show-timesync-all.txt",
             new Expected(
