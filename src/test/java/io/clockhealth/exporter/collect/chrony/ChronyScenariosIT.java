@@ -10,6 +10,7 @@ import io.clockhealth.exporter.testing.LoopbackRanges;
 import io.clockhealth.exporter.testing.ScrapedMetrics;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -111,16 +112,7 @@ class ChronyScenariosIT {
               s -> {
                 assertThat(s.valueOf("clock_synchronized", "daemon", "chrony")).isEqualTo(1.0);
                 assertThat(s.valueOf("clock_stratum", "daemon", "chrony")).isEqualTo(11.0);
-                assertThat(
-                        s.valueOf(
-                            "clock_source_state",
-                            "daemon",
-                            "chrony",
-                            "source",
-                            SRV_A,
-                            "state",
-                            "selected"))
-                    .isEqualTo(1.0);
+                assertThat(s.chronySourceState(SRV_A, "selected")).isEqualTo(1.0);
                 assertThat(
                         s.valueOf("clock_source_reachability", "daemon", "chrony", "source", SRV_A))
                     .isGreaterThan(0.0);
@@ -158,71 +150,44 @@ class ChronyScenariosIT {
   @Test
   void falsetickerSeventyThreeSecondsAheadIsRejected() {
     // Wait for the x, not just a *: the good two selected/combined, the +73 s one rejected.
-    awaitStates(three, "(\\*\\+|\\+\\*)x");
-    try (ExporterProcess exporter =
-        ExporterProcess.forChronyd(ChronyScenariosIT.class, three).start()) {
-      exporter.awaitScrape(
-          SERVE,
-          s -> {
-            assertThat(
-                    s.valueOf(
-                        "clock_source_state",
-                        "daemon",
-                        "chrony",
-                        "source",
-                        SRV_F,
-                        "state",
-                        "falseticker"))
-                .isEqualTo(1.0);
-            // local - source: this host is 73 s behind that source.
-            assertThat(
-                    s.valueOf("clock_source_offset_seconds", "daemon", "chrony", "source", SRV_F))
-                .isCloseTo(-73.0, within(0.5));
-            assertThat(s.valueOf("clock_synchronized", "daemon", "chrony")).isEqualTo(1.0);
-            assertThat(Math.abs(s.valueOf("clock_offset_seconds", "daemon", "chrony")))
-                .isLessThan(0.1);
-            List<String> good = List.of(SRV_A, SRV_B);
-            assertThat(
-                    good.stream()
-                        .mapToDouble(
-                            a ->
-                                s.valueOf(
-                                    "clock_source_state",
-                                    "daemon",
-                                    "chrony",
-                                    "source",
-                                    a,
-                                    "state",
-                                    "selected"))
-                        .sum())
-                .isEqualTo(1.0);
-          });
-    }
+    awaitServed(
+        three,
+        "(\\*\\+|\\+\\*)x",
+        s -> {
+          assertThat(s.chronySourceState(SRV_F, "falseticker")).isEqualTo(1.0);
+          // local - source: this host is 73 s behind that source.
+          assertThat(s.valueOf("clock_source_offset_seconds", "daemon", "chrony", "source", SRV_F))
+              .isCloseTo(-73.0, within(0.5));
+          assertThat(s.valueOf("clock_synchronized", "daemon", "chrony")).isEqualTo(1.0);
+          assertThat(Math.abs(s.valueOf("clock_offset_seconds", "daemon", "chrony")))
+              .isLessThan(0.1);
+          List<String> good = List.of(SRV_A, SRV_B);
+          assertThat(good.stream().mapToDouble(a -> s.chronySourceState(a, "selected")).sum())
+              .isEqualTo(1.0);
+        });
   }
 
   @Test
   void onlySourceSeventyThreeSecondsAheadShowsInSystemOffset() {
-    awaitStates(only73, "\\*");
+    awaitServed(
+        only73,
+        "\\*",
+        s -> {
+          // chronyd -x cannot correct the clock: this host stays 73 s behind its reference.
+          assertThat(s.valueOf("clock_offset_seconds", "daemon", "chrony"))
+              .isCloseTo(-73.0, within(0.5));
+          assertThat(s.valueOf("clock_synchronized", "daemon", "chrony")).isEqualTo(1.0);
+          assertThat(s.chronySourceState(SRV_F, "selected")).isEqualTo(1.0);
+        });
+  }
+
+  /** Once {@code client}'s sources show {@code states}: an exporter on it, scraped until OK. */
+  private static void awaitServed(
+      Chronyd client, String states, Consumer<ScrapedMetrics> assertions) {
+    awaitStates(client, states);
     try (ExporterProcess exporter =
-        ExporterProcess.forChronyd(ChronyScenariosIT.class, only73).start()) {
-      exporter.awaitScrape(
-          SERVE,
-          s -> {
-            // chronyd -x cannot correct the clock: this host stays 73 s behind its reference.
-            assertThat(s.valueOf("clock_offset_seconds", "daemon", "chrony"))
-                .isCloseTo(-73.0, within(0.5));
-            assertThat(s.valueOf("clock_synchronized", "daemon", "chrony")).isEqualTo(1.0);
-            assertThat(
-                    s.valueOf(
-                        "clock_source_state",
-                        "daemon",
-                        "chrony",
-                        "source",
-                        SRV_F,
-                        "state",
-                        "selected"))
-                .isEqualTo(1.0);
-          });
+        ExporterProcess.forChronyd(ChronyScenariosIT.class, client).start()) {
+      exporter.awaitScrape(SERVE, assertions);
     }
   }
 }

@@ -103,16 +103,7 @@ class ChronySourceLossIT {
             assertThat(
                     s.valueOf("clock_source_reachability", "daemon", "chrony", "source", selected))
                 .isEqualTo(0.0);
-            assertThat(
-                    s.valueOf(
-                        "clock_source_state",
-                        "daemon",
-                        "chrony",
-                        "source",
-                        selected,
-                        "state",
-                        "unusable"))
-                .isEqualTo(1.0);
+            assertThat(s.chronySourceState(selected, "unusable")).isEqualTo(1.0);
           });
 
       client.stop();
