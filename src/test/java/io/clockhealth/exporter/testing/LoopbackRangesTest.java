@@ -19,8 +19,19 @@ class LoopbackRangesTest {
 
   private static final Path TEST_SOURCES = TestDaemons.repoRoot().resolve("src/test/java");
   private static final Pattern USE = Pattern.compile("LoopbackRanges\\.([A-Z][A-Z0-9_]+)\\b");
-  private static final Pattern LITERAL_ADDRESS = Pattern.compile("127\\.0\\.0\\.(\\d+)");
-  private static final Pattern LITERAL_PORT = Pattern.compile("\\b1[23]\\d\\d\\d\\b");
+
+  /**
+   * An address as something binds or dials it: after a quote, a space, a parenthesis or {@code =},
+   * before a quote, a colon or a space; not one inside captured tool output such as {@code
+   * "7F000017,127.0.0.23,11,…"}.
+   */
+  private static final Pattern LITERAL_ADDRESS =
+      Pattern.compile("(?<=[\\s\"(=]|^)127\\.0\\.0\\.(\\d+)(?=[\":\\s]|$)");
+
+  /** A port of the registry's span (12100–12399) spelt as a number in code or a config line. */
+  private static final Pattern LITERAL_PORT =
+      Pattern.compile("(?<=[\\s\"(=:]|^)12[1-3]\\d\\d(?![\\d.])");
+
   private static final Pattern ASSIGNMENT = Pattern.compile("^([A-Z_][A-Z0-9_]*)=(\\S+)");
 
   @Test

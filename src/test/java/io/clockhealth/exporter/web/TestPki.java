@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * A throw-away CA with a server and a client certificate, made with the openssl command line (the
  * PEM files operators have), for TLS tests with real handshakes.
  */
-final class TestPki {
+public final class TestPki {
 
   final Path dir;
   final Path caCert;
@@ -34,20 +34,7 @@ final class TestPki {
   /** Certificates for {@code DNS:localhost} only: scrapes by IP must still work. */
   static TestPki create(Path dir) throws IOException, InterruptedException {
     TestPki pki = new TestPki(dir);
-    pki.openssl(
-        "req",
-        "-x509",
-        "-newkey",
-        "rsa:2048",
-        "-nodes",
-        "-keyout",
-        "ca.key",
-        "-out",
-        "ca.crt",
-        "-subj",
-        "/CN=clock-test-ca",
-        "-days",
-        "2");
+    selfSigned(dir, "ca", "/CN=clock-test-ca", 2);
     pki.issue("server", "localhost", "subjectAltName=DNS:localhost\nextendedKeyUsage=serverAuth\n");
     pki.issue("client", "prometheus", "extendedKeyUsage=clientAuth\n");
     pki.openssl("rsa", "-in", "server.key", "-traditional", "-out", "server-pkcs1.key");
@@ -86,7 +73,35 @@ final class TestPki {
         name + ".ext");
   }
 
+  /**
+   * A self-signed certificate {@code <dir>/<name>.crt} with its RSA key {@code <name>.key}, valid
+   * for {@code days} days from now; the certificate's path.
+   */
+  public static Path selfSigned(Path dir, String name, String subject, int days)
+      throws IOException, InterruptedException {
+    openssl(
+        dir,
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        name + ".key",
+        "-out",
+        name + ".crt",
+        "-subj",
+        subject,
+        "-days",
+        Integer.toString(days));
+    return dir.resolve(name + ".crt");
+  }
+
   private void openssl(String... args) throws IOException, InterruptedException {
+    openssl(dir, args);
+  }
+
+  private static void openssl(Path dir, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add("openssl");
     command.addAll(List.of(args));

@@ -8,6 +8,7 @@ import io.clockhealth.exporter.metrics.LeapStatus;
 import io.clockhealth.exporter.parse.Fixtures;
 import io.clockhealth.exporter.parse.ParseException;
 import java.time.Instant;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,44 @@ class TrackingParserTest {
         dispersion,
         update,
         leap);
+  }
+
+  /** The only73 client (its one source 73 s ahead) at {@code refTime}. */
+  private static ChronyTracking only73(double refTime, double dispersion) {
+    return tracking(
+        "7F000017",
+        "127.0.0.23",
+        11,
+        refTime,
+        -73.000015259,
+        0.000000512,
+        0.000005258,
+        0.684,
+        0.007,
+        7.206,
+        0.000045102,
+        dispersion,
+        0.3,
+        LeapStatus.NORMAL);
+  }
+
+  /** The leap client (a leap second announced, not yet inserted) at {@code refTime}. */
+  private static ChronyTracking leapClient(double refTime, double dispersion) {
+    return tracking(
+        "7F000019",
+        "127.0.0.25",
+        12,
+        refTime,
+        -0.000019029,
+        -0.000019029,
+        0.000019029,
+        0.0,
+        127.677,
+        1000000.0,
+        0.000167845,
+        dispersion,
+        0.0,
+        LeapStatus.INSERT_SECOND);
   }
 
   /** The MANIFEST rows of the corpus tracking files. */
@@ -157,74 +196,10 @@ class TrackingParserTest {
                 0.000001784,
                 0.3,
                 LeapStatus.NORMAL)),
-        Arguments.of(
-            "only73-tracking.txt",
-            tracking(
-                "7F000017",
-                "127.0.0.23",
-                11,
-                utc("2026-11-21T12:26:52Z"),
-                -73.000015259,
-                0.000000512,
-                0.000005258,
-                0.684,
-                0.007,
-                7.206,
-                0.000045102,
-                0.000005290,
-                0.3,
-                LeapStatus.NORMAL)),
-        Arguments.of(
-            "only73-c-tracking.txt",
-            tracking(
-                "7F000017",
-                "127.0.0.23",
-                11,
-                1795264012.129266610,
-                -73.000015259,
-                0.000000512,
-                0.000005258,
-                0.684,
-                0.007,
-                7.206,
-                0.000045102,
-                0.000005347,
-                0.3,
-                LeapStatus.NORMAL)),
-        Arguments.of(
-            "leap-cli-tracking.txt",
-            tracking(
-                "7F000019",
-                "127.0.0.25",
-                12,
-                utc("2016-12-31T23:50:01Z"),
-                -0.000019029,
-                -0.000019029,
-                0.000019029,
-                0.0,
-                127.677,
-                1000000.0,
-                0.000167845,
-                0.618033290,
-                0.0,
-                LeapStatus.INSERT_SECOND)),
-        Arguments.of(
-            "leap-cli-c-tracking.txt",
-            tracking(
-                "7F000019",
-                "127.0.0.25",
-                12,
-                1483228201.434879078,
-                -0.000019029,
-                -0.000019029,
-                0.000019029,
-                0.0,
-                127.677,
-                1000000.0,
-                0.000167845,
-                0.622830451,
-                0.0,
-                LeapStatus.INSERT_SECOND)),
+        Arguments.of("only73-tracking.txt", only73(utc("2026-11-21T12:26:52Z"), 0.000005290)),
+        Arguments.of("only73-c-tracking.txt", only73(1795264012.129266610, 0.000005347)),
+        Arguments.of("leap-cli-tracking.txt", leapClient(utc("2016-12-31T23:50:01Z"), 0.618033290)),
+        Arguments.of("leap-cli-c-tracking.txt", leapClient(1483228201.434879078, 0.622830451)),
         Arguments.of(
             "leap-mid-tracking.txt",
             tracking(
@@ -392,10 +367,7 @@ class TrackingParserTest {
 
   @Test
   void missingLeapStatusLineGivesNullLeap() throws Exception {
-    String withoutLeap =
-        Fixtures.CHRONYC
-            .corpus("chrony-doc-tracking.txt")
-            .replace("Leap status     : Normal\n", "");
+    String withoutLeap = docTrackingWith("Leap status     : Normal\n", "");
     ChronyTracking t = parser.parse(withoutLeap);
     assertThat(t.leapStatus()).isNull();
     assertThat(t.systemOffsetSeconds()).isCloseTo(-0.000006523, within(EPS));
@@ -412,26 +384,14 @@ class TrackingParserTest {
 
   @Test
   void unknownLeapTextIsMalformedNamingTheLine() {
-    String text =
-        Fixtures.CHRONYC
-            .corpus("chrony-doc-tracking.txt")
-            .replace("Leap status     : Normal", "Leap status     : Invalid");
-    assertThatThrownBy(() -> parser.parse(text))
-        .isInstanceOfSatisfying(
-            ParseException.class,
-            e -> {
-              assertThat(e.kind()).isEqualTo(ParseException.Kind.MALFORMED);
-              assertThat(e.lineNumber()).isEqualTo(13);
-              assertThat(e.getMessage()).contains("chronyc-tracking").contains("Invalid");
-            });
+    String text = docTrackingWith("Leap status     : Normal", "Leap status     : Invalid");
+    assertMalformedOnLine(
+        text, 13, e -> assertThat(e.getMessage()).contains("chronyc-tracking").contains("Invalid"));
   }
 
   @Test
   void missingMandatoryLineIsMalformed() {
-    String text =
-        Fixtures.CHRONYC
-            .corpus("chrony-doc-tracking.txt")
-            .replace("System time     : 0.000006523 seconds slow of NTP time\n", "");
+    String text = docTrackingWith("System time     : 0.000006523 seconds slow of NTP time\n", "");
     assertThatThrownBy(() -> parser.parse(text))
         .isInstanceOf(ParseException.class)
         .hasMessageContaining("missing 'System time'");
@@ -439,16 +399,8 @@ class TrackingParserTest {
 
   @Test
   void nonNumericValueIsMalformedNamingTheLine() {
-    String text =
-        Fixtures.CHRONYC.corpus("chrony-doc-tracking.txt").replace("3.225 ppm", "x.225 ppm");
-    assertThatThrownBy(() -> parser.parse(text))
-        .isInstanceOfSatisfying(
-            ParseException.class,
-            e -> {
-              assertThat(e.kind()).isEqualTo(ParseException.Kind.MALFORMED);
-              assertThat(e.lineNumber()).isEqualTo(7);
-              assertThat(e.line()).startsWith("Frequency");
-            });
+    String text = docTrackingWith("3.225 ppm", "x.225 ppm");
+    assertMalformedOnLine(text, 7, e -> assertThat(e.line()).startsWith("Frequency"));
   }
 
   @Test
@@ -505,5 +457,22 @@ class TrackingParserTest {
 
   private static void closeTo(SoftAssertions soft, String field, double actual, double expected) {
     soft.assertThat(actual).as(field).isCloseTo(expected, within(EPS));
+  }
+
+  /** chrony's documented tracking output with {@code from} replaced by {@code to}. */
+  private static String docTrackingWith(String from, String to) {
+    return Fixtures.CHRONYC.corpus("chrony-doc-tracking.txt").replace(from, to);
+  }
+
+  /** MALFORMED naming line {@code line}, and what {@code andAlso} checks. */
+  private void assertMalformedOnLine(String text, int line, Consumer<ParseException> andAlso) {
+    assertThatThrownBy(() -> parser.parse(text))
+        .isInstanceOfSatisfying(
+            ParseException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(ParseException.Kind.MALFORMED);
+              assertThat(e.lineNumber()).isEqualTo(line);
+              andAlso.accept(e);
+            });
   }
 }
