@@ -44,17 +44,7 @@ public final class TestPki {
   private void issue(String name, String commonName, String extensions)
       throws IOException, InterruptedException {
     Files.writeString(dir.resolve(name + ".ext"), extensions);
-    openssl(
-        "req",
-        "-newkey",
-        "rsa:2048",
-        "-nodes",
-        "-keyout",
-        name + ".key",
-        "-out",
-        name + ".csr",
-        "-subj",
-        "/CN=" + commonName);
+    newKey(dir, name, name + ".csr", "/CN=" + commonName);
     openssl(
         "x509",
         "-req",
@@ -79,22 +69,18 @@ public final class TestPki {
    */
   public static Path selfSigned(Path dir, String name, String subject, int days)
       throws IOException, InterruptedException {
-    openssl(
-        dir,
-        "req",
-        "-x509",
-        "-newkey",
-        "rsa:2048",
-        "-nodes",
-        "-keyout",
-        name + ".key",
-        "-out",
-        name + ".crt",
-        "-subj",
-        subject,
-        "-days",
-        Integer.toString(days));
+    newKey(dir, name, name + ".crt", subject, "-x509", "-days", Integer.toString(days));
     return dir.resolve(name + ".crt");
+  }
+
+  /** openssl req: a new 2048-bit RSA key {@code <name>.key} (no passphrase), its output to out. */
+  private static void newKey(Path dir, String name, String out, String subject, String... more)
+      throws IOException, InterruptedException {
+    List<String> args = new ArrayList<>();
+    args.addAll(List.of("req", "-newkey", "rsa:2048", "-nodes", "-keyout", name + ".key"));
+    args.addAll(List.of("-out", out, "-subj", subject));
+    args.addAll(List.of(more));
+    openssl(dir, args.toArray(String[]::new));
   }
 
   private void openssl(String... args) throws IOException, InterruptedException {
