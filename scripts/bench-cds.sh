@@ -22,9 +22,9 @@ cd "$(dirname "$0")/.."
 RUNS=${1:-7}
 JAR=target/clock-health-exporter.jar
 JSA=target/clock-health-exporter.jsa
-CACHE=${CLOCK_TEST_CACHE:-$HOME/.cache/clock-health-exporter}
-CHRONYD=$CACHE/x/chrony/usr/sbin/chronyd
-CHRONYC=$CACHE/x/chrony/usr/bin/chronyc
+# log, die, CACHE, CHRONYD, CHRONYC, start_chronyd
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
 [ -s "$JAR" ] && [ -s "$JSA" ] || {
   echo "run mvn -B -q -ntp package -DskipTests first" >&2
   exit 1
@@ -40,19 +40,19 @@ DIR=$(mktemp -d /tmp/clock-cds.XXXXXX)
 SOCK=$DIR/chronyd.sock
 printf '%s\n' 'local stratum 10' 'port 0' 'cmdport 0' "bindcmdaddress $SOCK" \
   "pidfile $DIR/chronyd.pid" >"$DIR/chrony.conf"
-CPID= EPID=
+EPID=
 cleanup() {
   [ -n "$EPID" ] && kill -9 "$EPID" 2>/dev/null
   [ -n "${IMAGE:-}" ] && podman rm -f -t 1 "clock-cds-bench-$$" >/dev/null 2>&1
-  [ -n "$CPID" ] && kill "$CPID" 2>/dev/null
+  local p
+  for p in "${CHRONYD_PIDS[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null; done
   rm -rf "$DIR"
 }
 trap cleanup EXIT
 chmod 0770 "$DIR" # the container's uid 10001 gets in through group 0 (as in test-container.sh)
-(umask 007 && exec setpriv --bounding-set=-sys_time -- "$CHRONYD" -u root -x -d -f "$DIR/chrony.conf" \
-  >"$DIR/chronyd.log" 2>&1 </dev/null) &
-CPID=$!
-for _ in $(seq 100); do "$CHRONYC" -h "$SOCK" -n tracking >/dev/null 2>&1 && break; sleep 0.1; done
+# chronyd -x under setpriv --bounding-set=-sys_time, CapBnd checked (lib.sh); cleanup stops it
+# (CHRONYD_PIDS) from the moment it is started, even if start_chronyd dies.
+start_chronyd "$DIR/chrony.conf" "$DIR/chronyd.log" "$SOCK" 007
 
 # In one's subshell (no EXIT trap there): stop this run's exporter, say why, print nothing.
 abort_run() {

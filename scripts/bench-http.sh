@@ -20,28 +20,21 @@ cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-10s}
 STARTS=${STARTS:-5}
-CACHE=${CLOCK_TEST_CACHE:-$HOME/.cache/clock-health-exporter}
+# log, die, apt_install, CACHE, CHRONYD, CHRONYC, start_chronyd
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
 OUT=target/bench
 WORK=$OUT/http
 RESULTS=$OUT/http-results.md
+# This script's loopback range is LoopbackRanges.BENCH_HTTP_SH in
+# src/test/java/io/clockhealth/exporter/testing/LoopbackRanges.java: 127.0.0.201-209, ports
+# 12301-12309 (LoopbackRangesTest checks these four lines against it).
 SERVER_ADDR=127.0.0.201
 SERVER_PORT=12301
-EXPORTER_PORT=39291
-NODE_PORT=39292
-
-log() { printf 'bench-http: %s\n' "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
+EXPORTER_PORT=12302
+NODE_PORT=12303
 
 # ---- tools ---------------------------------------------------------------------------------
-APT_UPDATED=0
-apt_install() {
-  if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >&2; then
-    [ "$APT_UPDATED" = 1 ] && return 1
-    apt-get update -qq >&2
-    APT_UPDATED=1
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >&2
-  fi
-}
 command -v wrk >/dev/null || apt_install wrk || die "cannot install wrk"
 command -v hyperfine >/dev/null || apt_install hyperfine || log "no hyperfine: timing a loop instead"
 
@@ -61,8 +54,6 @@ if [ -z "$NODE_EXPORTER" ]; then
 fi
 [ -x "$NODE_EXPORTER" ] || die "no node_exporter binary at $NODE_EXPORTER"
 
-CHRONYD=$CACHE/x/chrony/usr/sbin/chronyd
-CHRONYC=$CACHE/x/chrony/usr/bin/chronyc
 [ -x "$CHRONYD" ] || bash scripts/fetch-test-daemons.sh
 [ -x "$CHRONYD" ] && [ -x "$CHRONYC" ] || die "chronyd/chronyc missing under $CACHE/x/chrony"
 
@@ -80,10 +71,10 @@ JAR=target/clock-health-exporter.jar
 PIDS=()
 cleanup() {
   local pid
-  for pid in "${PIDS[@]:-}"; do
+  for pid in "${PIDS[@]:-}" "${CHRONYD_PIDS[@]:-}"; do
     [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
   done
-  for pid in "${PIDS[@]:-}"; do
+  for pid in "${PIDS[@]:-}" "${CHRONYD_PIDS[@]:-}"; do
     [ -n "$pid" ] && wait "$pid" 2>/dev/null || true
   done
 }
@@ -94,39 +85,21 @@ mkdir -p "$WORK/server" "$WORK/client"
 chmod 700 "$WORK/server" "$WORK/client"
 SOCK=$PWD/$WORK/client/chronyd.sock
 
-# start_chronyd NAME CONFIG-LINES... : chronyd -x under setpriv, CAP_SYS_TIME checked gone.
-start_chronyd() {
+# chronyd_in NAME CONFIG-LINES... : lib.sh's start_chronyd (-x, setpriv, CapBnd checked) in
+# $WORK/NAME, with a command socket there.
+chronyd_in() {
   local name=$1
   shift
   local dir=$PWD/$WORK/$name
   printf '%s\n' "$@" "cmdport 0" "bindcmdaddress $dir/chronyd.sock" "pidfile $dir/chronyd.pid" \
     >"$dir/chrony.conf"
-  setpriv --bounding-set=-sys_time -- "$CHRONYD" -u root -x -d -f "$dir/chrony.conf" \
-    >"$dir/chronyd.log" 2>&1 &
-  local pid=$!
-  PIDS+=("$pid")
-  local i
-  for i in $(seq 100); do
-    [ "$(cat /proc/$pid/comm 2>/dev/null)" = chronyd ] && break
-    sleep 0.05
-  done
-  local capbnd
-  capbnd=$(sed -n 's/^CapBnd:\s*//p' /proc/$pid/status)
-  if (((0x$capbnd >> 25) & 1)); then
-    kill -9 "$pid"
-    die "chronyd $name has CAP_SYS_TIME (CapBnd $capbnd); killed it"
-  fi
-  for i in $(seq 200); do
-    "$CHRONYC" -h "$dir/chronyd.sock" -n tracking >/dev/null 2>&1 && return 0
-    sleep 0.05
-  done
-  die "chronyd $name does not answer: $(tail -5 "$dir/chronyd.log")"
+  start_chronyd "$dir/chrony.conf" "$dir/chronyd.log" "$dir/chronyd.sock"
 }
 
 log "starting chronyd (server $SERVER_ADDR:$SERVER_PORT, client on a unix socket)"
-start_chronyd server "local stratum 10" "allow 127.0.0.0/8" "bindaddress $SERVER_ADDR" \
+chronyd_in server "local stratum 10" "allow 127.0.0.0/8" "bindaddress $SERVER_ADDR" \
   "port $SERVER_PORT"
-start_chronyd client "server $SERVER_ADDR port $SERVER_PORT iburst minpoll -2 maxpoll 0" "port 0"
+chronyd_in client "server $SERVER_ADDR port $SERVER_PORT iburst minpoll -2 maxpoll 0" "port 0"
 for i in $(seq 100); do
   "$CHRONYC" -h "$SOCK" -n -c sources 2>/dev/null | grep -q '^\^,\*' && break
   sleep 0.1

@@ -12,6 +12,9 @@
 # target/bench/parsers.md (the table docs/performance.md shows).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# log, die, the cache paths (scripts/lib.sh)
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
 
 OUT=target/bench
 mkdir -p "$OUT"
@@ -23,7 +26,7 @@ EXPORTER_JVM="-XX:+UseSerialGC -Xms8m -Xmx48m -XX:MaxMetaspaceSize=48m -XX:Reser
 case "${BENCH_JVM:-exporter}" in
   exporter) JVM_ARGS=$EXPORTER_JVM ;;
   default) JVM_ARGS="-Xmx256m" ;;
-  *) echo "BENCH_JVM must be exporter or default" >&2; exit 2 ;;
+  *) log "BENCH_JVM must be exporter or default"; exit 2 ;;
 esac
 
 mvn -B -q -ntp test-compile -Dspotless.check.skip=true

@@ -17,6 +17,8 @@
 # It needs no time daemon: with none running the collectors fail and the exporter still serves.
 # A failure here fails the build; a missing or mismatched archive at run time does not stop the
 # exporter (-Xshare:auto), it just starts without it.
+# The one script that does not source scripts/lib.sh: the Dockerfile copies it alone into the
+# build stage (/tmp/cds/), so it must stand by itself.
 set -euo pipefail
 [ $# = 4 ] || {
   echo "usage: $0 JAVA JAR ARCHIVE ENVFILE" >&2

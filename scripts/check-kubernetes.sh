@@ -10,7 +10,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
-CACHE=${CLOCK_TEST_CACHE:-$HOME/.cache/clock-health-exporter}
+# log, apt_install, CACHE (die is redefined below as fail)
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
 NPMDIR=$CACHE/npm-k8s
 OUT=$ROOT/target/kubernetes
 # kubernetes-models: Kubernetes API schemas and types; prometheus-operator: the CRDs';
@@ -22,7 +24,7 @@ fail() {
   echo "kubernetes check: FAIL: $*"
   exit 1
 }
-log() { printf 'check-kubernetes: %s\n' "$*" >&2; }
+die() { fail "$@"; }
 mkdir -p "$OUT"
 
 # 1. no drift between the alert rules and the PrometheusRule
@@ -56,7 +58,7 @@ done
 # 3. validate
 command -v node >/dev/null && command -v npm >/dev/null || {
   log "installing Debian's nodejs and npm"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >&2 ||
+  apt_install nodejs npm ||
     fail "node/npm missing and apt-get install nodejs npm failed"
 }
 want="${NPM_PKGS[*]}"

@@ -19,54 +19,27 @@
 # python3 for ntpq) are installed.
 set -euo pipefail
 
-CACHE=${CLOCK_TEST_CACHE:-$HOME/.cache/clock-health-exporter}
+# log, die, apt_install (refuses every time daemon), apt_update_once, CACHE, CACHE_DEBS, CACHE_X
+# shellcheck source=scripts/lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 PKGS=(chrony libfaketime ntpsec python3-ntp systemd-timesyncd libsystemd-shared prometheus
   prometheus-node-exporter)
-DEBS=$CACHE/debs
-X=$CACHE/x
-
-log() { printf 'fetch-test-daemons: %s\n' "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
-
-APT_UPDATED=0
-apt_update_once() {
-  if [ "$APT_UPDATED" = 0 ]; then
-    log "apt-get update"
-    apt-get update -qq >&2
-    APT_UPDATED=1
-  fi
-}
-
-# apt_install_lib PKG... : install library/tool packages (never a daemon).
-apt_install_lib() {
-  local p
-  for p in "$@"; do
-    case "$p" in
-      chrony | ntp | ntpsec | ntpsec-* | openntpd | systemd-timesyncd | systemd | systemd-sysv | \
-        ntpdate | sntp | rdate | openntpd-* | prometheus | prometheus-node-exporter)
-        die "refusing to apt-get install daemon package '$p'" ;;
-    esac
-  done
-  log "apt-get install $*"
-  if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >&2; then
-    apt_update_once
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >&2
-  fi
-}
+DEBS=$CACHE_DEBS
+X=$CACHE_X
 
 command -v apt-get >/dev/null || die "apt-get not found (Debian/Ubuntu required)"
 command -v dpkg >/dev/null || die "dpkg not found"
 
 # setpriv (util-linux) is how every test daemon loses CAP_SYS_TIME.
-command -v setpriv >/dev/null || apt_install_lib util-linux
+command -v setpriv >/dev/null || apt_install util-linux
 command -v setpriv >/dev/null || die "setpriv still missing after installing util-linux"
 command -v unshare >/dev/null || die "unshare (util-linux) missing"
 # network namespaces + veth pairs for ntpd and timesyncd
-command -v ip >/dev/null || apt_install_lib iproute2
+command -v ip >/dev/null || apt_install iproute2
 # a private "system" bus for systemd-timesyncd and timedatectl
-command -v dbus-daemon >/dev/null || apt_install_lib dbus-daemon
+command -v dbus-daemon >/dev/null || apt_install dbus-daemon
 # ntpq is a python script for Debian's python3 (a PATH python3 may be pyenv or a venv)
-[ -x /usr/bin/python3 ] || apt_install_lib python3
+[ -x /usr/bin/python3 ] || apt_install python3
 # timedatectl and the bus-activated systemd-timedated come with the systemd package, which is
 # never installed from here (it would take over the init system); Debian 12 images have it.
 command -v timedatectl >/dev/null || die "timedatectl not found (package systemd; not installed by this script)"
@@ -164,7 +137,7 @@ if [ -n "$libs" ]; then
   command -v dpkg-deb >/dev/null || die "dpkg-deb not found"
   deps=$(lib_deps chrony ntpsec python3-ntp systemd-timesyncd libsystemd-shared)
   # shellcheck disable=SC2086
-  [ -n "$deps" ] && apt_install_lib $deps
+  [ -n "$deps" ] && apt_install $deps
   libs=$(missing_libs)
   [ -z "$libs" ] || die "shared libraries still missing: $(echo $libs)"
 fi

@@ -11,6 +11,9 @@
 # findings) go to target/fuzz/.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+# log, die, the cache paths (scripts/lib.sh)
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
 
 DURATION=${1:-45s}
 DEFAULT_TARGETS="

@@ -12,6 +12,9 @@
 # script never deletes. Output is deterministic: running it twice changes nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# log, die, the cache paths (scripts/lib.sh)
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
 
 RES=src/test/resources
 OUT=$RES/io/clockhealth/exporter/fuzz

@@ -17,10 +17,9 @@ cd "$(dirname "$0")/.."
 SRC=alerts/clock-health.rules.yml
 OUT=deploy/kubernetes/base/prometheusrule.yaml
 
-die() {
-  printf 'generate-prometheusrule: %s\n' "$*" >&2
-  exit 1
-}
+# log, die
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
 [ -f "$SRC" ] || die "$SRC does not exist"
 
 # Only `groups:` may stand at the top level; no document markers or tabs (YAML forbids tab indent).

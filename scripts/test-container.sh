@@ -15,11 +15,11 @@
 #
 # Then: a real chronyd (cached binary from scripts/fetch-test-daemons.sh) runs on loopback only,
 # under `setpriv --bounding-set=-sys_time` and with -x, as its own `local stratum 10` reference,
-# with a command socket in a private directory and a UDP command port on 127.0.0.91:12191. The
+# with a command socket in a private directory and a UDP command port on $ADDR:$CMDPORT. The
 # container runs with host networking, that directory mounted, and
 #   --collector.chrony.args="-h <dir>/chronyd.sock"
 # /metrics is scraped and checked (chrony collector success 1, clock_stratum{daemon="chrony"}),
-# and the same image is run once more with --once against the UDP port ("-h 127.0.0.91 -p 12191"),
+# and the same image is run once more with --once against the UDP port ("-h $ADDR -p $CMDPORT"),
 # the way the systemd unit and the Kubernetes DaemonSet reach chronyd. The image must be at most
 # IMAGE_MAX_MB, run the jlink'd runtime at /opt/java (no Debian JRE), map its AppCDS archive with
 # -Xshare:on, have MALLOC_ARENA_MAX=2 in the exporter's environment, and serve TLS with an EC key
@@ -34,15 +34,20 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
-CACHE=${CLOCK_TEST_CACHE:-$HOME/.cache/clock-health-exporter}
+# log, apt_install, CACHE, CHRONYD, CHRONYC, start_chronyd (die is redefined below as fail)
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
 OUT=$ROOT/target/container-test
 IMAGE=localhost/clock-health-exporter:test
 IMAGE_NONTPQ=localhost/clock-health-exporter:test-nontpq
 BASE=docker.io/library/debian:bookworm-slim
-ADDR=127.0.0.91      # this test's loopback range: 127.0.0.91-99, ports 12191-12199 and 39191
-CMDPORT=12191
-HTTPPORT=39191
-TLSPORT=39192
+# This script's loopback range is LoopbackRanges.TEST_CONTAINER_SH in
+# src/test/java/io/clockhealth/exporter/testing/LoopbackRanges.java: 127.0.0.101-109, ports
+# 12201-12209 (LoopbackRangesTest checks these four lines against it).
+ADDR=127.0.0.101
+CMDPORT=12201
+HTTPPORT=12202
+TLSPORT=12203
 # The image is a jlink'd runtime on bookworm-slim (docs/deployment.md): 393 MB before, 194.6 MB
 # measured with it, 149.6 MB without ntpq (WITH_NTPQ=false); more than these fails the test.
 IMAGE_MAX_MB=${IMAGE_MAX_MB:-200}
@@ -50,12 +55,12 @@ IMAGE_NONTPQ_MAX_MB=${IMAGE_NONTPQ_MAX_MB:-155}
 CNAME=clock-health-exporter-test-$$
 
 T0=$(date +%s)
-log() { printf 'test-container: %s\n' "$*" >&2; }
 fail() {
   log "FAIL: $*"
   echo "container test: FAIL: $*"
   exit 1
 }
+die() { fail "$@"; }
 # timed NAME cmd... : run, record the wall time in $OUT/timings.txt
 timed() {
   local name=$1 s e rc=0
@@ -80,15 +85,13 @@ for t in buildah:buildah podman:podman runc:runc debootstrap:debootstrap newuidm
   command -v "${t%%:*}" >/dev/null || need+=("${t##*:}")
 done
 install_tools() {
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" \
-    slirp4netns fuse-overlayfs >"$OUT/apt.log" 2>&1 || {
+  apt_install "${need[@]}" slirp4netns fuse-overlayfs >"$OUT/apt.log" 2>&1 || {
     tail -n 20 "$OUT/apt.log" >&2
     return 1
   }
 }
 if [ "${#need[@]}" -gt 0 ]; then
-  command -v bc >/dev/null || { apt-get update -qq && apt-get install -y -qq bc >/dev/null; }
+  command -v bc >/dev/null || apt_install bc >/dev/null
   log "installing ${need[*]}"
   timed apt-install install_tools || fail "apt-get install ${need[*]} failed (see $OUT/apt.log)"
 fi
@@ -225,8 +228,6 @@ cdsout=$(podman run --rm --pull=never --network none --read-only --entrypoint ja
 # ---- 5. a real chronyd on loopback, no CAP_SYS_TIME, -x ---------------------------------------
 bash scripts/fetch-test-daemons.sh >"$OUT/fetch.log" 2>&1 ||
   fail "scripts/fetch-test-daemons.sh failed (see $OUT/fetch.log)"
-CHRONYD=$CACHE/x/chrony/usr/sbin/chronyd
-CHRONYC=$CACHE/x/chrony/usr/bin/chronyc
 [ -x "$CHRONYD" ] || fail "no cached chronyd at $CHRONYD"
 
 DIR=$(mktemp -d /tmp/clock-ctr.XXXXXX) # short: a unix socket path has at most 108 bytes
@@ -246,7 +247,6 @@ bindcmdaddress $ADDR
 cmdallow 127.0.0.0/8
 pidfile $DIR/chronyd.pid
 EOF
-CHRONYD_PID=
 cleanup() {
   local rc=$?
   podman rm -f -t 2 "$CNAME" >/dev/null 2>&1 || true
@@ -265,26 +265,9 @@ trap 'exit 130' INT TERM
 
 if ss -Hlun "src $ADDR:$CMDPORT" | grep -q .; then fail "UDP $ADDR:$CMDPORT is already in use"; fi
 if ss -Hltn "src $ADDR:$HTTPPORT" | grep -q .; then fail "TCP $ADDR:$HTTPPORT is already in use"; fi
-(umask 007 && exec setpriv --bounding-set=-sys_time -- env LC_ALL=C \
-  "$CHRONYD" -u root -x -d -f "$DIR/chrony.conf" >"$DIR/chronyd.log" 2>&1 </dev/null) &
-CHRONYD_PID=$!
-for _ in $(seq 200); do
-  [ "$(cat /proc/$CHRONYD_PID/comm 2>/dev/null)" = chronyd ] && break
-  kill -0 $CHRONYD_PID 2>/dev/null || fail "chronyd exited at start: $(tail -n 5 "$DIR/chronyd.log")"
-  sleep 0.02
-done
-capbnd=$(awk '/^CapBnd:/{print $2}' /proc/$CHRONYD_PID/status)
-if (((0x$capbnd >> 25) & 1)); then
-  kill -9 $CHRONYD_PID
-  fail "chronyd (PID $CHRONYD_PID) has CAP_SYS_TIME in its bounding set ($capbnd); killed"
-fi
-ok=
-for _ in $(seq 100); do
-  if "$CHRONYC" -h "$SOCK" -n tracking >/dev/null 2>&1; then ok=1; break; fi
-  sleep 0.1
-done
-[ -n "$ok" ] || fail "chronyd does not answer on $SOCK: $(tail -n 5 "$DIR/chronyd.log")"
-log "chronyd PID $CHRONYD_PID (CapBnd $capbnd, no CAP_SYS_TIME, -x) on $SOCK and UDP $ADDR:$CMDPORT"
+# umask 007: the socket group-writable for the container's user (see above)
+start_chronyd "$DIR/chrony.conf" "$DIR/chronyd.log" "$SOCK" 007
+log "chronyd PID $CHRONYD_PID (CapBnd $CHRONYD_CAPBND, no CAP_SYS_TIME, -x) on $SOCK and UDP $ADDR:$CMDPORT"
 
 # ---- 6. the container, host network, socket directory mounted ---------------------------------
 # As locked down as the Kubernetes DaemonSet: read-only root filesystem without even a writable

@@ -8,6 +8,9 @@
 # CLOCK_SKIP_CONTAINER_TEST=1 leaves out step 3 on a developer's machine, never in CI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# log, die, the cache paths (scripts/lib.sh)
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
 
 bash scripts/fetch-test-daemons.sh
 

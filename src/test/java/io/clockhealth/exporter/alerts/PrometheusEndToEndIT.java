@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clockhealth.exporter.testing.Chronyd;
 import io.clockhealth.exporter.testing.Cleanup;
 import io.clockhealth.exporter.testing.ExporterProcess;
+import io.clockhealth.exporter.testing.LoopbackRanges;
 import io.clockhealth.exporter.testing.PrometheusServer;
 import io.clockhealth.exporter.testing.TestDaemons;
+import io.clockhealth.exporter.testing.Wait;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -50,15 +52,20 @@ import org.junit.jupiter.api.TestMethodOrder;
  * counts once it is active, {@code pending} (or {@code firing}). The promtool tests in {@code
  * alerts/tests} show when each one fires.
  *
- * <p>Loopback range of this class: 127.0.0.71–79, UDP 12171–12179.
+ * <p>Loopback addresses and ports: {@link LoopbackRanges#PROMETHEUS_END_TO_END_IT}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PrometheusEndToEndIT {
 
-  private static final String SRV_A = "127.0.0.71";
-  private static final String SRV_B = "127.0.0.72";
-  private static final String SRV_F = "127.0.0.73"; // +73 s
-  private static final String DEAD = "127.0.0.79"; // nobody listens on 12179
+  private static final LoopbackRanges RANGE = LoopbackRanges.PROMETHEUS_END_TO_END_IT;
+  private static final String SRV_A = RANGE.address(0);
+  private static final String SRV_B = RANGE.address(1);
+  private static final String SRV_F = RANGE.address(2); // +73 s
+  private static final String DEAD = RANGE.address(8); // nobody listens on its port
+  private static final int PORT_A = RANGE.port(0);
+  private static final int PORT_B = RANGE.port(1);
+  private static final int PORT_F = RANGE.port(2);
+  private static final int PORT_DEAD = RANGE.port(8);
   private static final String JOB = "clock";
   private static final String CLUSTER = "e2e-a";
   private static final Duration ALERTS_WITHIN = Duration.ofSeconds(45);
@@ -73,22 +80,26 @@ class PrometheusEndToEndIT {
 
   @BeforeAll
   static void start() {
-    Chronyd srvA = keep(server("srvA", SRV_A, 12171, null));
-    Chronyd srvB = keep(server("srvB", SRV_B, 12172, null));
-    keep(server("srvF", SRV_F, 12173, "+73s"));
+    Chronyd srvA = keep(server("srvA", SRV_A, PORT_A, null));
+    Chronyd srvB = keep(server("srvB", SRV_B, PORT_B, null));
+    keep(server("srvF", SRV_F, PORT_F, "+73s"));
     Chronyd three =
         keep(
             client(
                 "three",
-                fast(SRV_A, 12171),
-                fast(SRV_B, 12172),
-                fast(SRV_F, 12173),
+                fast(SRV_A, PORT_A),
+                fast(SRV_B, PORT_B),
+                fast(SRV_F, PORT_F),
                 "minsources 2"));
     Chronyd only73 =
-        keep(client("only73", "server " + SRV_F + " port 12173 iburst minpoll -2 maxpoll 0"));
+        keep(
+            client(
+                "only73", "server " + SRV_F + " port " + PORT_F + " iburst minpoll -2 maxpoll 0"));
     Chronyd lost =
-        keep(client("lost", "server " + DEAD + " port 12179 iburst minpoll -2 maxpoll 0"));
-    Chronyd good = keep(client("good", fast(SRV_A, 12171), fast(SRV_B, 12172), "minsources 2"));
+        keep(
+            client(
+                "lost", "server " + DEAD + " port " + PORT_DEAD + " iburst minpoll -2 maxpoll 0"));
+    Chronyd good = keep(client("good", fast(SRV_A, PORT_A), fast(SRV_B, PORT_B), "minsources 2"));
     log("chronyd x7 started");
 
     // Exporters start two at a time: each is a JVM that takes a second or two alone, but six at
@@ -149,9 +160,7 @@ class PrometheusEndToEndIT {
 
   private static Chronyd server(String name, String address, int port, String fakeTime) {
     Chronyd.Builder b =
-        Chronyd.builder(PrometheusEndToEndIT.class, name)
-            .config(
-                "local stratum 10", "allow 127.0.0.0/8", "bindaddress " + address, "port " + port);
+        Chronyd.builder(PrometheusEndToEndIT.class, name).localServer(address, port);
     if (fakeTime != null) {
       b.fakeTime(fakeTime);
     }
@@ -248,7 +257,7 @@ class PrometheusEndToEndIT {
     assertThat(find(alerts, "ClockOffsetCritical", Map.of("instance", only73)).description())
         .contains("-1m 13s", "behind (slow)");
     assertThat(find(alerts, "ClockSourceFalseticker", Map.of("instance", three)).description())
-        .contains("127.0.0.73", "-1m 13s");
+        .contains(SRV_F, "-1m 13s");
     // Only the falseticker of `three` is reported, not its good sources.
     assertThat(
             alerts.stream()
@@ -327,7 +336,7 @@ class PrometheusEndToEndIT {
                 + "\n"
                 + prometheus.logTail(20));
       }
-      sleep(500);
+      Wait.sleepMillis(500);
     }
   }
 
@@ -441,7 +450,7 @@ class PrometheusEndToEndIT {
           empty.add(q[0] + ": " + expr);
           break;
         }
-        sleep(500);
+        Wait.sleepMillis(500);
       }
     }
     assertThat(empty).as("%s with %s: queries without data", file, chosen).isEmpty();
@@ -506,7 +515,7 @@ class PrometheusEndToEndIT {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("targets not all up:\n" + active.toPrettyString());
       }
-      sleep(200);
+      Wait.sleepMillis(200);
     }
   }
 
@@ -526,14 +535,5 @@ class PrometheusEndToEndIT {
 
   private static void log(String what) {
     System.out.printf("PrometheusEndToEndIT +%.1f s: %s%n", (System.nanoTime() - T0) / 1e9, what);
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -3,6 +3,8 @@ package io.clockhealth.exporter.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clockhealth.exporter.config.ExporterSettings;
+import io.clockhealth.exporter.parse.FixtureFiles;
+import io.clockhealth.exporter.parse.Fixtures;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -118,7 +122,7 @@ class MainTest {
 
   @Test
   void ntpdataYieldsEachSourcesReferenceAndTheContractSign() throws Exception {
-    Path capture = Path.of(getClass().getResource("/captures/chrony/3src-cli-ntpdata.txt").toURI());
+    Path capture = FixtureFiles.path(Fixtures.CHRONYC.capturesDir() + "3src-cli-ntpdata.txt");
     assertThat(run("", "parse", "--format", "auto", capture.toString())).isZero();
     assertThat(stdout())
         .contains(
@@ -198,16 +202,7 @@ class MainTest {
 
   @Test
   void onceWithAMissingForcedChronycReportsFailure() {
-    int code =
-        run(
-            "",
-            "--once",
-            "--no-collector.ntpd",
-            "--no-collector.timesyncd",
-            "--collector.chrony",
-            "--collector.chrony.path=" + dir.resolve("missing-chronyc"),
-            "--log.level=error");
-    assertThat(code).isZero();
+    assertThat(onceWithAMissingChronyc("--collector.chrony")).isZero();
     assertThat(stdout())
         .contains("clock_scrape_collector_success{collector=\"chrony\"} 0.0")
         .doesNotContain("clock_daemon_up");
@@ -215,15 +210,7 @@ class MainTest {
 
   @Test
   void autoDetectionLeavesAMissingChronycOff() {
-    int code =
-        run(
-            "",
-            "--once",
-            "--no-collector.ntpd",
-            "--no-collector.timesyncd",
-            "--collector.chrony.path=" + dir.resolve("missing-chronyc"),
-            "--log.level=error");
-    assertThat(code).isZero();
+    assertThat(onceWithAMissingChronyc()).isZero();
     assertThat(stdout()).doesNotContain("collector=\"chrony\"").contains("clock_time_seconds");
   }
 
@@ -266,5 +253,19 @@ class MainTest {
             new PrintStream(err, true, StandardCharsets.UTF_8));
     assertThat(code).isEqualTo(1);
     assertThat(stderr()).contains("cannot write the metrics to standard output");
+  }
+
+  /** --once with only the chrony collector, its chronyc missing; the exit code. */
+  private int onceWithAMissingChronyc(String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--once",
+                "--no-collector.ntpd",
+                "--no-collector.timesyncd",
+                "--collector.chrony.path=" + dir.resolve("missing-chronyc"),
+                "--log.level=error"));
+    args.addAll(List.of(more));
+    return run("", args.toArray(String[]::new));
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clockhealth.exporter.testing.Chronyd;
 import io.clockhealth.exporter.testing.ExporterProcess;
+import io.clockhealth.exporter.testing.LoopbackRanges;
 import io.clockhealth.exporter.testing.ScrapedMetrics;
 import io.clockhealth.exporter.testing.TestDaemons;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,9 @@ import org.junit.jupiter.api.Test;
  */
 class OnceIT {
 
+  /** Loopback addresses and ports of this class. */
+  private static final LoopbackRanges RANGE = LoopbackRanges.ONCE_IT;
+
   /** Series whose values change between two collections; compared by presence only. */
   private static final Set<String> VOLATILE =
       Set.of("clock_time_seconds", "clock_scrape_collector_duration_seconds");
@@ -27,7 +31,7 @@ class OnceIT {
   void onceMatchesTheServedMetrics() throws Exception {
     try (Chronyd server =
         Chronyd.builder(OnceIT.class, "server")
-            .config("local stratum 10", "allow 127.0.0.0/8", "bindaddress 127.0.0.61", "port 12161")
+            .localServer(RANGE.address(0), RANGE.port(0))
             .start()) {
       Process once =
           new ProcessBuilder(

@@ -2,6 +2,7 @@ package io.clockhealth.exporter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clockhealth.exporter.parse.FixtureFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,7 +34,7 @@ class ParseCorpusTest {
               + "|selectdata|busctl|ntpmessage-value|timeline).*");
 
   static Stream<Path> outputs() throws IOException, URISyntaxException {
-    Path root = Path.of(ParseCorpusTest.class.getResource("/corpus").toURI()).getParent();
+    Path root = FixtureFiles.path("corpus").getParent();
     List<Path> dirs =
         List.of(
             root.resolve("corpus/chronyc"),

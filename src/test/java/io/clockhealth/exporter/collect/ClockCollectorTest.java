@@ -13,18 +13,12 @@ import org.junit.jupiter.api.Test;
 class ClockCollectorTest {
 
   private static DaemonCollector collector(Daemon daemon, Runnable behaviour) {
-    return new DaemonCollector() {
-      @Override
-      public Daemon daemon() {
-        return daemon;
-      }
-
-      @Override
-      public CollectionResult collect() {
-        behaviour.run();
-        return new CollectionResult(true, DaemonReport.empty(daemon, true));
-      }
-    };
+    return FakeCollector.of(
+        daemon,
+        () -> {
+          behaviour.run();
+          return new CollectionResult(true, DaemonReport.empty(daemon, true));
+        });
   }
 
   @Test

@@ -34,17 +34,8 @@ class CollectorFactoryTest {
   }
 
   private static DaemonCollector of(Daemon daemon) {
-    return new DaemonCollector() {
-      @Override
-      public Daemon daemon() {
-        return daemon;
-      }
-
-      @Override
-      public CollectionResult collect() {
-        return new CollectionResult(true, DaemonReport.empty(Daemon.CHRONY, true));
-      }
-    };
+    return FakeCollector.of(
+        daemon, () -> new CollectionResult(true, DaemonReport.empty(Daemon.CHRONY, true)));
   }
 
   private void install(String tool) throws Exception {

@@ -10,8 +10,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.clockhealth.exporter.testing.Chronyd;
 import io.clockhealth.exporter.testing.ExporterProcess;
+import io.clockhealth.exporter.testing.LoopbackRanges;
+import io.clockhealth.exporter.testing.PrometheusServer;
 import io.clockhealth.exporter.testing.ScrapedMetrics;
 import io.clockhealth.exporter.testing.TestDaemons;
+import io.clockhealth.exporter.testing.TestFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,28 +39,29 @@ import org.junit.jupiter.api.Test;
  * changed in the two files (targets, the receiver's URL, listen addresses, shorter intervals);
  * {@code external_labels}, {@code write_relabel_configs} and {@code rule_files} are theirs.
  *
- * <p>Loopback range of this class: 127.0.0.81–89, ports 12181–12189 (central 127.0.0.81:12181,
- * agent 127.0.0.82:12182).
+ * <p>Loopback addresses and ports: {@link LoopbackRanges#PROMETHEUS_PIPELINE_IT} (central on the
+ * first address and port, agent on the second).
  */
 class PrometheusPipelineIT {
 
-  private static final String CENTRAL = "127.0.0.81:12181";
-  private static final String AGENT = "127.0.0.82:12182";
+  private static final LoopbackRanges RANGE = LoopbackRanges.PROMETHEUS_PIPELINE_IT;
+  private static final String CENTRAL = RANGE.hostPort(0);
+  private static final String AGENT = RANGE.hostPort(1);
   private static final Duration ARRIVE = Duration.ofSeconds(60);
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static Chronyd chronyd;
   private static ExporterProcess exporter;
-  private static PrometheusProcess central;
-  private static PrometheusProcess agent;
+  private static PrometheusServer central;
+  private static PrometheusServer agent;
   private static String cluster;
   private static Path dir;
 
   @BeforeAll
   static void startPipeline() throws IOException {
     dir = TestDaemons.targetDir().resolve("it-daemons").resolve("PrometheusPipelineIT");
-    deleteRecursively(dir);
+    TestFiles.deleteRecursively(dir);
     Files.createDirectories(dir);
     Path prom = DeployTools.file("deploy/prometheus");
 
@@ -122,18 +126,18 @@ class PrometheusPipelineIT {
     YAML.writeValue(agentYml.toFile(), a);
 
     central =
-        PrometheusProcess.start(
+        PrometheusServer.startAt(
+            PrometheusPipelineIT.class,
             "central",
-            dir,
             CENTRAL,
             List.of(
                 "--config.file=" + centralYml,
                 "--storage.tsdb.path=" + dir.resolve("central-data"),
                 "--web.enable-remote-write-receiver"));
     agent =
-        PrometheusProcess.start(
+        PrometheusServer.startAt(
+            PrometheusPipelineIT.class,
             "agent",
-            dir,
             AGENT,
             List.of(
                 "--enable-feature=agent",
@@ -143,7 +147,7 @@ class PrometheusPipelineIT {
 
   @AfterAll
   static void stopPipeline() {
-    Stream.of(agent, central).filter(p -> p != null).forEach(PrometheusProcess::close);
+    Stream.of(agent, central).filter(p -> p != null).forEach(PrometheusServer::close);
     if (exporter != null) {
       exporter.close();
     }
@@ -171,10 +175,10 @@ class PrometheusPipelineIT {
         .untilAsserted(
             () -> {
               JsonNode r =
-                  JSON.readTree(central.query("clock_stratum{daemon=\"chrony\",job=\"clock\"}"))
+                  JSON.readTree(query("clock_stratum{daemon=\"chrony\",job=\"clock\"}"))
                       .path("data")
                       .path("result");
-              assertThat(r.size()).as("series\n" + agent.logTail()).isEqualTo(1);
+              assertThat(r.size()).as("series\n" + agent.logTail(40)).isEqualTo(1);
               series[0] = r.get(0);
             });
     Instant arrived = Instant.now();
@@ -185,7 +189,7 @@ class PrometheusPipelineIT {
     assertThat(series[0].path("value").get(1).asText()).isEqualTo("10");
 
     // The agent's write_relabel_configs keep clock_* and up, nothing else of the exporter's.
-    JsonNode up = JSON.readTree(central.query("up{job=\"clock\"}")).path("data").path("result");
+    JsonNode up = JSON.readTree(query("up{job=\"clock\"}")).path("data").path("result");
     assertThat(up).hasSize(1);
     assertThat(up.get(0).path("metric").path("cluster").asText()).isEqualTo(cluster);
     assertThat(up.get(0).path("value").get(1).asText()).isEqualTo("1");
@@ -193,16 +197,14 @@ class PrometheusPipelineIT {
     // its own alert state, both evaluated on what arrived.)
     JsonNode other =
         JSON.readTree(
-                central.query(
+                query(
                     "count({job=\"clock\","
                         + "__name__!~\"clock_.*|up|scrape_.*|.+:.+|ALERTS|ALERTS_FOR_STATE\"})"))
             .path("data")
             .path("result");
     assertThat(other).as("series other than clock_*/up/scrape_* reached the central").isEmpty();
     JsonNode noCluster =
-        JSON.readTree(central.query("count({job=\"clock\",cluster=\"\"})"))
-            .path("data")
-            .path("result");
+        JSON.readTree(query("count({job=\"clock\",cluster=\"\"})")).path("data").path("result");
     assertThat(noCluster).as("series without the cluster label").isEmpty();
 
     // Rules: every group of the alert rule files evaluated after the metrics arrived, all ok.
@@ -214,8 +216,7 @@ class PrometheusPipelineIT {
         .pollInterval(Duration.ofMillis(500))
         .untilAsserted(
             () -> {
-              JsonNode g =
-                  JSON.readTree(central.get("/api/v1/rules").body()).path("data").path("groups");
+              JsonNode g = JSON.readTree(central.get("/api/v1/rules")).path("data").path("groups");
               Set<String> names = new TreeSet<>();
               for (JsonNode group : g) {
                 names.add(group.path("name").asText());
@@ -240,8 +241,7 @@ class PrometheusPipelineIT {
       for (JsonNode rule : group.path("rules")) {
         if (rule.path("type").asText().equals("recording")) {
           JsonNode r =
-              JSON.readTree(
-                      central.query(rule.path("name").asText() + "{cluster=\"" + cluster + "\"}"))
+              JSON.readTree(query(rule.path("name").asText() + "{cluster=\"" + cluster + "\"}"))
                   .path("data")
                   .path("result");
           recorded += r.size();
@@ -256,8 +256,7 @@ class PrometheusPipelineIT {
         .pollInterval(Duration.ofMillis(500))
         .untilAsserted(
             () -> {
-              alerts[0] =
-                  JSON.readTree(central.get("/api/v1/alerts").body()).path("data").path("alerts");
+              alerts[0] = JSON.readTree(central.get("/api/v1/alerts")).path("data").path("alerts");
               List<String> ours = new ArrayList<>();
               for (JsonNode al : alerts[0]) {
                 if (al.path("labels").path("cluster").asText().equals(cluster)
@@ -275,6 +274,11 @@ class PrometheusPipelineIT {
     long rss = rssKb(exporter.pid());
     System.out.printf("exporter (systemd JVM flags) RSS after the pipeline ran: %d kB%n", rss);
     assertThat(exporter.isAlive()).isTrue();
+  }
+
+  /** GET /api/v1/query?query=… on the central Prometheus; the JSON body. */
+  private static String query(String promql) {
+    return central.api("/api/v1/query", "query", promql);
   }
 
   /** The group names of every rule file central.yml's rule_files match. */
@@ -310,16 +314,5 @@ class PrometheusPipelineIT {
       throw new UncheckedIOException(e);
     }
     return -1;
-  }
-
-  private static void deleteRecursively(Path d) throws IOException {
-    if (!Files.exists(d)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(d)) {
-      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 }

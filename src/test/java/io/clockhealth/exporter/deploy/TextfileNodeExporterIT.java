@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.clockhealth.exporter.testing.Chronyd;
 import io.clockhealth.exporter.testing.Exec;
 import io.clockhealth.exporter.testing.ExporterProcess;
+import io.clockhealth.exporter.testing.LoopbackRanges;
 import io.clockhealth.exporter.testing.NodeExporter;
 import io.clockhealth.exporter.testing.ScrapedMetrics;
 import io.clockhealth.exporter.testing.TestDaemons;
+import io.clockhealth.exporter.testing.TestFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +17,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,11 +39,13 @@ import org.junit.jupiter.api.Test;
  * scrape must show exactly our one file, parsed without error and whole (the previous or the new
  * collection, never a part, never a temporary file), so a writer that is not atomic fails here.
  *
- * <p>Loopback range of this class: 127.0.0.131–139, UDP 12231–12239 (chronyd, {@code local stratum
- * 10}, on 127.0.0.131:12231; node_exporter on a free 127.0.0.1 port). Every daemon and every
- * exporter run is under {@code setpriv --bounding-set=-sys_time}.
+ * <p>Loopback addresses and ports: {@link LoopbackRanges#TEXTFILE_NODE_EXPORTER_IT} (chronyd,
+ * {@code local stratum 10}, on the first address and port; node_exporter on a free 127.0.0.1 port).
+ * Every daemon and every exporter run is under {@code setpriv --bounding-set=-sys_time}.
  */
 class TextfileNodeExporterIT {
+
+  private static final LoopbackRanges RANGE = LoopbackRanges.TEXTFILE_NODE_EXPORTER_IT;
 
   private static final String NAME = "clock-health.prom";
   private static final Duration RUN_TIMEOUT = Duration.ofSeconds(60);
@@ -62,12 +65,12 @@ class TextfileNodeExporterIT {
             .resolve("it-daemons")
             .resolve(TextfileNodeExporterIT.class.getSimpleName())
             .resolve("textfile");
-    deleteRecursively(dir);
+    TestFiles.deleteRecursively(dir);
     Files.createDirectories(dir);
     prom = dir.resolve(NAME);
     chronyd =
         Chronyd.builder(TextfileNodeExporterIT.class, "server")
-            .config("local stratum 10", "bindaddress 127.0.0.131", "port 12231")
+            .config("local stratum 10", "bindaddress " + RANGE.address(0), "port " + RANGE.port(0))
             .start();
     nodeExporter = NodeExporter.start(TextfileNodeExporterIT.class, dir);
   }
@@ -314,17 +317,6 @@ class TextfileNodeExporterIT {
   private static List<String> names() throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
       return files.map(p -> p.getFileName().toString()).sorted().toList();
-    }
-  }
-
-  private static void deleteRecursively(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(root)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
     }
   }
 }

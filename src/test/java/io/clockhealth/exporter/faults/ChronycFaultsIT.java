@@ -8,6 +8,8 @@ import static io.clockhealth.exporter.faults.FaultChecks.chronyOnly;
 import static io.clockhealth.exporter.faults.FaultChecks.logMark;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clockhealth.exporter.parse.FixtureFiles;
+import io.clockhealth.exporter.parse.Fixtures;
 import io.clockhealth.exporter.testing.ExporterProcess;
 import io.clockhealth.exporter.testing.TestDaemons;
 import java.io.IOException;
@@ -49,7 +51,7 @@ class ChronycFaultsIT {
   void fakeChronyc() throws IOException {
     dir = TestDaemons.targetDir().resolve("it-daemons/ChronycFaultsIT").resolve(marker);
     Files.createDirectories(dir);
-    Path captures = TestDaemons.repoRoot().resolve("src/test/resources/captures/chrony");
+    Path captures = FixtureFiles.path(Fixtures.CHRONYC.capturesDir());
     copy(captures.resolve("3src-cli-c-tracking.txt"), "tracking");
     copy(captures.resolve("3src-cli-c-sources.txt"), "sources");
     copy(captures.resolve("3src-cli-c-sourcestats.txt"), "sourcestats");

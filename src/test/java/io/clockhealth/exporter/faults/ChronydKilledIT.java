@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.clockhealth.exporter.testing.Chronyd;
 import io.clockhealth.exporter.testing.ExporterProcess;
+import io.clockhealth.exporter.testing.LoopbackRanges;
 import io.clockhealth.exporter.testing.ScrapedMetrics;
 import io.clockhealth.exporter.testing.TestDaemons;
 import io.clockhealth.exporter.testing.UdpRelay;
@@ -50,19 +51,20 @@ import org.junit.jupiter.api.Test;
  * line naming the command and the reason, nothing of the wrapper left running. A last test scrapes
  * in a tight loop from several clients while chronyd is killed.
  *
- * <p>Loopback range of this class: 127.0.0.91–99, UDP 12191–12199. A server chronyd ({@code local
- * stratum 10}) on 127.0.0.91:12191, and per test a client chronyd polling it (no NTP port of its
- * own) that the exporter watches and the test kills. Both run with {@code -x} under {@code setpriv
- * --bounding-set=-sys_time} (the {@link Chronyd} fixture).
+ * <p>Loopback addresses and ports: {@link LoopbackRanges#CHRONYD_KILLED_IT}. A server chronyd
+ * ({@code local stratum 10}) on the first address and port, and per test a client chronyd polling
+ * it (no NTP port of its own) that the exporter watches and the test kills. Both run with {@code
+ * -x} under {@code setpriv --bounding-set=-sys_time} (the {@link Chronyd} fixture).
  */
 class ChronydKilledIT {
 
-  private static final String SERVER = "127.0.0.91";
-  private static final int PORT = 12191;
-  private static final String CLIENT_UDP = "127.0.0.92";
-  private static final int CLIENT_UDP_PORT = 12192;
-  private static final String RELAY = "127.0.0.93";
-  private static final int RELAY_PORT = 12193;
+  private static final LoopbackRanges RANGE = LoopbackRanges.CHRONYD_KILLED_IT;
+  private static final String SERVER = RANGE.address(0);
+  private static final int PORT = RANGE.port(0);
+  private static final String CLIENT_UDP = RANGE.address(1);
+  private static final int CLIENT_UDP_PORT = RANGE.port(1);
+  private static final String RELAY = RANGE.address(2);
+  private static final int RELAY_PORT = RANGE.port(2);
 
   private static Chronyd server;
 
@@ -73,11 +75,7 @@ class ChronydKilledIT {
 
   @BeforeAll
   static void startServer() {
-    server =
-        Chronyd.builder(ChronydKilledIT.class, "server")
-            .config(
-                "local stratum 10", "allow 127.0.0.0/8", "bindaddress " + SERVER, "port " + PORT)
-            .start();
+    server = Chronyd.builder(ChronydKilledIT.class, "server").localServer(SERVER, PORT).start();
   }
 
   @AfterAll

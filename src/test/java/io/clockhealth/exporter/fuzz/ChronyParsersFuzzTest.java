@@ -9,7 +9,6 @@ import io.clockhealth.exporter.collect.chrony.SourceStatsParser;
 import io.clockhealth.exporter.collect.chrony.SourcesParser;
 import io.clockhealth.exporter.collect.chrony.TrackingParser;
 import io.clockhealth.exporter.parse.FormatRegistry;
-import io.clockhealth.exporter.parse.OutputFormat;
 import java.util.function.Predicate;
 
 /**
@@ -65,16 +64,6 @@ class ChronyParsersFuzzTest {
 
   private static void fuzz(
       String format, Predicate<String> recognises, FuzzChecks.Step<?> parser, byte[] data) {
-    OutputFormat asFormat = FORMATS.byName(format).orElseThrow();
-    FuzzChecks.parse(
-        format,
-        FuzzChecks.decode(data),
-        text -> {
-          // Only that it does not throw: the answer is checked by the recognition tests.
-          var unused = recognises.test(text);
-          parser.run(text);
-          // It parsed: the parse command's mapping and what it would print.
-          return FuzzChecks.expose(format, text, asFormat.parse(text));
-        });
+    FuzzChecks.parseAndExpose(FORMATS, format, recognises, parser, data);
   }
 }

@@ -2,6 +2,8 @@ package io.clockhealth.exporter.fuzz;
 
 import io.clockhealth.exporter.metrics.ClockMetrics;
 import io.clockhealth.exporter.metrics.DaemonReport;
+import io.clockhealth.exporter.parse.FormatRegistry;
+import io.clockhealth.exporter.parse.OutputFormat;
 import io.clockhealth.exporter.parse.ParseException;
 import io.clockhealth.exporter.testing.ScrapedMetrics;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
@@ -17,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 /**
  * The oracle every parser fuzz target shares.
@@ -129,6 +132,28 @@ final class FuzzChecks {
       return null;
     }
     throw sneaky(outcome.failure);
+  }
+
+  /**
+   * One parser's fuzz step: its {@code recognises} and its parse on the decoded data, then (when it
+   * parsed) the parse command's mapping of {@code format} from {@code formats} and what it would
+   * print.
+   */
+  static void parseAndExpose(
+      FormatRegistry formats,
+      String format,
+      Predicate<String> recognises,
+      Step<?> parser,
+      byte[] data) {
+    OutputFormat asFormat = formats.byName(format).orElseThrow();
+    parse(
+        format,
+        decode(data),
+        text -> {
+          recognises.test(text);
+          parser.run(text);
+          return expose(format, text, asFormat.parse(text));
+        });
   }
 
   /**

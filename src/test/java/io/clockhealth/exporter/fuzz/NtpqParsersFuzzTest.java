@@ -5,7 +5,6 @@ import io.clockhealth.exporter.collect.ntpd.NtpdFormats;
 import io.clockhealth.exporter.collect.ntpd.NtpqPeersParser;
 import io.clockhealth.exporter.collect.ntpd.NtpqSysVarsParser;
 import io.clockhealth.exporter.parse.FormatRegistry;
-import io.clockhealth.exporter.parse.OutputFormat;
 import java.util.function.Predicate;
 
 /**
@@ -33,15 +32,6 @@ class NtpqParsersFuzzTest {
 
   private static void fuzz(
       String format, Predicate<String> recognises, FuzzChecks.Step<?> parser, byte[] data) {
-    OutputFormat asFormat = FORMATS.byName(format).orElseThrow();
-    FuzzChecks.parse(
-        format,
-        FuzzChecks.decode(data),
-        text -> {
-          // Only that it does not throw: the answer is checked by the recognition tests.
-          var unused = recognises.test(text);
-          parser.run(text);
-          return FuzzChecks.expose(format, text, asFormat.parse(text));
-        });
+    FuzzChecks.parseAndExpose(FORMATS, format, recognises, parser, data);
   }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.params.provider.Arguments;
 
 /**
@@ -99,6 +100,18 @@ public final class DamagedInputs {
               assertThat(e.kind()).isEqualTo(Kind.MALFORMED);
               assertThat(e.format()).isEqualTo(format);
               assertThat(e.lineNumber()).isEqualTo(line);
+            });
+  }
+
+  /** MALFORMED, naming line {@code line}, with {@code messagePart} in the message. */
+  public static void assertMalformedAt(ThrowingCallable parse, int line, String messagePart) {
+    assertThatThrownBy(parse)
+        .isInstanceOfSatisfying(
+            ParseException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(Kind.MALFORMED);
+              assertThat(e.lineNumber()).isEqualTo(line);
+              assertThat(e.getMessage()).contains(messagePart);
             });
   }
 

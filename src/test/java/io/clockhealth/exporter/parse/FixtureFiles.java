@@ -32,6 +32,14 @@ public final class FixtureFiles {
     }
   }
 
+  /**
+   * The file of a resource (under target/test-classes), for a test that hands a path to a process
+   * or the CLI.
+   */
+  public static Path path(String resource) {
+    return directory(resource);
+  }
+
   /** The file names in a resource directory, sorted. */
   public static List<String> list(String directory) {
     try (Stream<Path> files = Files.list(directory(directory))) {
@@ -76,7 +84,7 @@ public final class FixtureFiles {
   private static Path directory(String directory) {
     URL url = FixtureFiles.class.getClassLoader().getResource(directory);
     if (url == null) {
-      throw new IllegalStateException("missing test resource directory " + directory);
+      throw new IllegalStateException("missing test resource " + directory);
     }
     try {
       return Path.of(url.toURI());

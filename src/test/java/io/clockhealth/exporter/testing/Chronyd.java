@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * One real {@code chronyd}, run so that it can never touch this machine's clock.
@@ -120,6 +118,15 @@ public final class Chronyd implements AutoCloseable {
     }
 
     /** chrony.conf lines; the safety lines (cmdport, bindcmdaddress, pidfile) are appended. */
+    /**
+     * A {@code local stratum 10} NTP server for loopback clients on {@code address:port} (from the
+     * test's {@link LoopbackRanges} entry).
+     */
+    public Builder localServer(String address, int port) {
+      return config(
+          "local stratum 10", "allow 127.0.0.0/8", "bindaddress " + address, "port " + port);
+    }
+
     public Builder config(String... configLines) {
       for (String l : configLines) {
         lines.addAll(Arrays.asList(l.split("\n")));
@@ -169,7 +176,7 @@ public final class Chronyd implements AutoCloseable {
     Path config = dir.resolve("chrony.conf");
     Path log = dir.resolve("chronyd.log");
     try {
-      deleteRecursively(dir);
+      TestFiles.deleteRecursively(dir);
       Files.createDirectories(dir);
       // chronyd refuses a command socket in a directory others can enter.
       Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
@@ -238,7 +245,7 @@ public final class Chronyd implements AutoCloseable {
         throw new IllegalStateException(
             "PID " + process.pid() + " did not become chronyd\n" + logTail(40));
       }
-      sleepMillis(5);
+      Wait.sleepMillis(5);
     }
     long capBnd = capBnd(process.pid());
     if (hasCapSysTime(capBnd)) {
@@ -268,7 +275,7 @@ public final class Chronyd implements AutoCloseable {
           return;
         }
       }
-      sleepMillis(20);
+      Wait.sleepMillis(20);
     }
     throw new IllegalStateException(
         "chronyd " + name + " does not answer on " + socket + ": " + last + "\n" + logTail(40));
@@ -422,12 +429,7 @@ public final class Chronyd implements AutoCloseable {
   }
 
   public String logTail(int lines) {
-    try {
-      List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
-      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-    } catch (IOException e) {
-      return "(no log: " + e + ")";
-    }
+    return TestFiles.logTail(log, lines);
   }
 
   @Override
@@ -469,26 +471,6 @@ public final class Chronyd implements AutoCloseable {
       return Files.createTempDirectory(Path.of("/tmp"), prefix);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
-  }
-
-  private static void sleepMillis(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 }

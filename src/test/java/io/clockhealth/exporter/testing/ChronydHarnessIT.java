@@ -18,17 +18,17 @@ import org.junit.jupiter.api.Test;
  * Self-test of the real-daemon harness (no exporter involved): if this fails, scenario failures are
  * harness or host problems, not exporter bugs.
  *
- * <p>Loopback range of this class: 127.0.0.31–39, UDP 12131–12139.
+ * <p>Loopback addresses and ports: {@link LoopbackRanges#CHRONYD_HARNESS_IT}.
  */
 class ChronydHarnessIT {
+
+  private static final LoopbackRanges RANGE = LoopbackRanges.CHRONYD_HARNESS_IT;
 
   @Test
   void localStratumServerRunsWithoutCapSysTimeAnswersAndStops() throws Exception {
     long pid;
     try (Chronyd srv =
-        Chronyd.builder(getClass(), "local")
-            .config("local stratum 10", "allow 127.0.0.0/8", "bindaddress 127.0.0.31", "port 12131")
-            .start()) {
+        Chronyd.builder(getClass(), "local").localServer(RANGE.address(0), RANGE.port(0)).start()) {
       pid = srv.pid();
       assertThat(Chronyd.comm(pid)).isEqualTo("chronyd");
       assertThat(Chronyd.hasCapSysTime(Chronyd.capBnd(pid)))
@@ -58,13 +58,18 @@ class ChronydHarnessIT {
   void fakeTimeServerIsSeventyThreeSecondsAheadOfItsClient() throws Exception {
     try (Chronyd fast =
             Chronyd.builder(getClass(), "fake73")
-                .config(
-                    "local stratum 10", "allow 127.0.0.0/8", "bindaddress 127.0.0.32", "port 12132")
+                .localServer(RANGE.address(1), RANGE.port(1))
                 .fakeTime("+73s")
                 .start();
         Chronyd client =
             Chronyd.builder(getClass(), "client73")
-                .config("server 127.0.0.32 port 12132 iburst minpoll -2 maxpoll 0", "port 0")
+                .config(
+                    "server "
+                        + RANGE.address(1)
+                        + " port "
+                        + RANGE.port(1)
+                        + " iburst minpoll -2 maxpoll 0",
+                    "port 0")
                 .start()) {
       assertThat(Chronyd.hasCapSysTime(Chronyd.capBnd(fast.pid()))).isFalse();
       assertThat(Chronyd.hasCapSysTime(Chronyd.capBnd(client.pid()))).isFalse();
@@ -77,7 +82,7 @@ class ChronydHarnessIT {
           .untilAsserted(() -> assertThat(client.states()).as(client::describe).isEqualTo("*"));
       // -c tracking field 5 is the correction: positive = this clock is slow.
       String[] f = client.chronyc("-c", "tracking").trim().split(",");
-      assertThat(f[1]).isEqualTo("127.0.0.32");
+      assertThat(f[1]).isEqualTo(RANGE.address(1));
       assertThat(Double.parseDouble(f[4])).isCloseTo(73.0, within(0.5));
     }
   }

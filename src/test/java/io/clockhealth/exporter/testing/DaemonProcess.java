@@ -158,7 +158,7 @@ final class DaemonProcess {
         throw new IllegalStateException(
             "PID " + process.pid() + " did not become " + comm + "\n" + logTail(40));
       }
-      sleepMillis(5);
+      Wait.sleepMillis(5);
     }
   }
 
@@ -223,12 +223,7 @@ final class DaemonProcess {
   }
 
   String logTail(int lines) {
-    try {
-      List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
-      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-    } catch (IOException e) {
-      return "(no log: " + e + ")";
-    }
+    return TestFiles.logTail(log, lines);
   }
 
   @Override
@@ -294,15 +289,6 @@ final class DaemonProcess {
       h.destroyForcibly();
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
       h.destroyForcibly();
-    }
-  }
-
-  static void sleepMillis(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -210,7 +210,7 @@ public final class ExporterProcess implements AutoCloseable {
       } catch (IOException ex) {
         last = ex.toString();
       }
-      sleepMillis(50);
+      Wait.sleepMillis(50);
     }
     throw new AssertionError(
         "exporter "
@@ -237,12 +237,7 @@ public final class ExporterProcess implements AutoCloseable {
   private HttpResponse<String> get(String path, Duration timeout) throws IOException {
     HttpRequest req =
         HttpRequest.newBuilder(baseUri().resolve(path)).timeout(timeout).GET().build();
-    try {
-      return http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
-    }
+    return TestFiles.send(http, req);
   }
 
   /** {@code GET /metrics}, asserted 200 and parsed; {@link ScrapedMetrics#elapsed} is set. */
@@ -289,7 +284,7 @@ public final class ExporterProcess implements AutoCloseable {
               e);
         }
       }
-      sleepMillis(200);
+      Wait.sleepMillis(200);
     }
   }
 
@@ -356,15 +351,6 @@ public final class ExporterProcess implements AutoCloseable {
       process.waitFor(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void sleepMillis(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 }

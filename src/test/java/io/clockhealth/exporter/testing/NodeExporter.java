@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -101,7 +100,7 @@ public final class NodeExporter implements AutoCloseable {
       } catch (IOException e) {
         last = e.toString();
       }
-      DaemonProcess.sleepMillis(50);
+      Wait.sleepMillis(50);
     }
     throw new AssertionError("node_exporter not ready on port " + port + " (" + last + ")");
   }
@@ -125,12 +124,7 @@ public final class NodeExporter implements AutoCloseable {
             .timeout(Duration.ofSeconds(10))
             .GET()
             .build();
-    try {
-      return http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
-    }
+    return TestFiles.send(http, req);
   }
 
   public String logTail() {

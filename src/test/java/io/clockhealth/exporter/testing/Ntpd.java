@@ -135,7 +135,7 @@ public final class Ntpd implements AutoCloseable {
     b.servers.forEach(s -> conf.add("server " + s + " iburst minpoll 0 maxpoll 1"));
     conf.addAll(b.extra);
     try {
-      deleteRecursively(dir);
+      TestFiles.deleteRecursively(dir);
       Files.createDirectories(stats);
       Files.write(config, conf, StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -170,7 +170,7 @@ public final class Ntpd implements AutoCloseable {
       if (last.ok() && last.output().contains("associd=0")) {
         return;
       }
-      DaemonProcess.sleepMillis(50);
+      Wait.sleepMillis(50);
     }
     throw new IllegalStateException(
         "ntpd " + name + " does not answer ntpq: " + last + "\n" + logTail(40));
@@ -317,9 +317,7 @@ public final class Ntpd implements AutoCloseable {
   public String logTail(int lines) {
     try {
       List<String> all = Files.readAllLines(logFile(), StandardCharsets.UTF_8);
-      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()))
-          + "\n--- stdout ---\n"
-          + process.logTail(10);
+      return TestFiles.lastLines(all, lines) + "\n--- stdout ---\n" + process.logTail(10);
     } catch (IOException e) {
       return "(no ntpd.log: " + e + ")\n" + process.logTail(lines);
     }
@@ -328,16 +326,5 @@ public final class Ntpd implements AutoCloseable {
   @Override
   public String toString() {
     return "ntpd " + name + " (pid " + process.pid() + ", netns " + netns + ")";
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (var s = Files.walk(dir)) {
-      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 }

@@ -162,7 +162,7 @@ public final class PrivateBus implements AutoCloseable {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("no bus socket " + socket + "\n" + process.logTail(30));
       }
-      DaemonProcess.sleepMillis(10);
+      Wait.sleepMillis(10);
     }
   }
 

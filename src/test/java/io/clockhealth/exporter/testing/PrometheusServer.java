@@ -3,6 +3,7 @@ package io.clockhealth.exporter.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,15 +14,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * A real Prometheus server (Debian's binary from {@link TestDaemons#prometheus}, never installed or
  * run as a service) on a free 127.0.0.1 port, with its TSDB in {@code
  * target/it-daemons/<testClass>/prometheus-<name>/data}.
+ *
+ * <p>Or, with {@link #startAt}, on a fixed loopback address of the test's {@link LoopbackRanges}
+ * entry with exactly the flags given (e.g. agent mode, which refuses the server's TSDB flags).
  *
  * <p>Started like every test daemon: {@code setpriv --bounding-set=-sys_time -- prometheus …}
  * through {@link DaemonProcess}, which checks the CapBnd of the running process and only ever
@@ -33,6 +36,7 @@ public final class PrometheusServer implements AutoCloseable {
 
   private final String name;
   private final DaemonProcess process;
+  private final String host;
   private final int port;
   private final Path dir;
   private final HttpClient http =
@@ -41,9 +45,10 @@ public final class PrometheusServer implements AutoCloseable {
           .version(HttpClient.Version.HTTP_1_1)
           .build();
 
-  private PrometheusServer(String name, DaemonProcess process, int port, Path dir) {
+  private PrometheusServer(String name, DaemonProcess process, String host, int port, Path dir) {
     this.name = name;
     this.process = process;
+    this.host = host;
     this.port = port;
     this.dir = dir;
   }
@@ -56,6 +61,83 @@ public final class PrometheusServer implements AutoCloseable {
    */
   public static PrometheusServer start(
       Class<?> testClass, String name, String configYaml, String... extraArgs) {
+    Path dir = freshDir(testClass, name);
+    Path config = dir.resolve("prometheus.yml");
+    try {
+      Files.writeString(config, configYaml, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    for (int attempt = 1; ; attempt++) {
+      int port = freePort();
+      List<String> args = new ArrayList<>();
+      args.addAll(
+          List.of(
+              "--config.file=" + config,
+              "--storage.tsdb.path=" + dir.resolve("data"),
+              "--web.console.templates=" + dir.resolve("consoles"),
+              "--web.console.libraries=" + dir.resolve("console_libraries"),
+              "--log.level=info"));
+      args.addAll(List.of(extraArgs));
+      PrometheusServer s = launch(name, dir, "127.0.0.1", port, args);
+      if (s.awaitReady()) {
+        return s;
+      }
+      s.close();
+      if (attempt == 3) {
+        throw new AssertionError("prometheus " + name + ": 3 ports taken\n" + s.logTail(40));
+      }
+    }
+  }
+
+  /**
+   * A Prometheus listening on {@code hostPort} (an address and port of the test's {@link
+   * LoopbackRanges} entry), run in {@code target/it-daemons/<testClass>/prometheus-<name>} with
+   * exactly {@code args} after {@code --web.listen-address}: no config file is written and none of
+   * {@link #start}'s flags is added. IllegalStateException when the port is taken.
+   */
+  public static PrometheusServer startAt(
+      Class<?> testClass, String name, String hostPort, List<String> args) {
+    int colon = hostPort.lastIndexOf(':');
+    String host = hostPort.substring(0, colon);
+    int port = Integer.parseInt(hostPort.substring(colon + 1));
+    checkFree(host, port);
+    PrometheusServer s = launch(name, freshDir(testClass, name), host, port, args);
+    try {
+      if (!s.awaitReady()) {
+        throw new IllegalStateException("TCP " + hostPort + " was taken by another process");
+      }
+    } catch (RuntimeException | Error e) {
+      s.close();
+      throw e;
+    }
+    return s;
+  }
+
+  private static PrometheusServer launch(
+      String name, Path dir, String host, int port, List<String> args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.addAll(
+        List.of(
+            "setpriv",
+            "--bounding-set=-sys_time",
+            "--",
+            TestDaemons.get().prometheus().toString(),
+            "--web.listen-address=" + host + ":" + port));
+    cmd.addAll(args);
+    DaemonProcess p =
+        DaemonProcess.start(
+            "prometheus " + name,
+            cmd,
+            dir,
+            dir.resolve("prometheus.log"),
+            Map.of(),
+            "prometheus",
+            null);
+    return new PrometheusServer(name, p, host, port, dir);
+  }
+
+  private static Path freshDir(Class<?> testClass, String name) {
     if (!name.matches("[A-Za-z0-9._-]+")) {
       throw new IllegalArgumentException("bad name: " + name);
     }
@@ -64,49 +146,13 @@ public final class PrometheusServer implements AutoCloseable {
             .resolve("it-daemons")
             .resolve(testClass.getSimpleName())
             .resolve("prometheus-" + name);
-    Path config = dir.resolve("prometheus.yml");
     try {
-      deleteRecursively(dir);
+      TestFiles.deleteRecursively(dir);
       Files.createDirectories(dir);
-      Files.writeString(config, configYaml, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Path binary = TestDaemons.get().prometheus();
-    for (int attempt = 1; ; attempt++) {
-      int port = freePort();
-      List<String> cmd =
-          new java.util.ArrayList<>(
-              List.of(
-                  "setpriv",
-                  "--bounding-set=-sys_time",
-                  "--",
-                  binary.toString(),
-                  "--config.file=" + config,
-                  "--storage.tsdb.path=" + dir.resolve("data"),
-                  "--web.listen-address=127.0.0.1:" + port,
-                  "--web.console.templates=" + dir.resolve("consoles"),
-                  "--web.console.libraries=" + dir.resolve("console_libraries"),
-                  "--log.level=info"));
-      cmd.addAll(List.of(extraArgs));
-      DaemonProcess p =
-          DaemonProcess.start(
-              "prometheus " + name,
-              cmd,
-              dir,
-              dir.resolve("prometheus.log"),
-              Map.of(),
-              "prometheus",
-              null);
-      PrometheusServer s = new PrometheusServer(name, p, port, dir);
-      if (s.awaitReady()) {
-        return s;
-      }
-      p.stop();
-      if (attempt == 3) {
-        throw new AssertionError("prometheus " + name + ": 3 ports taken\n" + s.logTail(40));
-      }
-    }
+    return dir;
   }
 
   /** False when another process took the port (ours then exits); AssertionError otherwise. */
@@ -129,7 +175,7 @@ public final class PrometheusServer implements AutoCloseable {
       } catch (IOException e) {
         last = e.toString();
       }
-      DaemonProcess.sleepMillis(50);
+      Wait.sleepMillis(50);
     }
     throw new AssertionError(
         "prometheus " + name + " not ready on " + baseUri() + " (" + last + ")\n" + logTail(40));
@@ -167,16 +213,11 @@ public final class PrometheusServer implements AutoCloseable {
   private HttpResponse<String> send(String pathAndQuery, Duration timeout) throws IOException {
     HttpRequest req =
         HttpRequest.newBuilder(baseUri().resolve(pathAndQuery)).timeout(timeout).GET().build();
-    try {
-      return http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
-    }
+    return TestFiles.send(http, req);
   }
 
   public URI baseUri() {
-    return URI.create("http://127.0.0.1:" + port + "/");
+    return URI.create("http://" + host + ":" + port + "/");
   }
 
   public int port() {
@@ -205,22 +246,19 @@ public final class PrometheusServer implements AutoCloseable {
     process.stop();
   }
 
+  private static void checkFree(String host, int port) {
+    try (ServerSocket s = new ServerSocket()) {
+      s.bind(new InetSocketAddress(host, port));
+    } catch (IOException e) {
+      throw new IllegalStateException("TCP " + host + ":" + port + " is already in use", e);
+    }
+  }
+
   private static int freePort() {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
     }
   }
 }

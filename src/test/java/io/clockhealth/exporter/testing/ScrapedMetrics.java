@@ -238,6 +238,11 @@ public final class ScrapedMetrics {
     return m.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(m.get(0).value());
   }
 
+  /** {@code clock_source_state{daemon="chrony",source=…,state=…}}: 1 when that is its state. */
+  public double chronySourceState(String source, String state) {
+    return valueOf("clock_source_state", "daemon", "chrony", "source", source, "state", state);
+  }
+
   /** The value of the one matching series; an AssertionError listing the metric when absent. */
   public double valueOf(String name, String... labelPairs) {
     OptionalDouble v = value(name, labelPairs);

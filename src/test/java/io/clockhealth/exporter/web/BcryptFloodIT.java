@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import io.clockhealth.exporter.collect.BuildInfo;
 import io.clockhealth.exporter.collect.ClockCollector;
-import io.clockhealth.exporter.config.ListenAddress;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -57,18 +55,7 @@ class BcryptFloodIT {
     Path web = dir.resolve("web.yml");
     Files.writeString(web, "basic_auth_users:\n  prometheus: " + hash + "\n");
     collector = new ClockCollector(List.of(), Clock.systemUTC(), new BuildInfo("t", "t"));
-    PrometheusRegistry registry = new PrometheusRegistry();
-    registry.register(collector);
-    server =
-        new ExporterServer(
-            new ListenAddress("127.0.0.1", 0),
-            "/metrics",
-            registry,
-            collector,
-            "t",
-            WebConfigSource.load(web),
-            8);
-    server.start();
+    server = TestServers.started(collector, WebConfigSource.load(web), 8);
     int port = server.port();
     HttpClient client = HttpClient.newHttpClient();
     HttpRequest scrape =

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clockhealth.exporter.collect.BuildInfo;
 import io.clockhealth.exporter.collect.ClockCollector;
-import io.clockhealth.exporter.config.ListenAddress;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -66,18 +64,7 @@ class ClientAuthTypeTest {
             + pki.caCert
             + "\n");
     collector = new ClockCollector(List.of(), Clock.systemUTC(), new BuildInfo("t", "t"));
-    PrometheusRegistry registry = new PrometheusRegistry();
-    registry.register(collector);
-    server =
-        new ExporterServer(
-            new ListenAddress("127.0.0.1", 0),
-            "/metrics",
-            registry,
-            collector,
-            "t",
-            WebConfigSource.load(web),
-            8);
-    server.start();
+    server = TestServers.started(collector, WebConfigSource.load(web), 8);
     int port = server.port();
     assertThat(outcome(new RawHttpsClient(), port)).as("no certificate").isEqualTo(none);
     assertThat(outcome(new RawHttpsClient().clientCertificate(pki.clientCert, pki.clientKey), port))

@@ -6,6 +6,7 @@ import io.clockhealth.exporter.collect.BuildInfo;
 import io.clockhealth.exporter.collect.ClockCollector;
 import io.clockhealth.exporter.collect.CollectionResult;
 import io.clockhealth.exporter.collect.DaemonCollector;
+import io.clockhealth.exporter.collect.FakeCollector;
 import io.clockhealth.exporter.config.ListenAddress;
 import io.clockhealth.exporter.metrics.Daemon;
 import io.clockhealth.exporter.metrics.DaemonReport;
@@ -36,36 +37,30 @@ class ExporterServerTest {
   @BeforeEach
   void start() throws Exception {
     DaemonCollector fake =
-        new DaemonCollector() {
-          @Override
-          public Daemon daemon() {
-            return Daemon.CHRONY;
-          }
-
-          @Override
-          public CollectionResult collect() {
-            int n = collections.incrementAndGet();
-            SystemStatus system =
-                SystemStatus.builder()
-                    .synchronized_(true)
-                    .offsetSeconds(n * 1e-3)
-                    .refId("7F000015")
-                    .reference("127.0.0.21")
-                    .stratum(11)
-                    .leapStatus(LeapStatus.NORMAL)
-                    .localReference(false)
-                    .build();
-            SourceStatus source =
-                SourceStatus.builder("<script>x</script>")
-                    .mode(SourceMode.SERVER)
-                    .state(SourceState.SELECTED)
-                    .reachability(255)
-                    .offsetSeconds(1e-6)
-                    .build();
-            return new CollectionResult(
-                true, new DaemonReport(Daemon.CHRONY, true, system, List.of(source), List.of()));
-          }
-        };
+        FakeCollector.of(
+            Daemon.CHRONY,
+            () -> {
+              int n = collections.incrementAndGet();
+              SystemStatus system =
+                  SystemStatus.builder()
+                      .synchronized_(true)
+                      .offsetSeconds(n * 1e-3)
+                      .refId("7F000015")
+                      .reference("127.0.0.21")
+                      .stratum(11)
+                      .leapStatus(LeapStatus.NORMAL)
+                      .localReference(false)
+                      .build();
+              SourceStatus source =
+                  SourceStatus.builder("<script>x</script>")
+                      .mode(SourceMode.SERVER)
+                      .state(SourceState.SELECTED)
+                      .reachability(255)
+                      .offsetSeconds(1e-6)
+                      .build();
+              return new CollectionResult(
+                  true, new DaemonReport(Daemon.CHRONY, true, system, List.of(source), List.of()));
+            });
     collector = new ClockCollector(List.of(fake), Clock.systemUTC(), new BuildInfo("9.9", "r"));
     PrometheusRegistry registry = new PrometheusRegistry();
     registry.register(collector);

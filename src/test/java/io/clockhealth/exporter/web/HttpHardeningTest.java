@@ -6,10 +6,9 @@ import io.clockhealth.exporter.collect.BuildInfo;
 import io.clockhealth.exporter.collect.ClockCollector;
 import io.clockhealth.exporter.collect.CollectionResult;
 import io.clockhealth.exporter.collect.DaemonCollector;
-import io.clockhealth.exporter.config.ListenAddress;
+import io.clockhealth.exporter.collect.FakeCollector;
 import io.clockhealth.exporter.metrics.Daemon;
 import io.clockhealth.exporter.metrics.DaemonReport;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -46,36 +45,19 @@ class HttpHardeningTest {
 
   private int start(int maxRequests, Duration collectionTime) throws Exception {
     DaemonCollector slow =
-        new DaemonCollector() {
-          @Override
-          public Daemon daemon() {
-            return Daemon.CHRONY;
-          }
-
-          @Override
-          public CollectionResult collect() {
-            runs.incrementAndGet();
-            try {
-              Thread.sleep(collectionTime.toMillis());
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
-            return new CollectionResult(true, DaemonReport.empty(Daemon.CHRONY, true));
-          }
-        };
+        FakeCollector.of(
+            Daemon.CHRONY,
+            () -> {
+              runs.incrementAndGet();
+              try {
+                Thread.sleep(collectionTime.toMillis());
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              return new CollectionResult(true, DaemonReport.empty(Daemon.CHRONY, true));
+            });
     collector = new ClockCollector(List.of(slow), Clock.systemUTC(), new BuildInfo("t", "t"));
-    PrometheusRegistry registry = new PrometheusRegistry();
-    registry.register(collector);
-    server =
-        new ExporterServer(
-            new ListenAddress("127.0.0.1", 0),
-            "/metrics",
-            registry,
-            collector,
-            "t",
-            WebConfigSource.none(),
-            maxRequests);
-    server.start();
+    server = TestServers.started(collector, WebConfigSource.none(), maxRequests);
     return server.port();
   }
 
@@ -130,14 +112,7 @@ class HttpHardeningTest {
   @Test
   void concurrentRequestsAreCappedAndQueued() throws Exception {
     int port = start(1, Duration.ofMillis(300));
-    HttpClient client = HttpClient.newHttpClient();
-    List<CompletableFuture<HttpResponse<String>>> requests = new ArrayList<>();
-    for (int i = 0; i < 3; i++) {
-      requests.add(
-          client.sendAsync(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
-              HttpResponse.BodyHandlers.ofString()));
-    }
+    List<CompletableFuture<HttpResponse<String>>> requests = threeScrapesAtOnce(port);
     for (CompletableFuture<HttpResponse<String>> request : requests) {
       assertThat(request.join().statusCode()).isEqualTo(200);
     }
@@ -148,6 +123,13 @@ class HttpHardeningTest {
   @Test
   void withoutTheCapOverlappingScrapesShareOneRun() throws Exception {
     int port = start(8, Duration.ofMillis(300));
+    List<CompletableFuture<HttpResponse<String>>> requests = threeScrapesAtOnce(port);
+    requests.forEach(r -> assertThat(r.join().statusCode()).isEqualTo(200));
+    assertThat(runs.get()).isLessThan(3);
+  }
+
+  /** Three GET /metrics sent at once. */
+  private static List<CompletableFuture<HttpResponse<String>>> threeScrapesAtOnce(int port) {
     HttpClient client = HttpClient.newHttpClient();
     List<CompletableFuture<HttpResponse<String>>> requests = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
@@ -156,7 +138,6 @@ class HttpHardeningTest {
               HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
               HttpResponse.BodyHandlers.ofString()));
     }
-    requests.forEach(r -> assertThat(r.join().statusCode()).isEqualTo(200));
-    assertThat(runs.get()).isLessThan(3);
+    return requests;
   }
 }

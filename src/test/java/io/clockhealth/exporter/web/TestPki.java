@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * A throw-away CA with a server and a client certificate, made with the openssl command line (the
  * PEM files operators have), for TLS tests with real handshakes.
  */
-final class TestPki {
+public final class TestPki {
 
   final Path dir;
   final Path caCert;
@@ -34,20 +34,7 @@ final class TestPki {
   /** Certificates for {@code DNS:localhost} only: scrapes by IP must still work. */
   static TestPki create(Path dir) throws IOException, InterruptedException {
     TestPki pki = new TestPki(dir);
-    pki.openssl(
-        "req",
-        "-x509",
-        "-newkey",
-        "rsa:2048",
-        "-nodes",
-        "-keyout",
-        "ca.key",
-        "-out",
-        "ca.crt",
-        "-subj",
-        "/CN=clock-test-ca",
-        "-days",
-        "2");
+    selfSigned(dir, "ca", "/CN=clock-test-ca", 2);
     pki.issue("server", "localhost", "subjectAltName=DNS:localhost\nextendedKeyUsage=serverAuth\n");
     pki.issue("client", "prometheus", "extendedKeyUsage=clientAuth\n");
     pki.openssl("rsa", "-in", "server.key", "-traditional", "-out", "server-pkcs1.key");
@@ -57,17 +44,7 @@ final class TestPki {
   private void issue(String name, String commonName, String extensions)
       throws IOException, InterruptedException {
     Files.writeString(dir.resolve(name + ".ext"), extensions);
-    openssl(
-        "req",
-        "-newkey",
-        "rsa:2048",
-        "-nodes",
-        "-keyout",
-        name + ".key",
-        "-out",
-        name + ".csr",
-        "-subj",
-        "/CN=" + commonName);
+    newKey(dir, name, name + ".csr", "/CN=" + commonName);
     openssl(
         "x509",
         "-req",
@@ -86,7 +63,31 @@ final class TestPki {
         name + ".ext");
   }
 
+  /**
+   * A self-signed certificate {@code <dir>/<name>.crt} with its RSA key {@code <name>.key}, valid
+   * for {@code days} days from now; the certificate's path.
+   */
+  public static Path selfSigned(Path dir, String name, String subject, int days)
+      throws IOException, InterruptedException {
+    newKey(dir, name, name + ".crt", subject, "-x509", "-days", Integer.toString(days));
+    return dir.resolve(name + ".crt");
+  }
+
+  /** openssl req: a new 2048-bit RSA key {@code <name>.key} (no passphrase), its output to out. */
+  private static void newKey(Path dir, String name, String out, String subject, String... more)
+      throws IOException, InterruptedException {
+    List<String> args = new ArrayList<>();
+    args.addAll(List.of("req", "-newkey", "rsa:2048", "-nodes", "-keyout", name + ".key"));
+    args.addAll(List.of("-out", out, "-subj", subject));
+    args.addAll(List.of(more));
+    openssl(dir, args.toArray(String[]::new));
+  }
+
   private void openssl(String... args) throws IOException, InterruptedException {
+    openssl(dir, args);
+  }
+
+  private static void openssl(Path dir, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add("openssl");
     command.addAll(List.of(args));

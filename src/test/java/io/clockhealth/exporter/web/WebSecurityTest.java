@@ -8,8 +8,6 @@ import at.favre.lib.crypto.bcrypt.BCrypt;
 import io.clockhealth.exporter.collect.BuildInfo;
 import io.clockhealth.exporter.collect.ClockCollector;
 import io.clockhealth.exporter.config.ConfigException;
-import io.clockhealth.exporter.config.ListenAddress;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -61,29 +59,17 @@ class WebSecurityTest {
 
   private int start(Path webConfigFile) throws Exception {
     collector = new ClockCollector(List.of(), Clock.systemUTC(), new BuildInfo("t", "t"));
-    PrometheusRegistry registry = new PrometheusRegistry();
-    registry.register(collector);
-    server =
-        new ExporterServer(
-            new ListenAddress("127.0.0.1", 0),
-            "/metrics",
-            registry,
-            collector,
-            "t",
-            WebConfigSource.load(webConfigFile),
-            8);
-    server.start();
+    server = TestServers.started(collector, WebConfigSource.load(webConfigFile), 8);
     return server.port();
   }
 
+  /** The tls_server_config block with this certificate and key. */
+  private static String tls(Object certFile, Object keyFile) {
+    return "tls_server_config:\n  cert_file: " + certFile + "\n  key_file: " + keyFile + "\n";
+  }
+
   private String tlsWithUsers() {
-    return "tls_server_config:\n"
-        + "  cert_file: "
-        + pki.serverCert
-        + "\n"
-        + "  key_file: "
-        + pki.serverKey
-        + "\n"
+    return tls(pki.serverCert, pki.serverKey)
         + "basic_auth_users:\n"
         + "  prometheus: "
         + secretHash
@@ -154,13 +140,7 @@ class WebSecurityTest {
     int port =
         start(
             webConfig(
-                "tls_server_config:\n"
-                    + "  cert_file: "
-                    + pki.serverCert
-                    + "\n"
-                    + "  key_file: "
-                    + pki.serverKeyPkcs1
-                    + "\n"
+                tls(pki.serverCert, pki.serverKeyPkcs1)
                     + "  client_auth_type: RequireAndVerifyClientCert\n"
                     + "  client_ca_file: "
                     + pki.caCert
@@ -204,17 +184,7 @@ class WebSecurityTest {
 
   @Test
   void minVersionRefusesOlderProtocols() throws Exception {
-    int port =
-        start(
-            webConfig(
-                "tls_server_config:\n"
-                    + "  cert_file: "
-                    + pki.serverCert
-                    + "\n"
-                    + "  key_file: "
-                    + pki.serverKey
-                    + "\n"
-                    + "  min_version: TLS13\n"));
+    int port = start(webConfig(tls(pki.serverCert, pki.serverKey) + "  min_version: TLS13\n"));
     assertThat(new RawHttpsClient().protocol("TLSv1.3").get(port, "/-/healthy"))
         .startsWith("HTTP/1.1 200");
     assertThatThrownBy(() -> new RawHttpsClient().protocol("TLSv1.2").get(port, "/-/healthy"))
@@ -350,26 +320,10 @@ class WebSecurityTest {
             () ->
                 WebConfigSource.load(
                     webConfig(
-                        "tls_server_config:\n"
-                            + "  cert_file: "
-                            + pki.serverCert
-                            + "\n"
-                            + "  key_file: "
-                            + pki.serverKey
-                            + "\n"
+                        tls(pki.serverCert, pki.serverKey)
                             + "  client_auth_type: RequireAndVerifyClientCert\n")))
         .hasMessageContaining("client_ca_file is required");
-    assertThatThrownBy(
-            () ->
-                WebConfigSource.load(
-                    webConfig(
-                        "tls_server_config:\n"
-                            + "  cert_file: "
-                            + pki.serverCert
-                            + "\n"
-                            + "  key_file: "
-                            + pki.serverCert
-                            + "\n")))
+    assertThatThrownBy(() -> WebConfigSource.load(webConfig(tls(pki.serverCert, pki.serverCert))))
         .hasMessageContaining("no PEM private key");
     assertThatThrownBy(
             () ->

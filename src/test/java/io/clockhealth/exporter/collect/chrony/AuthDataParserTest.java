@@ -3,6 +3,7 @@ package io.clockhealth.exporter.collect.chrony;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clockhealth.exporter.parse.Fixtures;
 import io.clockhealth.exporter.parse.ParseException;
 import java.util.List;
 import java.util.stream.Stream;
@@ -59,7 +60,7 @@ class AuthDataParserTest {
   @MethodSource("corpusFiles")
   void parsesCorpusToManifestValues(String file, List<String> rows) throws Exception {
     // Every field is an integer or text (Last is whole minutes/days), so records compare exactly.
-    assertThat(parser.parse(ChronyFixtures.corpus(file)))
+    assertThat(parser.parse(Fixtures.CHRONYC.corpus(file)))
         .containsExactlyElementsOf(rows.stream().map(AuthDataParserTest::row).toList());
   }
 
@@ -76,7 +77,7 @@ class AuthDataParserTest {
 
   @Test
   void unknownModeIsMalformed() {
-    String text = ChronyFixtures.corpus("chrony-doc-authdata.txt").replace(" SK ", " XY ");
+    String text = Fixtures.CHRONYC.corpus("chrony-doc-authdata.txt").replace(" SK ", " XY ");
     assertThatThrownBy(() -> parser.parse(text))
         .isInstanceOfSatisfying(
             ParseException.class,

@@ -11,6 +11,7 @@ import io.clockhealth.exporter.metrics.ClockMetrics;
 import io.clockhealth.exporter.metrics.DaemonReport;
 import io.clockhealth.exporter.parse.OutputFormat;
 import io.clockhealth.exporter.testing.Chronyd;
+import io.clockhealth.exporter.testing.LoopbackRanges;
 import io.clockhealth.exporter.testing.ScrapedMetrics;
 import io.clockhealth.exporter.testing.ScrapedMetrics.Sample;
 import io.clockhealth.exporter.testing.TestDaemons;
@@ -37,23 +38,25 @@ import org.junit.jupiter.params.provider.ValueSource;
  * and over UDP (where chronyd refuses serverstats), and a daemon killed between two commands of the
  * one call leaves nothing of that call served.
  *
- * <p>Loopback range of this class: 127.0.0.111–119, UDP 12211–12219. A server chronyd ({@code local
- * stratum 5}) on 127.0.0.111:12211; a client polling it and an address where nothing answers
- * (127.0.0.119, reach stays 0), answering chronyc on its socket and on UDP 127.0.0.112:12212. For
- * the kill tests a second client answers on UDP 127.0.0.113:12213 behind a relay on
- * 127.0.0.114:12214. Every chronyd runs with {@code -x} under {@code setpriv
- * --bounding-set=-sys_time} (the {@link Chronyd} fixture).
+ * <p>Loopback addresses and ports: {@link LoopbackRanges#CHRONY_BATCH_IT}. A server chronyd ({@code
+ * local stratum 5}) on address/port 0; a client polling it and address/port 8 where nothing answers
+ * (reach stays 0), answering chronyc on its socket and on UDP address/port 1. For the kill tests a
+ * second client answers on UDP address/port 2 behind a relay on address/port 3. Every chronyd runs
+ * with {@code -x} under {@code setpriv --bounding-set=-sys_time} (the {@link Chronyd} fixture).
  */
 class ChronyBatchIT {
 
-  private static final String SERVER = "127.0.0.111";
-  private static final int SERVER_PORT = 12211;
-  private static final String CLIENT_UDP = "127.0.0.112";
-  private static final int CLIENT_UDP_PORT = 12212;
-  private static final String VICTIM_UDP = "127.0.0.113";
-  private static final int VICTIM_UDP_PORT = 12213;
-  private static final String RELAY = "127.0.0.114";
-  private static final int RELAY_PORT = 12214;
+  private static final LoopbackRanges RANGE = LoopbackRanges.CHRONY_BATCH_IT;
+  private static final String SERVER = RANGE.address(0);
+  private static final int SERVER_PORT = RANGE.port(0);
+  private static final String CLIENT_UDP = RANGE.address(1);
+  private static final int CLIENT_UDP_PORT = RANGE.port(1);
+  private static final String VICTIM_UDP = RANGE.address(2);
+  private static final int VICTIM_UDP_PORT = RANGE.port(2);
+  private static final String RELAY = RANGE.address(3);
+  private static final int RELAY_PORT = RANGE.port(3);
+  private static final String NOBODY = RANGE.address(8);
+  private static final int NOBODY_PORT = RANGE.port(8);
 
   /** Values that move between two reads a few ms apart: ages, dispersion, drifting estimates. */
   private static final double TOLERANCE = 0.05;
@@ -97,7 +100,7 @@ class ChronyBatchIT {
     return Chronyd.builder(ChronyBatchIT.class, name)
         .config(
             "server " + SERVER + " port " + SERVER_PORT + " iburst minpoll 6 maxpoll 6",
-            "server 127.0.0.119 port 12219 minpoll 6 maxpoll 6",
+            "server " + NOBODY + " port " + NOBODY_PORT + " minpoll 6 maxpoll 6",
             "port 0")
         .udpCommandPort(udpAddress, udpPort)
         .start();

@@ -3,6 +3,7 @@ package io.clockhealth.exporter.collect.chrony;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clockhealth.exporter.parse.FixtureFiles;
+import io.clockhealth.exporter.parse.Fixtures;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -26,14 +27,14 @@ class ChronyCorpusCoverageTest {
         .map(args -> (String) args[0])
         .map(
             name ->
-                name.startsWith(ChronyFixtures.CORPUS)
-                    ? name.substring(ChronyFixtures.CORPUS.length())
+                name.startsWith(Fixtures.CHRONYC.corpusDir())
+                    ? name.substring(Fixtures.CHRONYC.corpusDir().length())
                     : name)
         .forEach(covered::add);
     // NtpDataParserTest.docExampleGivesManifestValues asserts the one ntpdata file.
     covered.add("chrony-doc-ntpdata.txt");
 
-    assertThat(FixtureFiles.list(ChronyFixtures.CORPUS)).hasSize(27);
-    assertThat(covered).containsAll(FixtureFiles.list(ChronyFixtures.CORPUS));
+    assertThat(FixtureFiles.list(Fixtures.CHRONYC.corpusDir())).hasSize(27);
+    assertThat(covered).containsAll(FixtureFiles.list(Fixtures.CHRONYC.corpusDir()));
   }
 }

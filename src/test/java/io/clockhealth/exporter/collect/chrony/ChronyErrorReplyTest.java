@@ -63,7 +63,7 @@ class ChronyErrorReplyTest {
   }
 
   @ParameterizedTest
-  @MethodSource("io.clockhealth.exporter.collect.chrony.ChronyFixtures#allFiles")
+  @MethodSource("io.clockhealth.exporter.parse.Fixtures#chronycFiles")
   void noCorpusOrCaptureFileIsAnError(String resource) {
     assertThat(ChronyErrorReply.find(FixtureFiles.read(resource))).isEmpty();
   }

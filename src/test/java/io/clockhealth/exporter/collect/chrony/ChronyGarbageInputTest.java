@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clockhealth.exporter.parse.DamagedInputs;
 import io.clockhealth.exporter.parse.FixtureFiles;
+import io.clockhealth.exporter.parse.Fixtures;
 import io.clockhealth.exporter.parse.NamedParser;
 import io.clockhealth.exporter.parse.ParseException;
 import io.clockhealth.exporter.parse.ParseException.Kind;
@@ -98,7 +99,7 @@ class ChronyGarbageInputTest {
   /** Every file given to every parser other than its own. */
   static Stream<Arguments> otherFormats() {
     return DamagedInputs.otherFormats(
-        ChronyFixtures.allFiles(), ChronyParsers.ALL, ChronyParsers::forFile);
+        Fixtures.CHRONYC.allFiles(), ChronyParsers.ALL, ChronyParsers::forFile);
   }
 
   @ParameterizedTest(name = "{0} given {1}")
@@ -110,7 +111,7 @@ class ChronyGarbageInputTest {
   @Test
   void sourcesGivenToTrackingAndTrackingGivenToSources() {
     assertThatThrownBy(
-            () -> new TrackingParser().parse(ChronyFixtures.capture("3src-cli-sources.txt")))
+            () -> new TrackingParser().parse(Fixtures.CHRONYC.capture("3src-cli-sources.txt")))
         .isInstanceOfSatisfying(
             ParseException.class,
             e -> {
@@ -118,15 +119,10 @@ class ChronyGarbageInputTest {
               assertThat(e.lineNumber()).isEqualTo(1);
               assertThat(e.line()).startsWith("MS Name/IP address");
             });
-    assertThatThrownBy(
-            () -> new SourcesParser().parse(ChronyFixtures.capture("3src-cli-tracking.txt")))
-        .isInstanceOfSatisfying(
-            ParseException.class,
-            e -> {
-              assertThat(e.kind()).isEqualTo(Kind.MALFORMED);
-              assertThat(e.lineNumber()).isEqualTo(1);
-              assertThat(e.getMessage()).contains("MS Name/IP address");
-            });
+    DamagedInputs.assertMalformedAt(
+        () -> new SourcesParser().parse(Fixtures.CHRONYC.capture("3src-cli-tracking.txt")),
+        1,
+        "MS Name/IP address");
   }
 
   static Stream<Arguments> truncatedCsv() {
@@ -160,14 +156,18 @@ class ChronyGarbageInputTest {
   /** One real file per parser, with one byte on line 2 replaced by an invalid UTF-8 byte. */
   static Stream<Arguments> ownFiles() {
     return Stream.of(
-        Arguments.of(ChronyParsers.TRACKING, ChronyFixtures.CAPTURES + "3src-cli-tracking.txt"),
-        Arguments.of(ChronyParsers.SOURCES, ChronyFixtures.CAPTURES + "3src-cli-c-sources.txt"),
         Arguments.of(
-            ChronyParsers.SOURCESTATS, ChronyFixtures.CAPTURES + "3src-cli-sourcestats.txt"),
+            ChronyParsers.TRACKING, Fixtures.CHRONYC.capturesDir() + "3src-cli-tracking.txt"),
         Arguments.of(
-            ChronyParsers.SERVERSTATS, ChronyFixtures.CAPTURES + "3src-cli-serverstats.txt"),
-        Arguments.of(ChronyParsers.NTPDATA, ChronyFixtures.CORPUS + "chrony-doc-ntpdata.txt"),
-        Arguments.of(ChronyParsers.AUTHDATA, ChronyFixtures.CORPUS + "chrony-doc-authdata.txt"));
+            ChronyParsers.SOURCES, Fixtures.CHRONYC.capturesDir() + "3src-cli-c-sources.txt"),
+        Arguments.of(
+            ChronyParsers.SOURCESTATS, Fixtures.CHRONYC.capturesDir() + "3src-cli-sourcestats.txt"),
+        Arguments.of(
+            ChronyParsers.SERVERSTATS, Fixtures.CHRONYC.capturesDir() + "3src-cli-serverstats.txt"),
+        Arguments.of(
+            ChronyParsers.NTPDATA, Fixtures.CHRONYC.corpusDir() + "chrony-doc-ntpdata.txt"),
+        Arguments.of(
+            ChronyParsers.AUTHDATA, Fixtures.CHRONYC.corpusDir() + "chrony-doc-authdata.txt"));
   }
 
   @ParameterizedTest(name = "{0}: {1}")
@@ -181,7 +181,7 @@ class ChronyGarbageInputTest {
    * ParseException. Never a NumberFormatException, IndexOutOfBounds or NPE.
    */
   @ParameterizedTest(name = "{0}")
-  @MethodSource("io.clockhealth.exporter.collect.chrony.ChronyFixtures#allFiles")
+  @MethodSource("io.clockhealth.exporter.parse.Fixtures#chronycFiles")
   void damagedFilesNeverLeakOtherExceptions(String resource) {
     String text = FixtureFiles.read(resource);
     List<String> variants =

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ChronyRecognisesTest {
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("io.clockhealth.exporter.collect.chrony.ChronyFixtures#allFiles")
+  @MethodSource("io.clockhealth.exporter.parse.Fixtures#chronycFiles")
   void onlyItsOwnParserRecognisesAFile(String resource) {
     String text = FixtureFiles.read(resource);
     NamedParser own = ChronyParsers.forFile(resource);
@@ -24,7 +24,7 @@ class ChronyRecognisesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("io.clockhealth.exporter.collect.chrony.ChronyFixtures#allFiles")
+  @MethodSource("io.clockhealth.exporter.parse.Fixtures#chronycFiles")
   void itsOwnParserParsesAFile(String resource) {
     NamedParser own = ChronyParsers.forFile(resource);
     if (own != null) {

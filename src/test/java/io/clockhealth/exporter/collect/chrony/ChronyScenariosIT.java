@@ -6,9 +6,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.clockhealth.exporter.testing.Chronyd;
 import io.clockhealth.exporter.testing.ExporterProcess;
+import io.clockhealth.exporter.testing.LoopbackRanges;
 import io.clockhealth.exporter.testing.ScrapedMetrics;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,14 +21,18 @@ import org.junit.jupiter.api.Test;
  * synchronised client, a local-reference server, a client with a falseticker, and a client whose
  * only source is 73 s ahead.
  *
- * <p>Loopback range of this class: 127.0.0.41–49, UDP 12141–12149. All daemons start once, in
- * {@link #startDaemons}, so the clients converge concurrently.
+ * <p>Loopback addresses and ports: {@link LoopbackRanges#CHRONY_SCENARIOS_IT}. All daemons start
+ * once, in {@link #startDaemons}, so the clients converge concurrently.
  */
 class ChronyScenariosIT {
 
-  private static final String SRV_A = "127.0.0.41";
-  private static final String SRV_B = "127.0.0.42";
-  private static final String SRV_F = "127.0.0.43"; // +73 s under libfaketime
+  private static final LoopbackRanges RANGE = LoopbackRanges.CHRONY_SCENARIOS_IT;
+  private static final String SRV_A = RANGE.address(0);
+  private static final String SRV_B = RANGE.address(1);
+  private static final String SRV_F = RANGE.address(2); // +73 s under libfaketime
+  private static final int PORT_A = RANGE.port(0);
+  private static final int PORT_B = RANGE.port(1);
+  private static final int PORT_F = RANGE.port(2);
   private static final Duration CONVERGE = Duration.ofSeconds(30);
   private static final Duration SERVE = Duration.ofSeconds(15);
 
@@ -39,26 +45,28 @@ class ChronyScenariosIT {
 
   @BeforeAll
   static void startDaemons() {
-    srvA = server("srvA", SRV_A, 12141, null);
-    srvB = server("srvB", SRV_B, 12142, null);
-    srvF = server("srvF", SRV_F, 12143, "+73s");
+    srvA = server("srvA", SRV_A, PORT_A, null);
+    srvB = server("srvB", SRV_B, PORT_B, null);
+    srvF = server("srvF", SRV_F, PORT_F, "+73s");
     single =
         Chronyd.builder(ChronyScenariosIT.class, "single")
-            .config("server " + SRV_A + " port 12141 iburst minpoll -2 maxpoll 0", "port 0")
+            .config(
+                "server " + SRV_A + " port " + PORT_A + " iburst minpoll -2 maxpoll 0", "port 0")
             .start();
     // minsources 2: never selects the falseticker, not even transiently at start.
     three =
         Chronyd.builder(ChronyScenariosIT.class, "three")
             .config(
-                fastServer(SRV_A, 12141),
-                fastServer(SRV_B, 12142),
-                fastServer(SRV_F, 12143),
+                fastServer(SRV_A, PORT_A),
+                fastServer(SRV_B, PORT_B),
+                fastServer(SRV_F, PORT_F),
                 "minsources 2",
                 "port 0")
             .start();
     only73 =
         Chronyd.builder(ChronyScenariosIT.class, "only73")
-            .config("server " + SRV_F + " port 12143 iburst minpoll -2 maxpoll 0", "port 0")
+            .config(
+                "server " + SRV_F + " port " + PORT_F + " iburst minpoll -2 maxpoll 0", "port 0")
             .start();
   }
 
@@ -70,10 +78,7 @@ class ChronyScenariosIT {
   }
 
   private static Chronyd server(String name, String address, int port, String fakeTime) {
-    Chronyd.Builder b =
-        Chronyd.builder(ChronyScenariosIT.class, name)
-            .config(
-                "local stratum 10", "allow 127.0.0.0/8", "bindaddress " + address, "port " + port);
+    Chronyd.Builder b = Chronyd.builder(ChronyScenariosIT.class, name).localServer(address, port);
     if (fakeTime != null) {
       b.fakeTime(fakeTime);
     }
@@ -107,16 +112,7 @@ class ChronyScenariosIT {
               s -> {
                 assertThat(s.valueOf("clock_synchronized", "daemon", "chrony")).isEqualTo(1.0);
                 assertThat(s.valueOf("clock_stratum", "daemon", "chrony")).isEqualTo(11.0);
-                assertThat(
-                        s.valueOf(
-                            "clock_source_state",
-                            "daemon",
-                            "chrony",
-                            "source",
-                            SRV_A,
-                            "state",
-                            "selected"))
-                    .isEqualTo(1.0);
+                assertThat(s.chronySourceState(SRV_A, "selected")).isEqualTo(1.0);
                 assertThat(
                         s.valueOf("clock_source_reachability", "daemon", "chrony", "source", SRV_A))
                     .isGreaterThan(0.0);
@@ -154,71 +150,44 @@ class ChronyScenariosIT {
   @Test
   void falsetickerSeventyThreeSecondsAheadIsRejected() {
     // Wait for the x, not just a *: the good two selected/combined, the +73 s one rejected.
-    awaitStates(three, "(\\*\\+|\\+\\*)x");
-    try (ExporterProcess exporter =
-        ExporterProcess.forChronyd(ChronyScenariosIT.class, three).start()) {
-      exporter.awaitScrape(
-          SERVE,
-          s -> {
-            assertThat(
-                    s.valueOf(
-                        "clock_source_state",
-                        "daemon",
-                        "chrony",
-                        "source",
-                        SRV_F,
-                        "state",
-                        "falseticker"))
-                .isEqualTo(1.0);
-            // local - source: this host is 73 s behind that source.
-            assertThat(
-                    s.valueOf("clock_source_offset_seconds", "daemon", "chrony", "source", SRV_F))
-                .isCloseTo(-73.0, within(0.5));
-            assertThat(s.valueOf("clock_synchronized", "daemon", "chrony")).isEqualTo(1.0);
-            assertThat(Math.abs(s.valueOf("clock_offset_seconds", "daemon", "chrony")))
-                .isLessThan(0.1);
-            List<String> good = List.of(SRV_A, SRV_B);
-            assertThat(
-                    good.stream()
-                        .mapToDouble(
-                            a ->
-                                s.valueOf(
-                                    "clock_source_state",
-                                    "daemon",
-                                    "chrony",
-                                    "source",
-                                    a,
-                                    "state",
-                                    "selected"))
-                        .sum())
-                .isEqualTo(1.0);
-          });
-    }
+    awaitServed(
+        three,
+        "(\\*\\+|\\+\\*)x",
+        s -> {
+          assertThat(s.chronySourceState(SRV_F, "falseticker")).isEqualTo(1.0);
+          // local - source: this host is 73 s behind that source.
+          assertThat(s.valueOf("clock_source_offset_seconds", "daemon", "chrony", "source", SRV_F))
+              .isCloseTo(-73.0, within(0.5));
+          assertThat(s.valueOf("clock_synchronized", "daemon", "chrony")).isEqualTo(1.0);
+          assertThat(Math.abs(s.valueOf("clock_offset_seconds", "daemon", "chrony")))
+              .isLessThan(0.1);
+          List<String> good = List.of(SRV_A, SRV_B);
+          assertThat(good.stream().mapToDouble(a -> s.chronySourceState(a, "selected")).sum())
+              .isEqualTo(1.0);
+        });
   }
 
   @Test
   void onlySourceSeventyThreeSecondsAheadShowsInSystemOffset() {
-    awaitStates(only73, "\\*");
+    awaitServed(
+        only73,
+        "\\*",
+        s -> {
+          // chronyd -x cannot correct the clock: this host stays 73 s behind its reference.
+          assertThat(s.valueOf("clock_offset_seconds", "daemon", "chrony"))
+              .isCloseTo(-73.0, within(0.5));
+          assertThat(s.valueOf("clock_synchronized", "daemon", "chrony")).isEqualTo(1.0);
+          assertThat(s.chronySourceState(SRV_F, "selected")).isEqualTo(1.0);
+        });
+  }
+
+  /** Once {@code client}'s sources show {@code states}: an exporter on it, scraped until OK. */
+  private static void awaitServed(
+      Chronyd client, String states, Consumer<ScrapedMetrics> assertions) {
+    awaitStates(client, states);
     try (ExporterProcess exporter =
-        ExporterProcess.forChronyd(ChronyScenariosIT.class, only73).start()) {
-      exporter.awaitScrape(
-          SERVE,
-          s -> {
-            // chronyd -x cannot correct the clock: this host stays 73 s behind its reference.
-            assertThat(s.valueOf("clock_offset_seconds", "daemon", "chrony"))
-                .isCloseTo(-73.0, within(0.5));
-            assertThat(s.valueOf("clock_synchronized", "daemon", "chrony")).isEqualTo(1.0);
-            assertThat(
-                    s.valueOf(
-                        "clock_source_state",
-                        "daemon",
-                        "chrony",
-                        "source",
-                        SRV_F,
-                        "state",
-                        "selected"))
-                .isEqualTo(1.0);
-          });
+        ExporterProcess.forChronyd(ChronyScenariosIT.class, client).start()) {
+      exporter.awaitScrape(SERVE, assertions);
     }
   }
 }

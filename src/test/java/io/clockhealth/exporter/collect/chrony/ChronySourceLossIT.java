@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.clockhealth.exporter.testing.Chronyd;
 import io.clockhealth.exporter.testing.ExporterProcess;
+import io.clockhealth.exporter.testing.LoopbackRanges;
 import io.clockhealth.exporter.testing.ScrapedMetrics;
 import java.time.Duration;
 import java.util.Map;
@@ -18,13 +19,17 @@ import org.junit.jupiter.api.Test;
  * becomes unusable), then chronyd itself stops (daemon down, collector failed, /metrics still
  * fast).
  *
- * <p>Loopback range of this class: 127.0.0.51–59, UDP 12151–12159. The client polls every 0.25 s
- * and keeps 8 samples, so a dead source turns unusable within seconds instead of ~64 polls.
+ * <p>Loopback addresses and ports: {@link LoopbackRanges#CHRONY_SOURCE_LOSS_IT}. The client polls
+ * every 0.25 s and keeps 8 samples, so a dead source turns unusable within seconds instead of ~64
+ * polls.
  */
 class ChronySourceLossIT {
 
+  private static final LoopbackRanges RANGE = LoopbackRanges.CHRONY_SOURCE_LOSS_IT;
+  private static final String SRV_1 = RANGE.address(0);
+  private static final String SRV_2 = RANGE.address(1);
   private static final Map<String, Integer> SERVERS =
-      Map.of("127.0.0.51", 12151, "127.0.0.52", 12152);
+      Map.of(SRV_1, RANGE.port(0), SRV_2, RANGE.port(1));
 
   private static Chronyd srv1;
   private static Chronyd srv2;
@@ -32,11 +37,11 @@ class ChronySourceLossIT {
 
   @BeforeAll
   static void startDaemons() {
-    srv1 = server("srv1", "127.0.0.51");
-    srv2 = server("srv2", "127.0.0.52");
+    srv1 = server("srv1", SRV_1);
+    srv2 = server("srv2", SRV_2);
     client =
         Chronyd.builder(ChronySourceLossIT.class, "client")
-            .config(fast("127.0.0.51"), fast("127.0.0.52"), "minsources 2", "port 0")
+            .config(fast(SRV_1), fast(SRV_2), "minsources 2", "port 0")
             .start();
   }
 
@@ -47,11 +52,7 @@ class ChronySourceLossIT {
 
   private static Chronyd server(String name, String address) {
     return Chronyd.builder(ChronySourceLossIT.class, name)
-        .config(
-            "local stratum 10",
-            "allow 127.0.0.0/8",
-            "bindaddress " + address,
-            "port " + SERVERS.get(address))
+        .localServer(address, SERVERS.get(address))
         .start();
   }
 
@@ -92,7 +93,7 @@ class ChronySourceLossIT {
               .get("source");
       assertThat(selected).isIn(SERVERS.keySet());
 
-      Chronyd victim = selected.equals("127.0.0.51") ? srv1 : srv2;
+      Chronyd victim = selected.equals(SRV_1) ? srv1 : srv2;
       victim.stop();
       assertThat(victim.isAlive()).isFalse();
 
@@ -102,16 +103,7 @@ class ChronySourceLossIT {
             assertThat(
                     s.valueOf("clock_source_reachability", "daemon", "chrony", "source", selected))
                 .isEqualTo(0.0);
-            assertThat(
-                    s.valueOf(
-                        "clock_source_state",
-                        "daemon",
-                        "chrony",
-                        "source",
-                        selected,
-                        "state",
-                        "unusable"))
-                .isEqualTo(1.0);
+            assertThat(s.chronySourceState(selected, "unusable")).isEqualTo(1.0);
           });
 
       client.stop();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.clockhealth.exporter.metrics.LeapStatus;
+import io.clockhealth.exporter.parse.Fixtures;
 import io.clockhealth.exporter.parse.ParseException;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +19,7 @@ class NtpDataParserTest {
 
   @Test
   void docExampleGivesManifestValues() throws Exception {
-    List<ChronyNtpData> all = parser.parse(ChronyFixtures.corpus("chrony-doc-ntpdata.txt"));
+    List<ChronyNtpData> all = parser.parse(Fixtures.CHRONYC.corpus("chrony-doc-ntpdata.txt"));
     assertThat(all).hasSize(1);
     ChronyNtpData d = all.get(0);
     assertThat(d.remoteAddress()).isEqualTo("203.0.113.15");
@@ -58,7 +59,7 @@ class NtpDataParserTest {
 
   @Test
   void threeBlocksFromRealChronyd() throws Exception {
-    List<ChronyNtpData> all = parser.parse(ChronyFixtures.capture("3src-cli-ntpdata.txt"));
+    List<ChronyNtpData> all = parser.parse(Fixtures.CHRONYC.capture("3src-cli-ntpdata.txt"));
     assertThat(all)
         .extracting(ChronyNtpData::remoteAddress)
         .containsExactly("127.0.0.21", "127.0.0.22", "127.0.0.23");
@@ -76,8 +77,8 @@ class NtpDataParserTest {
 
   @Test
   void csvLinesMatchTheHumanBlocks() throws Exception {
-    List<ChronyNtpData> csv = parser.parse(ChronyFixtures.capture("3src-cli-c-ntpdata.txt"));
-    List<ChronyNtpData> human = parser.parse(ChronyFixtures.capture("3src-cli-ntpdata.txt"));
+    List<ChronyNtpData> csv = parser.parse(Fixtures.CHRONYC.capture("3src-cli-c-ntpdata.txt"));
+    List<ChronyNtpData> human = parser.parse(Fixtures.CHRONYC.capture("3src-cli-ntpdata.txt"));
     assertThat(csv).hasSize(3);
     for (int i = 0; i < 3; i++) {
       ChronyNtpData c = csv.get(i);
@@ -94,20 +95,20 @@ class NtpDataParserTest {
 
   @Test
   void leapAndSingleSourceCaptures() throws Exception {
-    ChronyNtpData leap = parser.parse(ChronyFixtures.capture("leap-cli-ntpdata.txt")).get(0);
+    ChronyNtpData leap = parser.parse(Fixtures.CHRONYC.capture("leap-cli-ntpdata.txt")).get(0);
     assertThat(leap.leapStatus()).isEqualTo(LeapStatus.INSERT_SECOND);
     assertThat(leap.txTimestamping()).isEqualTo("Daemon");
     assertThat(leap.rootDispersionSeconds()).isCloseTo(0.857147, within(EPS));
     assertThat(leap.totalGoodRx()).isEqualTo(4L);
 
-    ChronyNtpData only73 = parser.parse(ChronyFixtures.capture("only73-ntpdata.txt")).get(0);
+    ChronyNtpData only73 = parser.parse(Fixtures.CHRONYC.capture("only73-ntpdata.txt")).get(0);
     assertThat(only73.remoteAddress()).isEqualTo("127.0.0.23");
     assertThat(only73.offsetSeconds()).isCloseTo(0.000000569, within(EPS));
   }
 
   @Test
   void lineBeforeTheFirstBlockIsMalformed() {
-    String text = "Version         : 4\n" + ChronyFixtures.corpus("chrony-doc-ntpdata.txt");
+    String text = "Version         : 4\n" + Fixtures.CHRONYC.corpus("chrony-doc-ntpdata.txt");
     assertThatThrownBy(() -> parser.parse(text))
         .isInstanceOfSatisfying(
             ParseException.class,
@@ -120,7 +121,8 @@ class NtpDataParserTest {
   @Test
   void missingLineInABlockIsMalformed() {
     String text =
-        ChronyFixtures.corpus("chrony-doc-ntpdata.txt")
+        Fixtures.CHRONYC
+            .corpus("chrony-doc-ntpdata.txt")
             .replace("NTP tests       : 111 111 1111\n", "");
     assertThatThrownBy(() -> parser.parse(text))
         .isInstanceOf(ParseException.class)

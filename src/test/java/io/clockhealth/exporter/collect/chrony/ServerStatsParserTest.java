@@ -3,7 +3,9 @@ package io.clockhealth.exporter.collect.chrony;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clockhealth.exporter.parse.DamagedInputs;
 import io.clockhealth.exporter.parse.FixtureFiles;
+import io.clockhealth.exporter.parse.Fixtures;
 import io.clockhealth.exporter.parse.ParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,18 +26,19 @@ class ServerStatsParserTest {
   static Stream<Arguments> files() {
     return Stream.of(
         Arguments.of(
-            ChronyFixtures.CORPUS + "chrony-doc-serverstats.txt",
+            Fixtures.CHRONYC.corpusDir() + "chrony-doc-serverstats.txt",
             new long[] {1598, 8, 19, 0, 0, 3, 0, 189, 43, 44, 120, 0, 1537, 1590, 43, 0, 0}),
         Arguments.of(
-            ChronyFixtures.CORPUS + "chrony24-doc-serverstats.txt", new long[] {1598, 8, 19, 0, 0}),
+            Fixtures.CHRONYC.corpusDir() + "chrony24-doc-serverstats.txt",
+            new long[] {1598, 8, 19, 0, 0}),
         Arguments.of(
-            ChronyFixtures.CAPTURES + "3src-cli-serverstats.txt",
+            Fixtures.CHRONYC.capturesDir() + "3src-cli-serverstats.txt",
             new long[] {0, 0, 154, 0, 0, 0, 0, 0, 0, 0, 0}),
         Arguments.of(
-            ChronyFixtures.CAPTURES + "3src-srvA-serverstats.txt",
+            Fixtures.CHRONYC.capturesDir() + "3src-srvA-serverstats.txt",
             new long[] {39, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0}),
         Arguments.of(
-            ChronyFixtures.CAPTURES + "3src-srvA-c-serverstats.txt",
+            Fixtures.CHRONYC.capturesDir() + "3src-srvA-c-serverstats.txt",
             new long[] {39, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0}));
   }
 
@@ -52,7 +55,7 @@ class ServerStatsParserTest {
 
   @Test
   void ntsKeLabelWithoutSpaceBeforeColonIsRead() throws Exception {
-    ChronyServerStats stats = parser.parse(ChronyFixtures.corpus("chrony-doc-serverstats.txt"));
+    ChronyServerStats stats = parser.parse(Fixtures.CHRONYC.corpus("chrony-doc-serverstats.txt"));
     assertThat(stats.values()).containsEntry(ServerStatField.NTS_KE_CONNECTIONS_ACCEPTED, 3L);
   }
 
@@ -60,7 +63,7 @@ class ServerStatsParserTest {
   void chrony40EightLineLayout() throws Exception {
     List<String> lines =
         new ArrayList<>(
-            Arrays.asList(ChronyFixtures.corpus("chrony-doc-serverstats.txt").split("\n")));
+            Arrays.asList(Fixtures.CHRONYC.corpus("chrony-doc-serverstats.txt").split("\n")));
     String text = String.join("\n", lines.subList(0, 8)) + "\n";
     assertThat(parser.parse(text).values())
         .hasSize(8)
@@ -70,15 +73,10 @@ class ServerStatsParserTest {
   @Test
   void unknownLabelIsMalformed() {
     String text =
-        ChronyFixtures.corpus("chrony24-doc-serverstats.txt") + "Bogus packets received     : 1\n";
-    assertThatThrownBy(() -> parser.parse(text))
-        .isInstanceOfSatisfying(
-            ParseException.class,
-            e -> {
-              assertThat(e.kind()).isEqualTo(ParseException.Kind.MALFORMED);
-              assertThat(e.lineNumber()).isEqualTo(6);
-              assertThat(e.getMessage()).contains("unknown label 'Bogus packets received'");
-            });
+        Fixtures.CHRONYC.corpus("chrony24-doc-serverstats.txt")
+            + "Bogus packets received     : 1\n";
+    DamagedInputs.assertMalformedAt(
+        () -> parser.parse(text), 6, "unknown label 'Bogus packets received'");
   }
 
   @Test
@@ -113,7 +111,9 @@ class ServerStatsParserTest {
     assertThatThrownBy(
             () ->
                 parser.parse(
-                    ChronyFixtures.corpus("chrony24-doc-serverstats.txt").replace("1598", "many")))
+                    Fixtures.CHRONYC
+                        .corpus("chrony24-doc-serverstats.txt")
+                        .replace("1598", "many")))
         .isInstanceOfSatisfying(ParseException.class, e -> assertThat(e.lineNumber()).isEqualTo(1));
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.clockhealth.exporter.parse.Fixtures;
 import io.clockhealth.exporter.parse.ParseException;
 import java.util.List;
 import java.util.stream.Stream;
@@ -99,13 +100,13 @@ class SourceStatsParserTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("corpusFiles")
   void parsesCorpusToManifestValues(String file, int total, List<String> rows) throws Exception {
-    assertRows(parser.parse(ChronyFixtures.corpus(file)), total, rows);
+    assertRows(parser.parse(Fixtures.CHRONYC.corpus(file)), total, rows);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("captureFiles")
   void parsesCaptures(String file, int total, List<String> rows) throws Exception {
-    assertRows(parser.parse(ChronyFixtures.capture(file)), total, rows);
+    assertRows(parser.parse(Fixtures.CHRONYC.capture(file)), total, rows);
   }
 
   @Test
@@ -120,13 +121,13 @@ class SourceStatsParserTest {
             + "                           |   |   |     |          |          |   On the -.\n"
             + "                           |   |   |     |          |          |   samples. \\\n"
             + "                           |   |   |     |          |          |             |\n";
-    String text = legend + ChronyFixtures.corpus("liaosirui-sourcestats-phc0.txt");
+    String text = legend + Fixtures.CHRONYC.corpus("liaosirui-sourcestats-phc0.txt");
     assertThat(parser.parse(text)).hasSize(5);
   }
 
   @Test
   void negativeZeroOffsetIsPlainZero() throws Exception {
-    ChronySourceStats row = parser.parse(ChronyFixtures.capture("only73-sourcestats.txt")).get(0);
+    ChronySourceStats row = parser.parse(Fixtures.CHRONYC.capture("only73-sourcestats.txt")).get(0);
     assertThat(Double.doubleToRawLongBits(row.offsetSeconds())).isZero();
   }
 
@@ -143,7 +144,7 @@ class SourceStatsParserTest {
   @Test
   void rowWithMissingColumnIsMalformed() {
     String text =
-        ChronyFixtures.capture("3src-cli-sourcestats.txt").replace("  2.981   -73.0s", "  2.981");
+        Fixtures.CHRONYC.capture("3src-cli-sourcestats.txt").replace("  2.981   -73.0s", "  2.981");
     assertThatThrownBy(() -> parser.parse(text))
         .isInstanceOfSatisfying(
             ParseException.class,

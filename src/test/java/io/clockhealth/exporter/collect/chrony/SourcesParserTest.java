@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.clockhealth.exporter.parse.DamagedInputs;
+import io.clockhealth.exporter.parse.Fixtures;
 import io.clockhealth.exporter.parse.ParseException;
 import java.util.List;
 import java.util.stream.Stream;
@@ -191,13 +193,13 @@ class SourcesParserTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("corpusFiles")
   void parsesCorpusToManifestValues(String file, int total, List<String> rows) throws Exception {
-    assertRows(parser.parse(ChronyFixtures.corpus(file)), total, rows);
+    assertRows(parser.parse(Fixtures.CHRONYC.corpus(file)), total, rows);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("captureFiles")
   void parsesCaptures(String file, int total, List<String> rows) throws Exception {
-    assertRows(parser.parse(ChronyFixtures.capture(file)), total, rows);
+    assertRows(parser.parse(Fixtures.CHRONYC.capture(file)), total, rows);
   }
 
   @Test
@@ -246,21 +248,14 @@ class SourcesParserTest {
   void legendLinesAreNeverRows() {
     // A legend line after the rule is not a row, whatever characters it starts with.
     String text =
-        ChronyFixtures.corpus("chrony-doc-sources.txt")
+        Fixtures.CHRONYC.corpus("chrony-doc-sources.txt")
             + " / .- Source state '*' = current best, '+' = combined, '-' = not combined,\n";
-    assertThatThrownBy(() -> parser.parse(text))
-        .isInstanceOfSatisfying(
-            ParseException.class,
-            e -> {
-              assertThat(e.kind()).isEqualTo(ParseException.Kind.MALFORMED);
-              assertThat(e.lineNumber()).isEqualTo(6);
-              assertThat(e.getMessage()).contains("not a sources row");
-            });
+    DamagedInputs.assertMalformedAt(() -> parser.parse(text), 6, "not a sources row");
   }
 
   @Test
   void truncatedRowIsMalformed() {
-    String text = ChronyFixtures.capture("3src-cli-sources.txt").replace("+/- 4071ns", "+/-");
+    String text = Fixtures.CHRONYC.capture("3src-cli-sources.txt").replace("+/- 4071ns", "+/-");
     assertThatThrownBy(() -> parser.parse(text))
         .isInstanceOfSatisfying(ParseException.class, e -> assertThat(e.lineNumber()).isEqualTo(3));
   }

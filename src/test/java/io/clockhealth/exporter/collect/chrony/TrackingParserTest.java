@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.clockhealth.exporter.metrics.LeapStatus;
+import io.clockhealth.exporter.parse.Fixtures;
 import io.clockhealth.exporter.parse.ParseException;
 import java.time.Instant;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,44 @@ class TrackingParserTest {
         dispersion,
         update,
         leap);
+  }
+
+  /** The only73 client (its one source 73 s ahead) at {@code refTime}. */
+  private static ChronyTracking only73(double refTime, double dispersion) {
+    return tracking(
+        "7F000017",
+        "127.0.0.23",
+        11,
+        refTime,
+        -73.000015259,
+        0.000000512,
+        0.000005258,
+        0.684,
+        0.007,
+        7.206,
+        0.000045102,
+        dispersion,
+        0.3,
+        LeapStatus.NORMAL);
+  }
+
+  /** The leap client (a leap second announced, not yet inserted) at {@code refTime}. */
+  private static ChronyTracking leapClient(double refTime, double dispersion) {
+    return tracking(
+        "7F000019",
+        "127.0.0.25",
+        12,
+        refTime,
+        -0.000019029,
+        -0.000019029,
+        0.000019029,
+        0.0,
+        127.677,
+        1000000.0,
+        0.000167845,
+        dispersion,
+        0.0,
+        LeapStatus.INSERT_SECOND);
   }
 
   /** The MANIFEST rows of the corpus tracking files. */
@@ -156,74 +196,10 @@ class TrackingParserTest {
                 0.000001784,
                 0.3,
                 LeapStatus.NORMAL)),
-        Arguments.of(
-            "only73-tracking.txt",
-            tracking(
-                "7F000017",
-                "127.0.0.23",
-                11,
-                utc("2026-11-21T12:26:52Z"),
-                -73.000015259,
-                0.000000512,
-                0.000005258,
-                0.684,
-                0.007,
-                7.206,
-                0.000045102,
-                0.000005290,
-                0.3,
-                LeapStatus.NORMAL)),
-        Arguments.of(
-            "only73-c-tracking.txt",
-            tracking(
-                "7F000017",
-                "127.0.0.23",
-                11,
-                1795264012.129266610,
-                -73.000015259,
-                0.000000512,
-                0.000005258,
-                0.684,
-                0.007,
-                7.206,
-                0.000045102,
-                0.000005347,
-                0.3,
-                LeapStatus.NORMAL)),
-        Arguments.of(
-            "leap-cli-tracking.txt",
-            tracking(
-                "7F000019",
-                "127.0.0.25",
-                12,
-                utc("2016-12-31T23:50:01Z"),
-                -0.000019029,
-                -0.000019029,
-                0.000019029,
-                0.0,
-                127.677,
-                1000000.0,
-                0.000167845,
-                0.618033290,
-                0.0,
-                LeapStatus.INSERT_SECOND)),
-        Arguments.of(
-            "leap-cli-c-tracking.txt",
-            tracking(
-                "7F000019",
-                "127.0.0.25",
-                12,
-                1483228201.434879078,
-                -0.000019029,
-                -0.000019029,
-                0.000019029,
-                0.0,
-                127.677,
-                1000000.0,
-                0.000167845,
-                0.622830451,
-                0.0,
-                LeapStatus.INSERT_SECOND)),
+        Arguments.of("only73-tracking.txt", only73(utc("2026-11-21T12:26:52Z"), 0.000005290)),
+        Arguments.of("only73-c-tracking.txt", only73(1795264012.129266610, 0.000005347)),
+        Arguments.of("leap-cli-tracking.txt", leapClient(utc("2016-12-31T23:50:01Z"), 0.618033290)),
+        Arguments.of("leap-cli-c-tracking.txt", leapClient(1483228201.434879078, 0.622830451)),
         Arguments.of(
             "leap-mid-tracking.txt",
             tracking(
@@ -352,19 +328,19 @@ class TrackingParserTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("corpusFiles")
   void parsesCorpusToManifestValues(String file, ChronyTracking expected) throws Exception {
-    assertTracking(parser.parse(ChronyFixtures.corpus(file)), expected);
+    assertTracking(parser.parse(Fixtures.CHRONYC.corpus(file)), expected);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("captureFiles")
   void parsesCaptures(String file, ChronyTracking expected) throws Exception {
-    assertTracking(parser.parse(ChronyFixtures.capture(file)), expected);
+    assertTracking(parser.parse(Fixtures.CHRONYC.capture(file)), expected);
   }
 
   @Test
   void humanAndCsvCapturesOfTheSameMomentAgreeOnSigns() throws Exception {
-    ChronyTracking human = parser.parse(ChronyFixtures.capture("3src-cli-tracking.txt"));
-    ChronyTracking csv = parser.parse(ChronyFixtures.capture("3src-cli-c-tracking.txt"));
+    ChronyTracking human = parser.parse(Fixtures.CHRONYC.capture("3src-cli-tracking.txt"));
+    ChronyTracking csv = parser.parse(Fixtures.CHRONYC.capture("3src-cli-c-tracking.txt"));
     // "0.000001203 seconds fast" and the CSV correction -0.000001202, taken a moment apart.
     assertThat(human.systemOffsetSeconds()).isPositive();
     assertThat(csv.systemOffsetSeconds()).isCloseTo(human.systemOffsetSeconds(), within(1e-8));
@@ -372,8 +348,8 @@ class TrackingParserTest {
     assertThat(csv.frequencyPpm()).isEqualTo(human.frequencyPpm()).isEqualTo(-0.095);
     assertThat(Math.floor(csv.refTimeSeconds())).isEqualTo(human.refTimeSeconds());
 
-    ChronyTracking slowHuman = parser.parse(ChronyFixtures.capture("only73-tracking.txt"));
-    ChronyTracking slowCsv = parser.parse(ChronyFixtures.capture("only73-c-tracking.txt"));
+    ChronyTracking slowHuman = parser.parse(Fixtures.CHRONYC.capture("only73-tracking.txt"));
+    ChronyTracking slowCsv = parser.parse(Fixtures.CHRONYC.capture("only73-c-tracking.txt"));
     assertThat(slowHuman.systemOffsetSeconds()).isCloseTo(-73.000015259, within(EPS));
     assertThat(slowCsv.systemOffsetSeconds()).isCloseTo(-73.000015259, within(EPS));
   }
@@ -381,18 +357,17 @@ class TrackingParserTest {
   @Test
   void negativeZeroIsPlainZero() throws Exception {
     // "Residual freq : -0.000 ppm" and "0.000 ppm slow".
-    ChronyTracking doc = parser.parse(ChronyFixtures.corpus("chrony-doc-tracking.txt"));
+    ChronyTracking doc = parser.parse(Fixtures.CHRONYC.corpus("chrony-doc-tracking.txt"));
     assertThat(Double.doubleToRawLongBits(doc.residualFrequencyPpm())).isZero();
-    ChronyTracking unsync = parser.parse(ChronyFixtures.corpus("liaosirui-tracking-unsync.txt"));
+    ChronyTracking unsync = parser.parse(Fixtures.CHRONYC.corpus("liaosirui-tracking-unsync.txt"));
     assertThat(Double.doubleToRawLongBits(unsync.frequencyPpm())).isZero();
-    ChronyTracking leap = parser.parse(ChronyFixtures.capture("leap-cli-c-tracking.txt"));
+    ChronyTracking leap = parser.parse(Fixtures.CHRONYC.capture("leap-cli-c-tracking.txt"));
     assertThat(Double.doubleToRawLongBits(leap.frequencyPpm())).isZero();
   }
 
   @Test
   void missingLeapStatusLineGivesNullLeap() throws Exception {
-    String withoutLeap =
-        ChronyFixtures.corpus("chrony-doc-tracking.txt").replace("Leap status     : Normal\n", "");
+    String withoutLeap = docTrackingWith("Leap status     : Normal\n", "");
     ChronyTracking t = parser.parse(withoutLeap);
     assertThat(t.leapStatus()).isNull();
     assertThat(t.systemOffsetSeconds()).isCloseTo(-0.000006523, within(EPS));
@@ -401,30 +376,22 @@ class TrackingParserTest {
   @Test
   void deleteSecondLeapText() throws Exception {
     String csv =
-        ChronyFixtures.capture("leap-cli-c-tracking.txt").replace("Insert second", "Delete second");
+        Fixtures.CHRONYC
+            .capture("leap-cli-c-tracking.txt")
+            .replace("Insert second", "Delete second");
     assertThat(parser.parse(csv).leapStatus()).isEqualTo(LeapStatus.DELETE_SECOND);
   }
 
   @Test
   void unknownLeapTextIsMalformedNamingTheLine() {
-    String text =
-        ChronyFixtures.corpus("chrony-doc-tracking.txt")
-            .replace("Leap status     : Normal", "Leap status     : Invalid");
-    assertThatThrownBy(() -> parser.parse(text))
-        .isInstanceOfSatisfying(
-            ParseException.class,
-            e -> {
-              assertThat(e.kind()).isEqualTo(ParseException.Kind.MALFORMED);
-              assertThat(e.lineNumber()).isEqualTo(13);
-              assertThat(e.getMessage()).contains("chronyc-tracking").contains("Invalid");
-            });
+    String text = docTrackingWith("Leap status     : Normal", "Leap status     : Invalid");
+    assertMalformedOnLine(
+        text, 13, e -> assertThat(e.getMessage()).contains("chronyc-tracking").contains("Invalid"));
   }
 
   @Test
   void missingMandatoryLineIsMalformed() {
-    String text =
-        ChronyFixtures.corpus("chrony-doc-tracking.txt")
-            .replace("System time     : 0.000006523 seconds slow of NTP time\n", "");
+    String text = docTrackingWith("System time     : 0.000006523 seconds slow of NTP time\n", "");
     assertThatThrownBy(() -> parser.parse(text))
         .isInstanceOf(ParseException.class)
         .hasMessageContaining("missing 'System time'");
@@ -432,21 +399,13 @@ class TrackingParserTest {
 
   @Test
   void nonNumericValueIsMalformedNamingTheLine() {
-    String text =
-        ChronyFixtures.corpus("chrony-doc-tracking.txt").replace("3.225 ppm", "x.225 ppm");
-    assertThatThrownBy(() -> parser.parse(text))
-        .isInstanceOfSatisfying(
-            ParseException.class,
-            e -> {
-              assertThat(e.kind()).isEqualTo(ParseException.Kind.MALFORMED);
-              assertThat(e.lineNumber()).isEqualTo(7);
-              assertThat(e.line()).startsWith("Frequency");
-            });
+    String text = docTrackingWith("3.225 ppm", "x.225 ppm");
+    assertMalformedOnLine(text, 7, e -> assertThat(e.line()).startsWith("Frequency"));
   }
 
   @Test
   void repeatedLineIsMalformed() {
-    String text = ChronyFixtures.corpus("chrony-doc-tracking.txt") + "Stratum         : 4\n";
+    String text = Fixtures.CHRONYC.corpus("chrony-doc-tracking.txt") + "Stratum         : 4\n";
     assertThatThrownBy(() -> parser.parse(text))
         .isInstanceOf(ParseException.class)
         .hasMessageContaining("repeated label 'Stratum'");
@@ -470,32 +429,50 @@ class TrackingParserTest {
     soft.assertThat(actual.refTimeSeconds())
         .as("refTimeSeconds")
         .isCloseTo(expected.refTimeSeconds(), within(REF_TIME_EPS));
-    soft.assertThat(actual.systemOffsetSeconds())
-        .as("systemOffsetSeconds")
-        .isCloseTo(expected.systemOffsetSeconds(), within(EPS));
-    soft.assertThat(actual.lastOffsetSeconds())
-        .as("lastOffsetSeconds")
-        .isCloseTo(expected.lastOffsetSeconds(), within(EPS));
-    soft.assertThat(actual.rmsOffsetSeconds())
-        .as("rmsOffsetSeconds")
-        .isCloseTo(expected.rmsOffsetSeconds(), within(EPS));
-    soft.assertThat(actual.frequencyPpm())
-        .as("frequencyPpm")
-        .isCloseTo(expected.frequencyPpm(), within(EPS));
-    soft.assertThat(actual.residualFrequencyPpm())
-        .as("residualFrequencyPpm")
-        .isCloseTo(expected.residualFrequencyPpm(), within(EPS));
-    soft.assertThat(actual.skewPpm()).as("skewPpm").isCloseTo(expected.skewPpm(), within(EPS));
-    soft.assertThat(actual.rootDelaySeconds())
-        .as("rootDelaySeconds")
-        .isCloseTo(expected.rootDelaySeconds(), within(EPS));
-    soft.assertThat(actual.rootDispersionSeconds())
-        .as("rootDispersionSeconds")
-        .isCloseTo(expected.rootDispersionSeconds(), within(EPS));
-    soft.assertThat(actual.updateIntervalSeconds())
-        .as("updateIntervalSeconds")
-        .isCloseTo(expected.updateIntervalSeconds(), within(EPS));
+    closeTo(
+        soft, "systemOffsetSeconds", actual.systemOffsetSeconds(), expected.systemOffsetSeconds());
+    closeTo(soft, "lastOffsetSeconds", actual.lastOffsetSeconds(), expected.lastOffsetSeconds());
+    closeTo(soft, "rmsOffsetSeconds", actual.rmsOffsetSeconds(), expected.rmsOffsetSeconds());
+    closeTo(soft, "frequencyPpm", actual.frequencyPpm(), expected.frequencyPpm());
+    closeTo(
+        soft,
+        "residualFrequencyPpm",
+        actual.residualFrequencyPpm(),
+        expected.residualFrequencyPpm());
+    closeTo(soft, "skewPpm", actual.skewPpm(), expected.skewPpm());
+    closeTo(soft, "rootDelaySeconds", actual.rootDelaySeconds(), expected.rootDelaySeconds());
+    closeTo(
+        soft,
+        "rootDispersionSeconds",
+        actual.rootDispersionSeconds(),
+        expected.rootDispersionSeconds());
+    closeTo(
+        soft,
+        "updateIntervalSeconds",
+        actual.updateIntervalSeconds(),
+        expected.updateIntervalSeconds());
     soft.assertThat(actual.leapStatus()).as("leapStatus").isEqualTo(expected.leapStatus());
     soft.assertAll();
+  }
+
+  private static void closeTo(SoftAssertions soft, String field, double actual, double expected) {
+    soft.assertThat(actual).as(field).isCloseTo(expected, within(EPS));
+  }
+
+  /** chrony's documented tracking output with {@code from} replaced by {@code to}. */
+  private static String docTrackingWith(String from, String to) {
+    return Fixtures.CHRONYC.corpus("chrony-doc-tracking.txt").replace(from, to);
+  }
+
+  /** MALFORMED naming line {@code line}, and what {@code andAlso} checks. */
+  private void assertMalformedOnLine(String text, int line, Consumer<ParseException> andAlso) {
+    assertThatThrownBy(() -> parser.parse(text))
+        .isInstanceOfSatisfying(
+            ParseException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(ParseException.Kind.MALFORMED);
+              assertThat(e.lineNumber()).isEqualTo(line);
+              andAlso.accept(e);
+            });
   }
 }

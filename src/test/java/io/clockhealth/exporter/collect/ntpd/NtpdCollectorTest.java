@@ -12,6 +12,7 @@ import io.clockhealth.exporter.exec.CommandResult;
 import io.clockhealth.exporter.exec.CommandRunner;
 import io.clockhealth.exporter.exec.CommandSpec;
 import io.clockhealth.exporter.metrics.SourceState;
+import io.clockhealth.exporter.parse.Fixtures;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,8 +34,8 @@ class NtpdCollectorTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    outputs.put("rv", NtpqFixtures.capture("3src-rv.txt"));
-    outputs.put("peers", NtpqFixtures.capture("3src-pn.txt"));
+    outputs.put("rv", Fixtures.NTPQ.capture("3src-rv.txt"));
+    outputs.put("peers", Fixtures.NTPQ.capture("3src-pn.txt"));
     // Like ntpq with several commands: each one's data on stdout and its errors on stderr, in
     // order, going on after a failure.
     when(runner.run(any()))

@@ -7,6 +7,7 @@ import io.clockhealth.exporter.collect.chrony.ChronyFormats;
 import io.clockhealth.exporter.metrics.Daemon;
 import io.clockhealth.exporter.metrics.DaemonReport;
 import io.clockhealth.exporter.parse.FixtureFiles;
+import io.clockhealth.exporter.parse.Fixtures;
 import io.clockhealth.exporter.parse.FormatRegistry;
 import io.clockhealth.exporter.parse.OutputFormat;
 import io.clockhealth.exporter.parse.ParseException;
@@ -57,8 +58,8 @@ class NtpdFormatsTest {
 
   @Test
   void errorFilesAreDetectedAsToolErrors() {
-    for (String file : NtpqFixtures.ERROR_FILES) {
-      assertThatThrownBy(() -> registry.detect(NtpqFixtures.corpus(file)))
+    for (String file : Fixtures.NTPQ_ERROR_FILES) {
+      assertThatThrownBy(() -> registry.detect(Fixtures.NTPQ.corpus(file)))
           .isInstanceOfSatisfying(
               ParseException.class,
               e -> assertThat(e.kind()).isEqualTo(ParseException.Kind.TOOL_ERROR));
@@ -71,7 +72,7 @@ class NtpdFormatsTest {
         registry
             .byName(NtpqSysVarsParser.FORMAT)
             .orElseThrow()
-            .parse(NtpqFixtures.capture("3src-rv-at-start.txt"));
+            .parse(Fixtures.NTPQ.capture("3src-rv-at-start.txt"));
     assertThat(report.system().synchronized_()).isFalse();
     assertThat(report.system().refId()).isEqualTo("INIT");
   }

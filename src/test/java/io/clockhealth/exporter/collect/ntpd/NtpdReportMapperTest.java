@@ -8,6 +8,7 @@ import io.clockhealth.exporter.metrics.SourceMode;
 import io.clockhealth.exporter.metrics.SourceState;
 import io.clockhealth.exporter.metrics.SourceStatus;
 import io.clockhealth.exporter.metrics.SystemStatus;
+import io.clockhealth.exporter.parse.Fixtures;
 import io.clockhealth.exporter.parse.ParseException;
 import java.time.Instant;
 import java.util.List;
@@ -69,7 +70,7 @@ class NtpdReportMapperTest {
   @Test
   void onlySourceSeventyThreeSecondsAheadIsANegativeSourceOffset() throws Exception {
     List<SourceStatus> sources =
-        NtpdReportMapper.sources(peersParser.parse(NtpqFixtures.capture("1src73-p.txt")));
+        NtpdReportMapper.sources(peersParser.parse(Fixtures.NTPQ.capture("1src73-p.txt")));
     // ntpq prints +73000.04 ms: the server is ahead, so the local clock is 73 s behind it.
     assertThat(sources)
         .singleElement()
@@ -87,7 +88,7 @@ class NtpdReportMapperTest {
   @Test
   void threeSourcesMapToStatesModesAndBaseUnits() throws Exception {
     List<SourceStatus> sources =
-        NtpdReportMapper.sources(peersParser.parse(NtpqFixtures.capture("3src-p.txt")));
+        NtpdReportMapper.sources(peersParser.parse(Fixtures.NTPQ.capture("3src-p.txt")));
     assertThat(sources)
         .extracting(SourceStatus::source)
         .containsExactly("10.232.0.2", "10.232.0.3", "10.232.0.4");
@@ -113,7 +114,7 @@ class NtpdReportMapperTest {
   @Test
   void deadSourceIsUnusableWithItsAge() throws Exception {
     SourceStatus dead =
-        NtpdReportMapper.sources(peersParser.parse(NtpqFixtures.capture("after-kill-p.txt")))
+        NtpdReportMapper.sources(peersParser.parse(Fixtures.NTPQ.capture("after-kill-p.txt")))
             .get(1);
     assertThat(dead.state()).isEqualTo(SourceState.UNUSABLE);
     assertThat(dead.reachability()).isZero();
@@ -123,7 +124,7 @@ class NtpdReportMapperTest {
 
   @Test
   void leapSecondPendingAndFrequencySign() throws Exception {
-    SystemStatus s = system(NtpqFixtures.corpus("ntpd428p3-leapsmear-rv-leap-add-sec.txt"), null);
+    SystemStatus s = system(Fixtures.NTPQ.corpus("ntpd428p3-leapsmear-rv-leap-add-sec.txt"), null);
     assertThat(s.leapStatus()).isEqualTo(LeapStatus.INSERT_SECOND);
     assertThat(s.synchronized_()).isTrue();
     // ntpd's frequency is its correction (+44.627 ppm speeds the clock up: it runs slow).
@@ -139,8 +140,8 @@ class NtpdReportMapperTest {
   void oldNamesMapLikeTheCurrentOnes() throws Exception {
     SystemStatus s =
         system(
-            NtpqFixtures.corpus("ntpdoc424-debug-rv-ntpd4099j4.txt"),
-            NtpqFixtures.corpus("ntpdoc424-debug-peers-narrow-columns.txt"));
+            Fixtures.NTPQ.corpus("ntpdoc424-debug-rv-ntpd4099j4.txt"),
+            Fixtures.NTPQ.corpus("ntpdoc424-debug-peers-narrow-columns.txt"));
     assertThat(s.offsetSeconds()).isCloseTo(-0.000179, within(EPS));
     assertThat(s.rootDispersionSeconds()).isCloseTo(0.012532, within(EPS));
     assertThat(s.jitterSeconds()).isCloseTo(0.000022, within(EPS));
@@ -153,15 +154,15 @@ class NtpdReportMapperTest {
   void ppsPeerWithTallyOIsTheReference() throws Exception {
     SystemStatus s =
         system(
-            NtpqFixtures.corpus("ntpfaq-ntpd4099k-rv-sync-atomic-pps.txt"),
-            NtpqFixtures.corpus("ntpfaq-ntpd4099k-peers-o-tally-pps.txt"));
+            Fixtures.NTPQ.corpus("ntpfaq-ntpd4099k-rv-sync-atomic-pps.txt"),
+            Fixtures.NTPQ.corpus("ntpfaq-ntpd4099k-peers-o-tally-pps.txt"));
     assertThat(s.reference()).isEqualTo("PPS(1)");
     assertThat(s.refId()).isEqualTo("PPS");
   }
 
   @Test
   void unsynchronisedOldNtpdHasNoReferenceTime() throws Exception {
-    SystemStatus s = system(NtpqFixtures.corpus("ntpfaq-ntpd420a-rl-unsync-leap11.txt"), null);
+    SystemStatus s = system(Fixtures.NTPQ.corpus("ntpfaq-ntpd420a-rl-unsync-leap11.txt"), null);
     assertThat(s.synchronized_()).isFalse();
     assertThat(s.leapStatus()).isEqualTo(LeapStatus.UNSYNCHRONISED);
     assertThat(s.referenceTimestampSeconds()).isNull();
@@ -169,7 +170,7 @@ class NtpdReportMapperTest {
 
   @Test
   void onlyTheLeapVariableLeavesSynchronisationUnknown() throws Exception {
-    SystemStatus s = system(NtpqFixtures.corpus("insights-rv0-leap-assid-status.txt"), null);
+    SystemStatus s = system(Fixtures.NTPQ.corpus("insights-rv0-leap-assid-status.txt"), null);
     assertThat(s.leapStatus()).isEqualTo(LeapStatus.NORMAL);
     assertThat(s.synchronized_()).isNull();
     assertThat(s.offsetSeconds()).isNull();
@@ -204,7 +205,7 @@ class NtpdReportMapperTest {
     SystemStatus s =
         NtpdReportMapper.system(
             sysVarsParser.parse("associd=0 status=0615\nleap=00, stratum=3, refid=192.189.54.17\n"),
-            peersParser.parse(NtpqFixtures.corpus("ntpmon-ntpq-pn-pool-locl.txt")));
+            peersParser.parse(Fixtures.NTPQ.corpus("ntpmon-ntpq-pn-pool-locl.txt")));
     assertThat(s.reference()).isEqualTo("192.189.54.17");
     assertThat(s.localReference()).isFalse();
   }
@@ -269,13 +270,14 @@ class NtpdReportMapperTest {
   @Test
   void hugeAndPrecisionReducedOffsetsConvert() throws Exception {
     List<SourceStatus> freebsd =
-        NtpdReportMapper.sources(peersParser.parse(NtpqFixtures.corpus("jc-freebsd12-ntpq-p.txt")));
+        NtpdReportMapper.sources(
+            peersParser.parse(Fixtures.NTPQ.corpus("jc-freebsd12-ntpq-p.txt")));
     assertThat(freebsd.get(1).offsetSeconds()).isCloseTo(-1589.483, within(EPS));
     assertThat(freebsd.get(0).mode()).isEqualTo(SourceMode.POOL);
     assertThat(freebsd.get(0).offsetSeconds()).isEqualTo(0.0);
     SourceStatus shm =
         NtpdReportMapper.sources(
-                peersParser.parse(NtpqFixtures.corpus("ntpsec-doc-quick-ntpq-p-shm-gps-pps.txt")))
+                peersParser.parse(Fixtures.NTPQ.corpus("ntpsec-doc-quick-ntpq-p-shm-gps-pps.txt")))
             .get(0);
     assertThat(shm.mode()).isEqualTo(SourceMode.REFCLOCK);
     assertThat(shm.state()).isEqualTo(SourceState.FALSETICKER);
@@ -286,7 +288,7 @@ class NtpdReportMapperTest {
   void ntsServersInTheWideLayoutAreServers() throws Exception {
     List<SourceStatus> sources =
         NtpdReportMapper.sources(
-            peersParser.parse(NtpqFixtures.corpus("ntpsec-doc-nts-ntpq-p-wide.txt")));
+            peersParser.parse(Fixtures.NTPQ.corpus("ntpsec-doc-nts-ntpq-p-wide.txt")));
     assertThat(sources)
         .filteredOn(src -> src.source().endsWith("rellim.com"))
         .extracting(SourceStatus::mode)
@@ -296,7 +298,7 @@ class NtpdReportMapperTest {
   }
 
   private SystemStatus fromCaptures(String rvFile, String peersFile) throws ParseException {
-    return system(NtpqFixtures.capture(rvFile), NtpqFixtures.capture(peersFile));
+    return system(Fixtures.NTPQ.capture(rvFile), Fixtures.NTPQ.capture(peersFile));
   }
 
   /** The system view of an rv output, with the peers output when there is one (else none). */

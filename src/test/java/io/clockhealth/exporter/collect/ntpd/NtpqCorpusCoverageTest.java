@@ -3,6 +3,7 @@ package io.clockhealth.exporter.collect.ntpd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clockhealth.exporter.parse.FixtureFiles;
+import io.clockhealth.exporter.parse.Fixtures;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -24,7 +25,7 @@ class NtpqCorpusCoverageTest {
         .map(args -> (String) args[0])
         .forEach(name -> assertThat(covered.add(name)).as("%s asserted only once", name).isTrue());
 
-    assertThat(FixtureFiles.list(NtpqFixtures.CORPUS)).hasSize(31);
-    assertThat(covered).containsExactlyElementsOf(FixtureFiles.list(NtpqFixtures.CORPUS));
+    assertThat(FixtureFiles.list(Fixtures.NTPQ.corpusDir())).hasSize(31);
+    assertThat(covered).containsExactlyElementsOf(FixtureFiles.list(Fixtures.NTPQ.corpusDir()));
   }
 }

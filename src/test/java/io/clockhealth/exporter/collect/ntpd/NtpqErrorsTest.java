@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.clockhealth.exporter.collect.ToolError;
 import io.clockhealth.exporter.parse.DamagedInputs;
 import io.clockhealth.exporter.parse.FixtureFiles;
+import io.clockhealth.exporter.parse.Fixtures;
 import io.clockhealth.exporter.parse.NamedParser;
 import io.clockhealth.exporter.parse.ParseException;
 import io.clockhealth.exporter.parse.ParseException.Kind;
@@ -36,7 +37,7 @@ class NtpqErrorsTest {
   @MethodSource("errorFiles")
   void corpusErrorFilesAreToolErrorsForBothParsers(
       String file, int line, String text, String code) {
-    String output = NtpqFixtures.corpus(file);
+    String output = Fixtures.NTPQ.corpus(file);
     assertThat(NtpqErrors.find(output)).contains(new ToolError(code, text, false));
     assertThat(NtpqErrors.DETECTOR.find(output)).contains(new ToolError(code, text, false));
     for (NamedParser parser : NtpqParsers.ALL) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.clockhealth.exporter.parse.DamagedInputs;
 import io.clockhealth.exporter.parse.FixtureFiles;
+import io.clockhealth.exporter.parse.Fixtures;
 import io.clockhealth.exporter.parse.NamedParser;
 import io.clockhealth.exporter.parse.ParseException.Kind;
 import java.util.List;
@@ -23,7 +24,10 @@ class NtpqGarbageInputTest {
 
   static Stream<String> ntpqFiles() {
     return allFiles()
-        .filter(r -> r.startsWith(NtpqFixtures.CORPUS) || r.startsWith(NtpqFixtures.CAPTURES));
+        .filter(
+            r ->
+                r.startsWith(Fixtures.NTPQ.corpusDir())
+                    || r.startsWith(Fixtures.NTPQ.capturesDir()));
   }
 
   /** Every file of every tool, given to each ntpq parser it does not belong to. */
@@ -85,11 +89,12 @@ class NtpqGarbageInputTest {
   /** One real file per parser, with one byte of line 3 replaced by an invalid UTF-8 byte. */
   static Stream<Arguments> ownFiles() {
     return Stream.of(
-        Arguments.of(NtpqParsers.PEERS, NtpqFixtures.CAPTURES + "3src-p.txt"),
-        Arguments.of(NtpqParsers.PEERS, NtpqFixtures.CORPUS + "jc-ubuntu1804-ntpq-p2.txt"),
-        Arguments.of(NtpqParsers.SYSVARS, NtpqFixtures.CAPTURES + "3src-rv.txt"),
+        Arguments.of(NtpqParsers.PEERS, Fixtures.NTPQ.capturesDir() + "3src-p.txt"),
+        Arguments.of(NtpqParsers.PEERS, Fixtures.NTPQ.corpusDir() + "jc-ubuntu1804-ntpq-p2.txt"),
+        Arguments.of(NtpqParsers.SYSVARS, Fixtures.NTPQ.capturesDir() + "3src-rv.txt"),
         Arguments.of(
-            NtpqParsers.SYSVARS, NtpqFixtures.CORPUS + "ntpfaq-ntpd420a-rl-sync-uhf-clock.txt"));
+            NtpqParsers.SYSVARS,
+            Fixtures.NTPQ.corpusDir() + "ntpfaq-ntpd420a-rl-sync-uhf-clock.txt"));
   }
 
   @ParameterizedTest(name = "{0}: {1}")

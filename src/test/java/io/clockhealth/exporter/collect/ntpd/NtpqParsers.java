@@ -1,5 +1,6 @@
 package io.clockhealth.exporter.collect.ntpd;
 
+import io.clockhealth.exporter.parse.Fixtures;
 import io.clockhealth.exporter.parse.NamedParser;
 import java.util.List;
 
@@ -24,13 +25,13 @@ final class NtpqParsers {
    */
   static NamedParser forResource(String resource) {
     String name = resource.substring(resource.lastIndexOf('/') + 1);
-    if (resource.startsWith(NtpqFixtures.CORPUS)) {
-      if (NtpqFixtures.ERROR_FILES.contains(name)) {
+    if (resource.startsWith(Fixtures.NTPQ.corpusDir())) {
+      if (Fixtures.NTPQ_ERROR_FILES.contains(name)) {
         return null;
       }
       return name.contains("-rv") || name.contains("-rl-") ? SYSVARS : PEERS;
     }
-    if (resource.startsWith(NtpqFixtures.CAPTURES)) {
+    if (resource.startsWith(Fixtures.NTPQ.capturesDir())) {
       if (name.matches(".*-(p|pn|peers-w|p-at-start)\\.txt")) {
         return PEERS;
       }
@@ -42,7 +43,8 @@ final class NtpqParsers {
   }
 
   static boolean isErrorFile(String resource) {
-    return resource.startsWith(NtpqFixtures.CORPUS)
-        && NtpqFixtures.ERROR_FILES.contains(resource.substring(NtpqFixtures.CORPUS.length()));
+    return resource.startsWith(Fixtures.NTPQ.corpusDir())
+        && Fixtures.NTPQ_ERROR_FILES.contains(
+            resource.substring(Fixtures.NTPQ.corpusDir().length()));
   }
 }

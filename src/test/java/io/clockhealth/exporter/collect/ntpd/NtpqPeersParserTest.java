@@ -3,6 +3,7 @@ package io.clockhealth.exporter.collect.ntpd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clockhealth.exporter.parse.Fixtures;
 import io.clockhealth.exporter.parse.ParseException;
 import io.clockhealth.exporter.parse.ParseException.Kind;
 import java.util.List;
@@ -275,38 +276,38 @@ class NtpqPeersParserTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("corpusFiles")
   void parsesCorpusToManifestValues(String file, int total, List<String> rows) throws Exception {
-    assertRows(parser.parse(NtpqFixtures.corpus(file)), total, rows);
+    assertRows(parser.parse(Fixtures.NTPQ.corpus(file)), total, rows);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("captureFiles")
   void parsesNtpsecCaptures(String file, int total, List<String> rows) throws Exception {
-    assertRows(parser.parse(NtpqFixtures.capture(file)), total, rows);
+    assertRows(parser.parse(Fixtures.NTPQ.capture(file)), total, rows);
   }
 
   @Test
   void capturedTalliesAreSystemPeerCandidateAndFalseticker() throws Exception {
     for (String file : List.of("3src-p.txt", "3src-pn.txt", "3src-peers-w.txt")) {
-      assertThat(parser.parse(NtpqFixtures.capture(file)))
+      assertThat(parser.parse(Fixtures.NTPQ.capture(file)))
           .as(file)
           .extracting(NtpqPeer::tally)
           .containsExactly('+', '*', 'x');
     }
-    assertThat(parser.parse(NtpqFixtures.capture("after-kill-p.txt")))
+    assertThat(parser.parse(Fixtures.NTPQ.capture("after-kill-p.txt")))
         .extracting(NtpqPeer::tally)
         .containsExactly('x', ' ', 'x');
   }
 
   @Test
   void remoteWithSpacesIsCutByPositionNotByWhitespace() throws Exception {
-    List<NtpqPeer> rows = parser.parse(NtpqFixtures.corpus("jc-ubuntu1804-ntpq-p2.txt"));
+    List<NtpqPeer> rows = parser.parse(Fixtures.NTPQ.corpus("jc-ubuntu1804-ntpq-p2.txt"));
     assertThat(rows).extracting(NtpqPeer::remote).contains("45.79.36.123 (t", "199.188.64.12 (");
     assertThat(rows).extracting(NtpqPeer::refid).contains("216.218.254.202", "173.161.33.165");
   }
 
   @Test
   void wideTerminalLayoutTakesTheRemoteWidthFromTheHeader() throws Exception {
-    List<NtpqPeer> rows = parser.parse(NtpqFixtures.corpus("ntpsec-doc-nts-ntpq-p-wide.txt"));
+    List<NtpqPeer> rows = parser.parse(Fixtures.NTPQ.corpus("ntpsec-doc-nts-ntpq-p-wide.txt"));
     assertThat(rows).extracting(NtpqPeer::remote).contains("2407:8000:8001:80::8");
     assertThat(rows).extracting(NtpqPeer::type).contains('8', 'l', 'u');
   }
@@ -314,7 +315,7 @@ class NtpqPeersParserTest {
   @Test
   void headerThatLostItsLeadingSpacesStillHasTheClassicColumns() throws Exception {
     List<NtpqPeer> rows =
-        parser.parse(NtpqFixtures.corpus("ntpfaq-ntpd4099k-peers-o-tally-pps.txt"));
+        parser.parse(Fixtures.NTPQ.corpus("ntpfaq-ntpd4099k-peers-o-tally-pps.txt"));
     assertThat(rows).extracting(NtpqPeer::remote).containsExactly("GENERIC(1)", "PPS(1)");
     assertThat(rows).extracting(NtpqPeer::tally).containsExactly('+', 'o');
   }
@@ -456,8 +457,8 @@ class NtpqPeersParserTest {
   void recognisesOnlyThePeersHeader() {
     assertThat(NtpqPeersParser.recognises(HEADER)).isTrue();
     assertThat(NtpqPeersParser.recognises("\nntpq> pe\n" + HEADER)).isTrue();
-    assertThat(NtpqPeersParser.recognises(NtpqFixtures.capture("3src-apeers.txt"))).isFalse();
-    assertThat(NtpqPeersParser.recognises(NtpqFixtures.capture("3src-rv.txt"))).isFalse();
+    assertThat(NtpqPeersParser.recognises(Fixtures.NTPQ.capture("3src-apeers.txt"))).isFalse();
+    assertThat(NtpqPeersParser.recognises(Fixtures.NTPQ.capture("3src-rv.txt"))).isFalse();
     assertThat(NtpqPeersParser.recognises(null)).isFalse();
     assertThat(NtpqPeersParser.recognises("")).isFalse();
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.clockhealth.exporter.parse.Fixtures;
 import io.clockhealth.exporter.parse.ParseException;
 import io.clockhealth.exporter.parse.ParseException.Kind;
 import java.time.OffsetDateTime;
@@ -137,7 +138,7 @@ class NtpqSysVarsParserTest {
   @MethodSource("corpusFiles")
   void parsesCorpusToManifestValues(String file, String fields, Map<String, String> pairs)
       throws Exception {
-    NtpqSysVars vars = parser.parse(NtpqFixtures.corpus(file));
+    NtpqSysVars vars = parser.parse(Fixtures.NTPQ.corpus(file));
     assertFields(vars, fields);
     assertThat(vars.all()).containsAllEntriesOf(pairs);
   }
@@ -145,14 +146,14 @@ class NtpqSysVarsParserTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("captureFiles")
   void parsesNtpsecCaptures(String file, String fields) throws Exception {
-    NtpqSysVars vars = parser.parse(NtpqFixtures.capture(file));
+    NtpqSysVars vars = parser.parse(Fixtures.NTPQ.capture(file));
     assertFields(vars, fields);
     assertThat(vars.all()).containsEntry("version", "ntpd ntpsec-1.2.2");
   }
 
   @Test
   void rawPairsKeepTheirOrder() throws Exception {
-    NtpqSysVars vars = parser.parse(NtpqFixtures.capture("3src-rv.txt"));
+    NtpqSysVars vars = parser.parse(Fixtures.NTPQ.capture("3src-rv.txt"));
     assertThat(vars.all().keySet())
         .containsExactly(
             "leap",
@@ -251,11 +252,11 @@ class NtpqSysVarsParserTest {
 
   @Test
   void recognisesSystemVariablesOnly() {
-    assertThat(NtpqSysVarsParser.recognises(NtpqFixtures.capture("3src-rv.txt"))).isTrue();
+    assertThat(NtpqSysVarsParser.recognises(Fixtures.NTPQ.capture("3src-rv.txt"))).isTrue();
     assertThat(NtpqSysVarsParser.recognises("associd=0 status=0615 leap_none,\n")).isTrue();
-    assertThat(NtpqSysVarsParser.recognises(NtpqFixtures.capture("3src-kerninfo.txt"))).isFalse();
-    assertThat(NtpqSysVarsParser.recognises(NtpqFixtures.capture("3src-sysinfo.txt"))).isFalse();
-    assertThat(NtpqSysVarsParser.recognises(NtpqFixtures.capture("3src-rv-assoc17768.txt")))
+    assertThat(NtpqSysVarsParser.recognises(Fixtures.NTPQ.capture("3src-kerninfo.txt"))).isFalse();
+    assertThat(NtpqSysVarsParser.recognises(Fixtures.NTPQ.capture("3src-sysinfo.txt"))).isFalse();
+    assertThat(NtpqSysVarsParser.recognises(Fixtures.NTPQ.capture("3src-rv-assoc17768.txt")))
         .isFalse();
     assertThat(NtpqSysVarsParser.recognises(null)).isFalse();
     assertThat(NtpqSysVarsParser.recognises("")).isFalse();

@@ -3,6 +3,7 @@ package io.clockhealth.exporter.collect.timesyncd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clockhealth.exporter.parse.DamagedInputs;
+import io.clockhealth.exporter.parse.Fixtures;
 import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -26,7 +27,7 @@ class ShowParserTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("captureFiles")
   void capturesGiveTheirValues(String file, String time, boolean hasRtcLine) throws Exception {
-    String text = TimesyncdFixtures.capture(file);
+    String text = Fixtures.TIMEDATECTL.capture(file);
     TimedateProperties p = parser.parse(text);
     assertThat(p.timezone()).isEqualTo("Etc/UTC");
     assertThat(p.localRtc()).isFalse();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clockhealth.exporter.parse.DamagedInputs;
+import io.clockhealth.exporter.parse.Fixtures;
 import io.clockhealth.exporter.parse.ParseException;
 import io.clockhealth.exporter.parse.ParseException.Kind;
 import java.time.Instant;
@@ -34,58 +35,25 @@ class ShowTimesyncParserTest {
 
   private static final List<String> SERVER_2 = List.of("10.233.0.2");
 
+  /**
+   * A reply of 10.233.0.2 (stratum 10, precision 2^-26), the only server, received at {@code utc}.
+   */
+  private static Expected fromServer2(String utc, long packets, double jitterSeconds) {
+    return new Expected(
+        SERVER_2, SERVER_2, "10.233.0.2", 10, -26, utc, utc, packets, jitterSeconds);
+  }
+
+  /** timesyncd's second reply from 10.233.0.2, shown again after that server was killed. */
+  private static final Expected SECOND_REPLY = fromServer2("2026-11-21T12:27:37Z", 2, 0.000002);
+
   /** The captures of show-timesync [--all] with a reply (captures/timesyncd/INDEX). */
   static Stream<Arguments> captureFiles() {
     return Stream.of(
-        Arguments.of(
-            "good-show-timesync-all.txt",
-            new Expected(
-                SERVER_2,
-                SERVER_2,
-                "10.233.0.2",
-                10,
-                -26,
-                "2026-11-21T12:27:21Z",
-                "2026-11-21T12:27:21Z",
-                1,
-                0.0)),
-        Arguments.of(
-            "good-show-timesync.txt",
-            new Expected(
-                SERVER_2,
-                SERVER_2,
-                "10.233.0.2",
-                10,
-                -26,
-                "2026-11-21T12:27:21Z",
-                "2026-11-21T12:27:21Z",
-                1,
-                0.0)),
-        Arguments.of(
-            "good-show-timesync-after-2nd-poll.txt",
-            new Expected(
-                SERVER_2,
-                SERVER_2,
-                "10.233.0.2",
-                10,
-                -26,
-                "2026-11-21T12:27:37Z",
-                "2026-11-21T12:27:37Z",
-                2,
-                0.000002)),
+        Arguments.of("good-show-timesync-all.txt", fromServer2("2026-11-21T12:27:21Z", 1, 0.0)),
+        Arguments.of("good-show-timesync.txt", fromServer2("2026-11-21T12:27:21Z", 1, 0.0)),
+        Arguments.of("good-show-timesync-after-2nd-poll.txt", SECOND_REPLY),
         // After the server was killed timesyncd still shows its last reply, unchanged.
-        Arguments.of(
-            "after-kill-show-timesync-all.txt",
-            new Expected(
-                SERVER_2,
-                SERVER_2,
-                "10.233.0.2",
-                10,
-                -26,
-                "2026-11-21T12:27:37Z",
-                "2026-11-21T12:27:37Z",
-                2,
-                0.000002)),
+        Arguments.of("after-kill-show-timesync-all.txt", SECOND_REPLY),
         Arguments.of(
             "fallback-empty-show-timesync-all.txt",
             new Expected(
@@ -120,7 +88,7 @@ class ShowTimesyncParserTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("captureFiles")
   void capturesGiveTheirValues(String file, Expected e) throws Exception {
-    TimesyncProperties p = parser.parse(TimesyncdFixtures.capture(file));
+    TimesyncProperties p = parser.parse(Fixtures.TIMEDATECTL.capture(file));
 
     assertThat(p.systemNtpServers()).isEqualTo(e.systemServers());
     assertThat(p.fallbackNtpServers()).isEqualTo(e.fallbackServers());
@@ -157,16 +125,16 @@ class ShowTimesyncParserTest {
   @Test
   void afterKillShowsExactlyTheReplyOfBeforeTheKill() throws Exception {
     TimesyncProperties before =
-        parser.parse(TimesyncdFixtures.capture("good-show-timesync-after-2nd-poll.txt"));
+        parser.parse(Fixtures.TIMEDATECTL.capture("good-show-timesync-after-2nd-poll.txt"));
     TimesyncProperties after =
-        parser.parse(TimesyncdFixtures.capture("after-kill-show-timesync-all.txt"));
+        parser.parse(Fixtures.TIMEDATECTL.capture("after-kill-show-timesync-all.txt"));
     assertThat(after).isEqualTo(before);
   }
 
   /** Every 5 s sample after the kill shows the same reply: staleness must come from its age. */
   @Test
   void killTimelineSamplesAllShowTheLastReply() throws Exception {
-    String timeline = TimesyncdFixtures.capture("kill-server-timeline.txt");
+    String timeline = Fixtures.TIMEDATECTL.capture("kill-server-timeline.txt");
     List<String> samples = new ArrayList<>();
     for (String block : timeline.split("(?m)^--- t=\\S+\\n")) {
       String sample = block.replaceAll("(?m)^\\(log: .*\\)\\n?", "");
@@ -196,8 +164,9 @@ class ShowTimesyncParserTest {
   @Test
   void ntpMessageValueAloneParsesToTheSameMessage() throws Exception {
     NtpMessage value =
-        NtpMessage.parse(TimesyncdFixtures.capture("good-show-timesync-ntpmessage-value.txt"));
-    TimesyncProperties all = parser.parse(TimesyncdFixtures.capture("good-show-timesync-all.txt"));
+        NtpMessage.parse(Fixtures.TIMEDATECTL.capture("good-show-timesync-ntpmessage-value.txt"));
+    TimesyncProperties all =
+        parser.parse(Fixtures.TIMEDATECTL.capture("good-show-timesync-all.txt"));
     assertThat(value).isEqualTo(all.ntpMessage());
   }
 
@@ -313,10 +282,13 @@ class ShowTimesyncParserTest {
   @Test
   void recognisesItsOwnOutputOnly() {
     assertThat(
-            ShowTimesyncParser.recognises(TimesyncdFixtures.capture("good-show-timesync-all.txt")))
+            ShowTimesyncParser.recognises(
+                Fixtures.TIMEDATECTL.capture("good-show-timesync-all.txt")))
         .isTrue();
-    assertThat(ShowTimesyncParser.recognises(TimesyncdFixtures.capture("good-show.txt"))).isFalse();
-    assertThat(ShowTimesyncParser.recognises(TimesyncdFixtures.capture("good-timesync-status.txt")))
+    assertThat(ShowTimesyncParser.recognises(Fixtures.TIMEDATECTL.capture("good-show.txt")))
+        .isFalse();
+    assertThat(
+            ShowTimesyncParser.recognises(Fixtures.TIMEDATECTL.capture("good-timesync-status.txt")))
         .isFalse();
     assertThat(ShowTimesyncParser.recognises(null)).isFalse();
   }

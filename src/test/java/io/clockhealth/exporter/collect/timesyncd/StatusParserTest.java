@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clockhealth.exporter.parse.DamagedInputs;
 import io.clockhealth.exporter.parse.FixtureFiles;
+import io.clockhealth.exporter.parse.Fixtures;
 import java.time.Instant;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class StatusParserTest {
   static Stream<Arguments> corpusFiles() {
     return Stream.of(
         Arguments.of(
-            TimesyncdFixtures.CORPUS + "jc-centos77-status.txt",
+            Fixtures.TIMEDATECTL.corpusDir() + "jc-centos77-status.txt",
             new TimedateStatus(
                 "America/Los_Angeles",
                 "PDT",
@@ -34,7 +35,7 @@ class StatusParserTest {
                 false,
                 true)),
         Arguments.of(
-            TimesyncdFixtures.CORPUS + "jc-rtc-local-status.txt",
+            Fixtures.TIMEDATECTL.corpusDir() + "jc-rtc-local-status.txt",
             new TimedateStatus(
                 "Europe/Athens",
                 "EET",
@@ -45,11 +46,11 @@ class StatusParserTest {
                 true,
                 null)),
         Arguments.of(
-            TimesyncdFixtures.CORPUS + "jc-ubuntu1804-status.txt",
+            Fixtures.TIMEDATECTL.corpusDir() + "jc-ubuntu1804-status.txt",
             new TimedateStatus(
                 "Etc/UTC", "UTC", "+0000", utc("2020-03-11T00:51:11Z"), true, "yes", false, null)),
         Arguments.of(
-            TimesyncdFixtures.CORPUS + "ubuntu-doc-status-de-locale.txt",
+            Fixtures.TIMEDATECTL.corpusDir() + "ubuntu-doc-status-de-locale.txt",
             new TimedateStatus(
                 "Europe/Berlin",
                 "CEST",
@@ -65,7 +66,7 @@ class StatusParserTest {
   static Stream<Arguments> captureFiles() {
     return Stream.of(
         Arguments.of(
-            TimesyncdFixtures.CAPTURES + "good-status.txt",
+            Fixtures.TIMEDATECTL.capturesDir() + "good-status.txt",
             new TimedateStatus(
                 "Etc/UTC",
                 "UTC",
@@ -91,11 +92,13 @@ class StatusParserTest {
 
   @Test
   void ntpServiceAcrossGenerations() throws Exception {
-    assertThat(parser.parse(TimesyncdFixtures.corpus("jc-rtc-local-status.txt")).ntpServiceActive())
+    assertThat(
+            parser.parse(Fixtures.TIMEDATECTL.corpus("jc-rtc-local-status.txt")).ntpServiceActive())
         .isTrue();
-    assertThat(parser.parse(TimesyncdFixtures.corpus("jc-centos77-status.txt")).ntpServiceActive())
+    assertThat(
+            parser.parse(Fixtures.TIMEDATECTL.corpus("jc-centos77-status.txt")).ntpServiceActive())
         .isTrue();
-    assertThat(parser.parse(TimesyncdFixtures.capture("good-status.txt")).ntpServiceActive())
+    assertThat(parser.parse(Fixtures.TIMEDATECTL.capture("good-status.txt")).ntpServiceActive())
         .isNull();
   }
 
@@ -142,7 +145,7 @@ class StatusParserTest {
   }
 
   static Stream<Arguments> malformed() {
-    String good = TimesyncdFixtures.capture("good-status.txt");
+    String good = Fixtures.TIMEDATECTL.capture("good-status.txt");
     return Stream.of(
         Arguments.of("unknown label", good + "          Frobnication: yes\n", 8),
         Arguments.of("text after the block", good + "\nsomething else\n", 9),

@@ -3,6 +3,7 @@ package io.clockhealth.exporter.collect.timesyncd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clockhealth.exporter.parse.FixtureFiles;
+import io.clockhealth.exporter.parse.Fixtures;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -25,9 +26,9 @@ class TimedatectlCorpusCoverageTest {
         .map(TimedatectlCorpusCoverageTest::name)
         .forEach(covered::add);
 
-    assertThat(FixtureFiles.list(TimesyncdFixtures.CORPUS)).hasSize(5);
+    assertThat(FixtureFiles.list(Fixtures.TIMEDATECTL.corpusDir())).hasSize(5);
     assertThat(covered)
-        .containsExactlyInAnyOrderElementsOf(FixtureFiles.list(TimesyncdFixtures.CORPUS));
+        .containsExactlyInAnyOrderElementsOf(FixtureFiles.list(Fixtures.TIMEDATECTL.corpusDir()));
   }
 
   @Test
@@ -49,8 +50,8 @@ class TimedatectlCorpusCoverageTest {
     covered.add("kill-server-timeline.txt");
     covered.add("good-busctl-introspect-timesync1.txt");
 
-    assertThat(FixtureFiles.list(TimesyncdFixtures.CAPTURES)).hasSize(20);
+    assertThat(FixtureFiles.list(Fixtures.TIMEDATECTL.capturesDir())).hasSize(20);
     assertThat(covered)
-        .containsExactlyInAnyOrderElementsOf(FixtureFiles.list(TimesyncdFixtures.CAPTURES));
+        .containsExactlyInAnyOrderElementsOf(FixtureFiles.list(Fixtures.TIMEDATECTL.capturesDir()));
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.clockhealth.exporter.collect.ToolError;
 import io.clockhealth.exporter.collect.ToolErrorDetector;
 import io.clockhealth.exporter.parse.DamagedInputs;
+import io.clockhealth.exporter.parse.Fixtures;
 import io.clockhealth.exporter.parse.NamedParser;
 import io.clockhealth.exporter.parse.ParseException;
 import io.clockhealth.exporter.parse.ParseException.Kind;
@@ -33,7 +34,7 @@ class TimedatectlErrorsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("captureFiles")
   void capturedErrorsAreFound(String file, String code, int line) {
-    String text = TimesyncdFixtures.capture(file);
+    String text = Fixtures.TIMEDATECTL.capture(file);
     ToolError error = detector.find(text).orElseThrow();
     assertThat(error.code()).isEqualTo(code);
     assertThat(error.daemonAnswered()).isFalse();
@@ -53,7 +54,7 @@ class TimedatectlErrorsTest {
   @ParameterizedTest(name = "{0}: {1}")
   @MethodSource("parserAndError")
   void parsersThrowToolError(NamedParser parser, String file, int line) {
-    DamagedInputs.assertToolError(parser, TimesyncdFixtures.capture(file), line);
+    DamagedInputs.assertToolError(parser, Fixtures.TIMEDATECTL.capture(file), line);
   }
 
   static Stream<Arguments> otherMessages() {
@@ -106,7 +107,7 @@ class TimedatectlErrorsTest {
             "good-timesync-status.txt",
             "good-show.txt",
             "good-status.txt")) {
-      assertThat(detector.find(TimesyncdFixtures.capture(file))).as(file).isEmpty();
+      assertThat(detector.find(Fixtures.TIMEDATECTL.capture(file))).as(file).isEmpty();
     }
     assertThat(detector.find(null)).isEmpty();
     assertThat(detector.find("")).isEmpty();

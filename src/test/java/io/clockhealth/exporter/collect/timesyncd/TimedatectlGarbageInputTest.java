@@ -2,6 +2,7 @@ package io.clockhealth.exporter.collect.timesyncd;
 
 import io.clockhealth.exporter.parse.DamagedInputs;
 import io.clockhealth.exporter.parse.FixtureFiles;
+import io.clockhealth.exporter.parse.Fixtures;
 import io.clockhealth.exporter.parse.NamedParser;
 import java.util.List;
 import java.util.stream.Stream;
@@ -16,7 +17,7 @@ class TimedatectlGarbageInputTest {
   /** Every data file given to every parser other than its own (error files are tested apart). */
   static Stream<Arguments> otherFormats() {
     return DamagedInputs.otherFormats(
-        TimesyncdFixtures.allFiles().filter(resource -> !resource.contains("/err-")),
+        Fixtures.TIMEDATECTL.allFiles().filter(resource -> !resource.contains("/err-")),
         TimesyncdParsers.ALL,
         TimesyncdParsers::forFile);
   }
@@ -69,11 +70,13 @@ class TimedatectlGarbageInputTest {
     return Stream.of(
         Arguments.of(
             TimesyncdParsers.SHOW_TIMESYNC,
-            TimesyncdFixtures.CAPTURES + "good-show-timesync-all.txt"),
+            Fixtures.TIMEDATECTL.capturesDir() + "good-show-timesync-all.txt"),
         Arguments.of(
-            TimesyncdParsers.TIMESYNC_STATUS, TimesyncdFixtures.CORPUS + "jc-timesync-status.txt"),
-        Arguments.of(TimesyncdParsers.SHOW, TimesyncdFixtures.CAPTURES + "good-show.txt"),
-        Arguments.of(TimesyncdParsers.STATUS, TimesyncdFixtures.CORPUS + "jc-centos77-status.txt"));
+            TimesyncdParsers.TIMESYNC_STATUS,
+            Fixtures.TIMEDATECTL.corpusDir() + "jc-timesync-status.txt"),
+        Arguments.of(TimesyncdParsers.SHOW, Fixtures.TIMEDATECTL.capturesDir() + "good-show.txt"),
+        Arguments.of(
+            TimesyncdParsers.STATUS, Fixtures.TIMEDATECTL.corpusDir() + "jc-centos77-status.txt"));
   }
 
   @ParameterizedTest(name = "{0}: {1}")
@@ -97,7 +100,7 @@ class TimedatectlGarbageInputTest {
    * IndexOutOfBounds or NPE.
    */
   @ParameterizedTest(name = "{0}")
-  @MethodSource("io.clockhealth.exporter.collect.timesyncd.TimesyncdFixtures#allFiles")
+  @MethodSource("io.clockhealth.exporter.parse.Fixtures#timedatectlFiles")
   void damagedFilesNeverLeakOtherExceptions(String resource) {
     String text = FixtureFiles.read(resource);
     List<String> variants =

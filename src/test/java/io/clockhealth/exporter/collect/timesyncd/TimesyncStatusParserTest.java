@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.clockhealth.exporter.metrics.LeapStatus;
 import io.clockhealth.exporter.parse.DamagedInputs;
 import io.clockhealth.exporter.parse.FixtureFiles;
+import io.clockhealth.exporter.parse.Fixtures;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,7 +45,7 @@ class TimesyncStatusParserTest {
   static Stream<Arguments> corpusFiles() {
     return Stream.of(
         Arguments.of(
-            TimesyncdFixtures.CORPUS + "jc-timesync-status.txt",
+            Fixtures.TIMEDATECTL.corpusDir() + "jc-timesync-status.txt",
             new TimesyncStatus(
                 "216.239.35.8",
                 "time.google.com",
@@ -70,13 +71,13 @@ class TimesyncStatusParserTest {
   static Stream<Arguments> captureFiles() {
     return Stream.of(
         Arguments.of(
-            TimesyncdFixtures.CAPTURES + "good-timesync-status.txt",
+            Fixtures.TIMEDATECTL.capturesDir() + "good-timesync-status.txt",
             local("10.233.0.2", -26, 0.000004, 0.000026, 0.0, 1)),
         Arguments.of(
-            TimesyncdFixtures.CAPTURES + "after-kill-timesync-status.txt",
+            Fixtures.TIMEDATECTL.capturesDir() + "after-kill-timesync-status.txt",
             local("10.233.0.2", -26, 0.000006, 0.000026, 0.000002, 2)),
         Arguments.of(
-            TimesyncdFixtures.CAPTURES + "false73-timesync-status.txt",
+            Fixtures.TIMEDATECTL.capturesDir() + "false73-timesync-status.txt",
             local("10.233.0.3", -24, 73.000065, 0.000402, 0.0, 1)));
   }
 
@@ -177,13 +178,14 @@ class TimesyncStatusParserTest {
   @Test
   void unknownLeapWordsAreUnknownNotAnError() throws Exception {
     String text =
-        TimesyncdFixtures.capture("good-timesync-status.txt")
+        Fixtures.TIMEDATECTL
+            .capture("good-timesync-status.txt")
             .replace("Leap: normal", "Leap: something new");
     assertThat(parser.parse(text).leapStatus()).isNull();
   }
 
   static Stream<Arguments> malformed() {
-    String good = TimesyncdFixtures.capture("good-timesync-status.txt");
+    String good = Fixtures.TIMEDATECTL.capture("good-timesync-status.txt");
     return Stream.of(
         Arguments.of(
             "missing server", good.replace("       Server: 10.233.0.2 (10.233.0.2)\n", ""), 0),

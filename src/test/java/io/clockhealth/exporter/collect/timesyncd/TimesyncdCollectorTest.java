@@ -12,6 +12,7 @@ import io.clockhealth.exporter.exec.CommandResult;
 import io.clockhealth.exporter.exec.CommandRunner;
 import io.clockhealth.exporter.exec.CommandSpec;
 import io.clockhealth.exporter.metrics.SourceState;
+import io.clockhealth.exporter.parse.Fixtures;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,9 +32,9 @@ class TimesyncdCollectorTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    outputs.put("show-timesync", TimesyncdFixtures.capture("false73-show-timesync-all.txt"));
-    outputs.put("timesync-status", TimesyncdFixtures.capture("false73-timesync-status.txt"));
-    outputs.put("show", TimesyncdFixtures.capture("false73-show.txt"));
+    outputs.put("show-timesync", Fixtures.TIMEDATECTL.capture("false73-show-timesync-all.txt"));
+    outputs.put("timesync-status", Fixtures.TIMEDATECTL.capture("false73-timesync-status.txt"));
+    outputs.put("show", Fixtures.TIMEDATECTL.capture("false73-show.txt"));
     when(runner.run(any()))
         .thenAnswer(
             invocation -> {
@@ -87,7 +88,8 @@ class TimesyncdCollectorTest {
   @Test
   void noReplyYetIsNotSynchronisedAndInventsNothing() throws Exception {
     String noMessage =
-        TimesyncdFixtures.capture("good-show-timesync-all.txt")
+        Fixtures.TIMEDATECTL
+            .capture("good-show-timesync-all.txt")
             .lines()
             .filter(line -> !line.startsWith("NTPMessage="))
             .map(line -> line + "\n")

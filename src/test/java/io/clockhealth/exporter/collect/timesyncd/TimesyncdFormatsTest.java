@@ -8,6 +8,7 @@ import io.clockhealth.exporter.metrics.Daemon;
 import io.clockhealth.exporter.metrics.DaemonReport;
 import io.clockhealth.exporter.metrics.SourceState;
 import io.clockhealth.exporter.parse.FixtureFiles;
+import io.clockhealth.exporter.parse.Fixtures;
 import io.clockhealth.exporter.parse.FormatRegistry;
 import io.clockhealth.exporter.parse.NamedParser;
 import io.clockhealth.exporter.parse.OutputFormat;
@@ -49,7 +50,7 @@ class TimesyncdFormatsTest {
   void showTimesyncReport() throws Exception {
     DaemonReport r =
         format(ShowTimesyncParser.FORMAT)
-            .parse(TimesyncdFixtures.capture("false73-show-timesync-all.txt"));
+            .parse(Fixtures.TIMEDATECTL.capture("false73-show-timesync-all.txt"));
     assertThat(r.daemon()).isEqualTo(Daemon.TIMESYNCD);
     assertThat(r.daemonUp()).isNull();
     assertThat(r.system().synchronized_()).isTrue();
@@ -69,7 +70,7 @@ class TimesyncdFormatsTest {
   void timesyncStatusReport() throws Exception {
     DaemonReport r =
         format(TimesyncStatusParser.FORMAT)
-            .parse(TimesyncdFixtures.capture("false73-timesync-status.txt"));
+            .parse(Fixtures.TIMEDATECTL.capture("false73-timesync-status.txt"));
     assertThat(r.system().offsetSeconds()).isEqualTo(-73.000065);
     assertThat(r.system().frequencyPpm()).isEqualTo(0.0);
     assertThat(r.sources())
@@ -83,9 +84,10 @@ class TimesyncdFormatsTest {
 
   @Test
   void showAndStatusParseButMeasureNothingOfTimesyncd() throws Exception {
-    DaemonReport show = format(ShowParser.FORMAT).parse(TimesyncdFixtures.capture("good-show.txt"));
+    DaemonReport show =
+        format(ShowParser.FORMAT).parse(Fixtures.TIMEDATECTL.capture("good-show.txt"));
     DaemonReport status =
-        format(StatusParser.FORMAT).parse(TimesyncdFixtures.corpus("jc-centos77-status.txt"));
+        format(StatusParser.FORMAT).parse(Fixtures.TIMEDATECTL.corpus("jc-centos77-status.txt"));
     for (DaemonReport r : List.of(show, status)) {
       assertThat(r.daemon()).isEqualTo(Daemon.TIMESYNCD);
       assertThat(r.system()).isNull();
@@ -97,7 +99,7 @@ class TimesyncdFormatsTest {
 
   /** Every data file is detected as its own format among all registered formats. */
   @ParameterizedTest(name = "{0}")
-  @MethodSource("io.clockhealth.exporter.collect.timesyncd.TimesyncdFixtures#allFiles")
+  @MethodSource("io.clockhealth.exporter.parse.Fixtures#timedatectlFiles")
   void autoDetection(String resource) throws Exception {
     NamedParser own = TimesyncdParsers.forFile(resource);
     String text = FixtureFiles.read(resource);

@@ -7,6 +7,7 @@ import io.clockhealth.exporter.metrics.SourceMode;
 import io.clockhealth.exporter.metrics.SourceState;
 import io.clockhealth.exporter.metrics.SourceStatus;
 import io.clockhealth.exporter.metrics.SystemStatus;
+import io.clockhealth.exporter.parse.Fixtures;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,15 +22,15 @@ class TimesyncdReportMapperTest {
           + "Frequency=655360\n";
 
   private static TimesyncProperties properties(String capture) throws Exception {
-    return new ShowTimesyncParser().parse(TimesyncdFixtures.capture(capture));
+    return new ShowTimesyncParser().parse(Fixtures.TIMEDATECTL.capture(capture));
   }
 
   private static TimesyncStatus status(String capture) throws Exception {
-    return new TimesyncStatusParser().parse(TimesyncdFixtures.capture(capture));
+    return new TimesyncStatusParser().parse(Fixtures.TIMEDATECTL.capture(capture));
   }
 
   private static TimedateProperties show(String capture) throws Exception {
-    return new ShowParser().parse(TimesyncdFixtures.capture(capture));
+    return new ShowParser().parse(Fixtures.TIMEDATECTL.capture(capture));
   }
 
   private static double utc(String iso) {
@@ -91,7 +92,7 @@ class TimesyncdReportMapperTest {
   @Test
   void localClockAheadIsAPositiveOffsetAndFrequencyIsNegatedFromTheCorrection() throws Exception {
     TimesyncStatus st =
-        new TimesyncStatusParser().parse(TimesyncdFixtures.corpus("jc-timesync-status.txt"));
+        new TimesyncStatusParser().parse(Fixtures.TIMEDATECTL.corpus("jc-timesync-status.txt"));
     SystemStatus s = TimesyncdReportMapper.system(null, st, null);
     // "Offset: -5.224ms": the server is behind us, so the local clock is 5.224 ms ahead.
     assertThat(s.offsetSeconds()).isEqualTo(0.005224);
@@ -123,12 +124,14 @@ class TimesyncdReportMapperTest {
     TimesyncProperties p =
         new ShowTimesyncParser()
             .parse(
-                TimesyncdFixtures.capture("good-show-timesync-all.txt")
+                Fixtures.TIMEDATECTL
+                    .capture("good-show-timesync-all.txt")
                     .replace("Frequency=0", "Frequency=1774136"));
     TimesyncStatus st =
         new TimesyncStatusParser()
             .parse(
-                TimesyncdFixtures.capture("good-timesync-status.txt")
+                Fixtures.TIMEDATECTL
+                    .capture("good-timesync-status.txt")
                     .replace("+0.000ppm", "+27.071ppm"));
     assertThat(TimesyncdReportMapper.system(p, st, null).frequencyPpm())
         .isEqualTo(-1774136 / 65536.0);
@@ -189,7 +192,8 @@ class TimesyncdReportMapperTest {
     TimesyncProperties p =
         new ShowTimesyncParser()
             .parse(
-                TimesyncdFixtures.capture("good-show-timesync-all.txt")
+                Fixtures.TIMEDATECTL
+                    .capture("good-show-timesync-all.txt")
                     .replace("ServerName=10.233.0.2", "ServerName=ntp.example.org")
                     .replace("ServerAddress=10.233.0.2", "ServerAddress="));
     assertThat(TimesyncdReportMapper.system(p, null, null).reference())
@@ -199,7 +203,7 @@ class TimesyncdReportMapperTest {
 
   @Test
   void unsynchronisedLeapOrStratumIsNotSynchronised() throws Exception {
-    String good = TimesyncdFixtures.capture("good-show-timesync-all.txt");
+    String good = Fixtures.TIMEDATECTL.capture("good-show-timesync-all.txt");
     for (String replaced :
         List.of(
             good.replace("Leap=0", "Leap=3"),
@@ -250,13 +254,15 @@ class TimesyncdReportMapperTest {
   @Test
   void ambiguousArrivalTimeIsReadInTheHostZone() throws Exception {
     String text =
-        TimesyncdFixtures.capture("good-show-timesync-all.txt")
+        Fixtures.TIMEDATECTL
+            .capture("good-show-timesync-all.txt")
             .replace("Sat 2026-11-21 12:27:21 UTC", "Sat 2026-11-21 17:57:21 IST");
     TimesyncProperties p = new ShowTimesyncParser().parse(text);
     TimedateProperties kolkata =
         new ShowParser()
             .parse(
-                TimesyncdFixtures.capture("good-show.txt")
+                Fixtures.TIMEDATECTL
+                    .capture("good-show.txt")
                     .replace("Timezone=Etc/UTC", "Timezone=Asia/Kolkata"));
     assertThat(TimesyncdReportMapper.system(p, null, null).referenceTimestampSeconds()).isNull();
     assertThat(TimesyncdReportMapper.system(p, null, kolkata).referenceTimestampSeconds())

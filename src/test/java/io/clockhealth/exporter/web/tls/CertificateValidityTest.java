@@ -2,6 +2,7 @@ package io.clockhealth.exporter.web.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clockhealth.exporter.web.TestPki;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +10,6 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,32 +20,11 @@ class CertificateValidityTest {
 
   @Test
   void expiredAndNotYetValidCertificatesAreNamed() throws Exception {
-    Process openssl =
-        new ProcessBuilder(
-                "openssl",
-                "req",
-                "-x509",
-                "-newkey",
-                "rsa:2048",
-                "-nodes",
-                "-keyout",
-                "k.pem",
-                "-out",
-                "c.pem",
-                "-subj",
-                "/CN=x",
-                "-days",
-                "2")
-            .directory(dir.toFile())
-            .redirectErrorStream(true)
-            .start();
-    openssl.getInputStream().readAllBytes();
-    assertThat(openssl.waitFor(60, TimeUnit.SECONDS) && openssl.exitValue() == 0).isTrue();
+    Path certificateFile = TestPki.selfSigned(dir, "c", "/CN=x", 2);
     X509Certificate certificate =
         (X509Certificate)
             CertificateFactory.getInstance("X.509")
-                .generateCertificate(
-                    new ByteArrayInputStream(Files.readAllBytes(dir.resolve("c.pem"))));
+                .generateCertificate(new ByteArrayInputStream(Files.readAllBytes(certificateFile)));
     Instant now = Instant.now();
     assertThat(CertificateValidity.problem(certificate, now)).isEmpty();
     assertThat(CertificateValidity.problem(certificate, now.plus(Duration.ofDays(3))))

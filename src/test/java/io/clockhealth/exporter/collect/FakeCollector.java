@@ -1,0 +1,24 @@
+package io.clockhealth.exporter.collect;
+
+import io.clockhealth.exporter.metrics.Daemon;
+import java.util.function.Supplier;
+
+/** A DaemonCollector for tests: its daemon, and what each collection returns. */
+public final class FakeCollector {
+
+  private FakeCollector() {}
+
+  public static DaemonCollector of(Daemon daemon, Supplier<CollectionResult> collect) {
+    return new DaemonCollector() {
+      @Override
+      public Daemon daemon() {
+        return daemon;
+      }
+
+      @Override
+      public CollectionResult collect() {
+        return collect.get();
+      }
+    };
+  }
+}

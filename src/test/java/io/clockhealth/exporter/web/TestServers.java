@@ -1,0 +1,29 @@
+package io.clockhealth.exporter.web;
+
+import io.clockhealth.exporter.collect.ClockCollector;
+import io.clockhealth.exporter.config.ListenAddress;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+
+/** An ExporterServer serving one collector on a free 127.0.0.1 port, for the web tests. */
+final class TestServers {
+
+  private TestServers() {}
+
+  /** Started; version "t". */
+  static ExporterServer started(ClockCollector collector, WebConfigSource web, int maxRequests)
+      throws Exception {
+    PrometheusRegistry registry = new PrometheusRegistry();
+    registry.register(collector);
+    ExporterServer server =
+        new ExporterServer(
+            new ListenAddress("127.0.0.1", 0),
+            "/metrics",
+            registry,
+            collector,
+            "t",
+            web,
+            maxRequests);
+    server.start();
+    return server;
+  }
+}
