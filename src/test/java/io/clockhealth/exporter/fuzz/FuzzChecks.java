@@ -150,7 +150,7 @@ final class FuzzChecks {
         format,
         decode(data),
         text -> {
-          recognises.test(text);
+          var unused = recognises.test(text);
           parser.run(text);
           return expose(format, text, asFormat.parse(text));
         });
