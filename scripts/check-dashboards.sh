@@ -10,35 +10,23 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
-CACHE=${CLOCK_TEST_CACHE:-$HOME/.cache/clock-health-exporter}
-NPMDIR=$CACHE/npm-grafana
+NPMDIR=${CLOCK_TEST_CACHE:-$HOME/.cache/clock-health-exporter}/npm-grafana
 OUT=$ROOT/target/dashboards
 # @grafana/schema: the dashboard model and every panel plugin's options as TypeScript types (and
 # their defaults); typescript type-checks the dashboards against them.
 NPM_PKGS=(@grafana/schema@13.2.3 typescript@5.9.3)
 
+# log, apt_install, npm_install_cached (die is redefined below as fail)
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
 fail() {
   echo "dashboards check: FAIL: $*"
   exit 1
 }
-log() { printf 'check-dashboards: %s\n' "$*" >&2; }
+die() { fail "$@"; }
 mkdir -p "$OUT"
 
-command -v node >/dev/null && command -v npm >/dev/null || {
-  log "installing Debian's nodejs and npm"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >&2 ||
-    fail "node/npm missing and apt-get install nodejs npm failed"
-}
-want="${NPM_PKGS[*]}"
-if [ "$(cat "$NPMDIR/.installed" 2>/dev/null)" != "$want" ]; then
-  log "npm install ${NPM_PKGS[*]} (into $NPMDIR)"
-  rm -rf "$NPMDIR"
-  mkdir -p "$NPMDIR"
-  echo '{"private": true, "type": "module"}' >"$NPMDIR/package.json"
-  (cd "$NPMDIR" && npm install --no-audit --no-fund --loglevel=error "${NPM_PKGS[@]}" >&2) ||
-    fail "npm install ${NPM_PKGS[*]} failed"
-  echo "$want" >"$NPMDIR/.installed"
-fi
+npm_install_cached "$NPMDIR" "${NPM_PKGS[@]}"
 # Run from the packages' directory so that the script's imports resolve there.
 cp scripts/validate-dashboards.mjs "$NPMDIR/validate-dashboards.mjs"
 dashboards=("$ROOT"/dashboards/*.json)

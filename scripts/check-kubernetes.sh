@@ -56,21 +56,7 @@ for o in deploy/kubernetes/overlays/*/; do
 done
 
 # 3. validate
-command -v node >/dev/null && command -v npm >/dev/null || {
-  log "installing Debian's nodejs and npm"
-  apt_install nodejs npm ||
-    fail "node/npm missing and apt-get install nodejs npm failed"
-}
-want="${NPM_PKGS[*]}"
-if [ "$(cat "$NPMDIR/.installed" 2>/dev/null)" != "$want" ]; then
-  log "npm install ${NPM_PKGS[*]} (into $NPMDIR)"
-  rm -rf "$NPMDIR"
-  mkdir -p "$NPMDIR"
-  echo '{"private": true, "type": "module"}' >"$NPMDIR/package.json"
-  (cd "$NPMDIR" && npm install --no-audit --no-fund --loglevel=error "${NPM_PKGS[@]}" >&2) ||
-    fail "npm install ${NPM_PKGS[*]} failed"
-  echo "$want" >"$NPMDIR/.installed"
-fi
+npm_install_cached "$NPMDIR" "${NPM_PKGS[@]}"
 # Run from the packages' directory so that the script's imports resolve there.
 cp scripts/validate-kubernetes.mjs "$NPMDIR/validate-kubernetes.mjs"
 if ! (cd "$NPMDIR" && node validate-kubernetes.mjs "$OUT" "${rendered[@]}"); then

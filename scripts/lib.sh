@@ -4,6 +4,7 @@
 #   . "$(dirname "$0")/lib.sh"        (before its own `cd`, or with the path it cd'ed to)
 #
 #   log MSG...            "<script>: MSG" on stderr (LOG_TAG overrides the script's name)
+#   npm_install_cached DIR PKG...  Debian's node/npm, and the pinned npm packages installed once into DIR
 #   die MSG...            log "ERROR: MSG", exit 1 (a script may redefine die after sourcing,
 #                         e.g. to print its own FAIL line; the functions below call die)
 #   apt_install PKG...    apt-get install --no-install-recommends, apt-get update once and again
@@ -103,4 +104,25 @@ start_chronyd() {
     sleep 0.1
   done
   die "chronyd does not answer on $sock: $(tail -n 5 "$logfile")"
+}
+
+# npm_install_cached DIR PKG... : node and npm (Debian's), and the pinned npm packages installed
+# once into DIR (an ES-module package); reinstalled only when the list changes.
+npm_install_cached() {
+  local dir=$1
+  shift
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    log "installing Debian's nodejs and npm"
+    apt_install nodejs npm || die "node/npm missing and apt-get install nodejs npm failed"
+  fi
+  local want="$*"
+  if [ "$(cat "$dir/.installed" 2>/dev/null)" != "$want" ]; then
+    log "npm install $want (into $dir)"
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    echo '{"private": true, "type": "module"}' >"$dir/package.json"
+    (cd "$dir" && npm install --no-audit --no-fund --loglevel=error "$@" >&2) ||
+      die "npm install $want failed"
+    echo "$want" >"$dir/.installed"
+  fi
 }
