@@ -26,8 +26,15 @@ ARG REVISION=unknown
 RUN --mount=type=cache,target=/root/.m2 \
     mvn -B -q -ntp -Dmaven.test.skip=true -Dspotless.check.skip=true -Dexec.skip=true \
       -Dgit.commit.id.abbrev="$(echo "$REVISION" | cut -c1-12)" package \
- && mkdir -p /opt/clock-health-exporter \
+ && mkdir -p /opt/clock-health-exporter/native \
  && cp target/clock-health-exporter.jar /opt/clock-health-exporter/clock-health-exporter.jar
+# JNA's native part, unpacked here once: JNA would unpack it at each start into the temporary
+# directory, and the hardened container has no writable one (-Djna.boot.library.path below).
+RUN case "$(uname -m)" in x86_64) jna=linux-x86-64 ;; aarch64) jna=linux-aarch64 ;; \
+      *) jna="linux-$(uname -m)" ;; esac \
+ && cd /opt/clock-health-exporter/native \
+ && jar xf ../clock-health-exporter.jar "com/sun/jna/$jna/libjnidispatch.so" \
+ && mv "com/sun/jna/$jna/libjnidispatch.so" . && rm -r com && ls -l libjnidispatch.so
 # A Java runtime with only the modules the jar uses (jdeps), plus what jdeps cannot see:
 # jdk.crypto.ec (the SunEC provider: ECDHE key exchange and EC keys for TLS, --web.config.file),
 # minus java.desktop (10 MB), which jdeps lists only for code the exporter never runs: Jackson's
@@ -99,5 +106,5 @@ EXPOSE 39123
 # Small footprint (measured in docs/deployment.md and docs/performance.md): serial GC, capped heap
 # and metaspace, C1 only, small thread stacks, no /tmp/hsperfdata, the AppCDS archive (ignored if
 # it does not fit: -Xshare:auto), and MALLOC_ARENA_MAX=2 (ENV above). The same flags as
-# deploy/systemd/ and the README (SystemdUnitIT).
-ENTRYPOINT ["java", "-XX:+UseSerialGC", "-Xms8m", "-Xmx48m", "-XX:MaxMetaspaceSize=48m", "-XX:ReservedCodeCacheSize=16m", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-Xss256k", "-XX:-UsePerfData", "-XX:+ExitOnOutOfMemoryError", "-XX:SharedArchiveFile=/opt/clock-health-exporter/clock-health-exporter.jsa", "-Xshare:auto", "-jar", "/opt/clock-health-exporter/clock-health-exporter.jar"]
+# deploy/systemd/ and the README (SystemdUnitIT), plus where JNA's native part is (above).
+ENTRYPOINT ["java", "-Djna.boot.library.path=/opt/clock-health-exporter/native", "-XX:+UseSerialGC", "-Xms8m", "-Xmx48m", "-XX:MaxMetaspaceSize=48m", "-XX:ReservedCodeCacheSize=16m", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-Xss256k", "-XX:-UsePerfData", "-XX:+ExitOnOutOfMemoryError", "-XX:SharedArchiveFile=/opt/clock-health-exporter/clock-health-exporter.jsa", "-Xshare:auto", "-jar", "/opt/clock-health-exporter/clock-health-exporter.jar"]

@@ -12,6 +12,7 @@ import io.clockhealth.exporter.config.ToolSettings;
 import io.clockhealth.exporter.exec.CommandRunner;
 import io.clockhealth.exporter.exec.ExecutableResolver;
 import io.clockhealth.exporter.exec.ProcessRunner;
+import io.clockhealth.exporter.exec.ToolLeftovers;
 import io.clockhealth.exporter.metrics.Daemon;
 import io.clockhealth.exporter.web.ExporterServer;
 import io.clockhealth.exporter.web.WebConfigSource;
@@ -34,11 +35,15 @@ final class Exporter {
   private final BuildInfo buildInfo = BuildInfo.load();
   private final ClockCollector collector;
 
-  Exporter(ExporterSettings settings) {
+  Exporter(ExporterSettings settings, ToolLeftovers leftovers) {
     this.settings = settings;
+    if (!leftovers.enabled() && !leftovers.disabledReason().isEmpty()) {
+      log.warn("processes that tools leave running are not ended: {}", leftovers.disabledReason());
+    }
     // Single-flight: at most one tool run per daemon collector at a time.
     CommandRunner runner =
-        new ProcessRunner(new ExecutableResolver(), System.getenv(), Daemon.values().length);
+        new ProcessRunner(
+            new ExecutableResolver(), System.getenv(), Daemon.values().length, leftovers);
     Map<Daemon, Function<ToolSettings, DaemonCollector>> constructors = new EnumMap<>(Daemon.class);
     constructors.put(Daemon.CHRONY, tool -> new ChronyCollector(runner, tool));
     constructors.put(Daemon.NTPD, tool -> new NtpdCollector(runner, tool));

@@ -3,12 +3,14 @@ package io.clockhealth.exporter.cli;
 import io.clockhealth.exporter.config.ConfigException;
 import io.clockhealth.exporter.config.ExporterSettings;
 import io.clockhealth.exporter.exec.LaunchMechanism;
+import io.clockhealth.exporter.exec.ToolLeftovers;
 import io.clockhealth.exporter.web.WebConfigSource;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,7 +65,10 @@ public final class Main implements Callable<Integer> {
   @Option(
       names = "--web.max-requests",
       paramLabel = "N",
-      description = "Requests handled at once; more wait for a slot (default 64).")
+      description =
+          "Requests handled at once; more wait for a slot (default "
+              + ExporterSettings.DEFAULT_MAX_REQUESTS
+              + ").")
   Integer maxRequests;
 
   @Mixin CollectionOptions collection;
@@ -74,21 +79,39 @@ public final class Main implements Callable<Integer> {
   private final PrintStream stdout;
   private final PrintStream stderr;
 
-  Main(PrintStream stdout, PrintStream stderr) {
+  private final ToolLeftovers leftovers;
+
+  Main(PrintStream stdout, PrintStream stderr, ToolLeftovers leftovers) {
     this.stdout = stdout;
     this.stderr = stderr;
+    this.leftovers = leftovers;
   }
 
   public static void main(String[] args) {
     LaunchMechanism.chooseFastest();
-    System.exit(run(args, StandardInput.get(), System.out, System.err));
+    // This process starts no children but its tools: it may adopt and end what they leave. The
+    // logger is made when first used, after the command line has configured logging.
+    ToolLeftovers leftovers =
+        ToolLeftovers.adoptOrphans(
+            message -> LoggerFactory.getLogger(ToolLeftovers.class).info("{}", message));
+    System.exit(run(args, StandardInput.get(), System.out, System.err, leftovers));
   }
 
+  /** In a process with children of its own (tests): tools' leftovers are left alone. */
   static int run(String[] args, InputStream stdin, PrintStream stdout, PrintStream stderr) {
-    CommandLine commandLine = new CommandLine(new Main(stdout, stderr));
+    return run(args, stdin, stdout, stderr, ToolLeftovers.ignored());
+  }
+
+  static int run(
+      String[] args,
+      InputStream stdin,
+      PrintStream stdout,
+      PrintStream stderr,
+      ToolLeftovers leftovers) {
+    CommandLine commandLine = new CommandLine(new Main(stdout, stderr, leftovers));
     // First: the settings below apply to the subcommands added before them.
     commandLine.addSubcommand("parse", new ParseCommand(Formats.registry(), stdin, stdout, stderr));
-    commandLine.addSubcommand("textfile", new TextfileCommand(stderr));
+    commandLine.addSubcommand("textfile", new TextfileCommand(stderr, leftovers));
     // picocli negates only names made of word characters; ours contain dots.
     commandLine.setNegatableOptionTransformer(
         new CommandLine.RegexTransformer.Builder()
@@ -136,7 +159,7 @@ public final class Main implements Callable<Integer> {
     }
     Logging.configure(settings.logLevel());
     if (once) {
-      return new Exporter(settings).printOnce(stdout);
+      return new Exporter(settings, leftovers).printOnce(stdout);
     }
     WebConfigSource webConfig;
     try {
@@ -148,6 +171,6 @@ public final class Main implements Callable<Integer> {
       stderr.println("clock-health-exporter: configuration error: " + e.getMessage());
       return ExitCodes.BAD_INPUT;
     }
-    return new Exporter(settings).serve(webConfig);
+    return new Exporter(settings, leftovers).serve(webConfig);
   }
 }

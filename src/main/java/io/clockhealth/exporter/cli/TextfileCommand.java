@@ -2,6 +2,7 @@ package io.clockhealth.exporter.cli;
 
 import io.clockhealth.exporter.config.ConfigException;
 import io.clockhealth.exporter.config.ExporterSettings;
+import io.clockhealth.exporter.exec.ToolLeftovers;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.AccessDeniedException;
@@ -43,8 +44,11 @@ final class TextfileCommand implements Callable<Integer> {
 
   private final PrintStream stderr;
 
-  TextfileCommand(PrintStream stderr) {
+  private final ToolLeftovers leftovers;
+
+  TextfileCommand(PrintStream stderr, ToolLeftovers leftovers) {
     this.stderr = stderr;
+    this.leftovers = leftovers;
   }
 
   @Override
@@ -67,7 +71,7 @@ final class TextfileCommand implements Callable<Integer> {
       return cannotWrite(unusable);
     }
     Logging.configure(settings.logLevel());
-    Exporter exporter = new Exporter(settings);
+    Exporter exporter = new Exporter(settings, leftovers);
     try {
       AtomicFile.replace(output, exporter::printOnce);
     } catch (IOException e) {

@@ -55,13 +55,29 @@ public final class ProcessRunner implements CommandRunner, AutoCloseable {
   private final Map<String, String> environment;
   private final ThreadPoolExecutor readers;
   private final Semaphore freeReaders;
+  private final ToolLeftovers leftovers;
 
   /**
+   * A runner that leaves what tools leave behind alone: for processes with children of their own.
+   *
    * @param concurrentRuns how many commands may run at once (each takes two reader threads)
    */
   public ProcessRunner(
       ExecutableResolver resolver, Map<String, String> baseEnvironment, int concurrentRuns) {
+    this(resolver, baseEnvironment, concurrentRuns, ToolLeftovers.ignored());
+  }
+
+  /**
+   * @param concurrentRuns how many commands may run at once (each takes two reader threads)
+   * @param leftovers ends what a tool leaves running after each run
+   */
+  public ProcessRunner(
+      ExecutableResolver resolver,
+      Map<String, String> baseEnvironment,
+      int concurrentRuns,
+      ToolLeftovers leftovers) {
     this.resolver = resolver;
+    this.leftovers = leftovers;
     this.environment = childEnvironment(baseEnvironment);
     int threads = 2 * concurrentRuns;
     AtomicInteger count = new AtomicInteger();
@@ -118,7 +134,7 @@ public final class ProcessRunner implements CommandRunner, AutoCloseable {
     builder.environment().putAll(environment);
     Process process;
     try {
-      process = builder.start();
+      process = leftovers.start(builder);
     } catch (IOException | OutOfMemoryError e) {
       // OutOfMemoryError: the JDK could not create the thread that reaps the child.
       freeReaders.release(2);
@@ -139,6 +155,7 @@ public final class ProcessRunner implements CommandRunner, AutoCloseable {
       // No reader thread could be made: stop the child rather than leave it blocked on a pipe.
       killTree(process);
       waitFor(process, System.nanoTime() + DRAIN_TIMEOUT.toNanos());
+      leftovers.sweep(executable.toString());
       freeReaders.release(2);
       return result(spec, CommandResult.Outcome.FAILED_TO_START, -1, "", "", start, describe(e));
     }
@@ -149,6 +166,9 @@ public final class ProcessRunner implements CommandRunner, AutoCloseable {
       killTree(process);
       waitFor(process, System.nanoTime() + DRAIN_TIMEOUT.toNanos());
     }
+    // What the tool left running (a background child, a grandchild that detached with setsid and
+    // may hold the pipes open) ends here, so the readers see the end of the pipes.
+    leftovers.sweep(executable.toString());
     // After the exit the pipes hold at most what is left to read; a leftover grandchild may keep
     // them open for ever, so the readers get a short while, not the rest of the deadline.
     // Both readers get their while, even when the first one does not finish.

@@ -1,5 +1,6 @@
 package io.clockhealth.exporter.faults;
 
+import static io.clockhealth.exporter.faults.FaultChecks.TIMEOUT;
 import static io.clockhealth.exporter.faults.FaultChecks.assertFailedWithoutValues;
 import static io.clockhealth.exporter.faults.FaultChecks.assertHealthy;
 import static io.clockhealth.exporter.faults.FaultChecks.assertNothingLeft;
@@ -11,19 +12,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.clockhealth.exporter.parse.FixtureFiles;
 import io.clockhealth.exporter.parse.Fixtures;
 import io.clockhealth.exporter.testing.ExporterProcess;
+import io.clockhealth.exporter.testing.ScrapedMetrics;
 import io.clockhealth.exporter.testing.TestDaemons;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Faults of the tool itself, against the real exporter jar: chronyc disappears, loses its execute
@@ -95,6 +102,8 @@ class ChronycFaultsIT {
         });
     // Just under --collector.max-output-bytes (1 MiB): 520,000 lines of "x".
     Files.writeString(dir.resolve("short-lines.out"), "x\n".repeat(520_000));
+    // A sleep whose command line carries the marker, for the processes the tool leaves behind.
+    Files.createSymbolicLink(dir.resolve("sleeper"), Path.of("/bin/sleep"));
     setMode("good");
     chronyc =
         FaultChecks.script(
@@ -109,6 +118,12 @@ class ChronycFaultsIT {
                 + "while [ $# -gt 0 ] && [ \"$1\" != -c ]; do shift; done; shift\n"
                 + "case $(cat \"$dir/mode\") in\n"
                 + "  good) for c; do cat \"$dir/$c.out\"; done; exit 0 ;;\n"
+                + "  leave) for c; do cat \"$dir/$c.out\"; done; \"$dir/sleeper\" 606 & exit 0 ;;\n"
+                + "  leave-closed) for c; do cat \"$dir/$c.out\"; done\n"
+                + "    \"$dir/sleeper\" 606 </dev/null >/dev/null 2>&1 & exit 0 ;;\n"
+                + "  detach) for c; do cat \"$dir/$c.out\"; done\n"
+                + "    ( setsid \"$dir/sleeper\" 607 & ); exit 0 ;;\n"
+                + "  detach-hang) ( setsid \"$dir/sleeper\" 604 & ); exec \"$dir/sleeper\" 605 ;;\n"
                 + "  garbage) exec cat \"$dir/garbage.out\" ;;\n"
                 + "  invalid-utf8) exec cat \"$dir/invalid-utf8.out\" ;;\n"
                 + "  short-lines) exec cat \"$dir/short-lines.out\" ;;\n"
@@ -190,6 +205,86 @@ class ChronycFaultsIT {
       assertOneWarning(exporter, mark, chronyc + " " + BATCH, "lines; output discarded");
       assertNothingLeft(marker, exporter.pid());
     }
+  }
+
+  /**
+   * A tool that exits normally but leaves children running, holding its pipes or not, or detached
+   * into a session of their own: every scrape stays healthy and quick, and each scrape's leftovers
+   * are gone before the next one (killed and reaped: no zombie either), with one log line per
+   * command saying so.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"leave", "leave-closed", "detach"})
+  void processesAToolLeavesBehindAreEnded(String mode) throws IOException {
+    try (ExporterProcess exporter = healthyExporter(mode)) {
+      int mark = logMark(exporter);
+      setMode(mode);
+      for (int i = 0; i < 3; i++) {
+        ScrapedMetrics m = exporter.scrape();
+        assertHealthy(m);
+        assertThat(m.elapsed()).as("scrape duration").isLessThan(TIMEOUT);
+        assertNothingLeft(marker, exporter.pid());
+        assertThat(zombieChildren(exporter.pid())).as("zombie children").isEmpty();
+      }
+      assertThat(FaultChecks.warningsSince(exporter, mark)).isEmpty();
+      assertThat(exporter.log().lines().filter(l -> l.contains("it left behind")).toList())
+          .as("log lines about leftovers\n%s", exporter.log())
+          .hasSize(1)
+          .allMatch(l -> l.contains("after running " + chronyc));
+    }
+  }
+
+  /**
+   * The review's finding 8: a tool that hangs after detaching a grandchild with {@code setsid} (out
+   * of reach of the process tree, holding the pipes): each scrape still ends at the timeout,
+   * nothing is left running, and no thread is left waiting on the pipes.
+   */
+  @Test
+  void toolThatHangsAfterDetachingAGrandchild() throws IOException {
+    try (ExporterProcess exporter = healthyExporter("detach-hang")) {
+      int mark = logMark(exporter);
+      setMode("detach-hang");
+      assertFailedWithoutValues(exporter, exporter.scrape());
+      long threads = threads(exporter.pid());
+      for (int i = 0; i < 4; i++) {
+        assertFailedWithoutValues(exporter, exporter.scrape());
+      }
+      assertOneWarning(exporter, mark, chronyc + " " + BATCH, "timed out");
+      assertNothingLeft(marker, exporter.pid());
+      assertThat(zombieChildren(exporter.pid())).as("zombie children").isEmpty();
+      assertThat(threads(exporter.pid()))
+          .as("threads after four more scrapes")
+          .isLessThanOrEqualTo(threads);
+    }
+  }
+
+  private static long threads(long pid) throws IOException {
+    return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
+        .filter(l -> l.startsWith("Threads:"))
+        .mapToLong(l -> Long.parseLong(l.substring("Threads:".length()).trim()))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** The exporter's children in state Z (ended, not reaped). */
+  private static List<Long> zombieChildren(long pid) throws IOException {
+    List<Long> zombies = new ArrayList<>();
+    try (DirectoryStream<Path> tasks =
+        Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {
+      for (Path task : tasks) {
+        for (String child : Files.readString(task.resolve("children")).trim().split(" ")) {
+          if (child.isEmpty()) {
+            continue;
+          }
+          String stat = Files.readString(Path.of("/proc/" + child + "/stat"));
+          // The state follows the command name in parentheses, which may itself hold spaces.
+          if (stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z")) {
+            zombies.add(Long.parseLong(child));
+          }
+        }
+      }
+    }
+    return zombies;
   }
 
   /** Three scrapes during the fault, one WARN line for all of them, nothing left running. */

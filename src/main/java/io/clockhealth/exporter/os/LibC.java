@@ -1,0 +1,20 @@
+package io.clockhealth.exporter.os;
+
+import com.sun.jna.Library;
+
+/**
+ * The C library calls the exporter makes, through JNA. Only calls that read state or concern the
+ * exporter's own processes belong here: nothing that can set a clock.
+ */
+public interface LibC extends Library {
+
+  /** {@code prctl(2)} option: orphaned descendants are re-parented to this process, not init. */
+  int PR_SET_CHILD_SUBREAPER = 36;
+
+  /** {@code waitpid(2)} option: return at once when the child has not ended. */
+  int WNOHANG = 1;
+
+  int prctl(int option, long arg2, long arg3, long arg4, long arg5);
+
+  int waitpid(int pid, int[] status, int options);
+}
