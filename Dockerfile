@@ -29,7 +29,8 @@ RUN --mount=type=cache,target=/root/.m2 \
  && mkdir -p /opt/clock-health-exporter/native \
  && cp target/clock-health-exporter.jar /opt/clock-health-exporter/clock-health-exporter.jar
 # JNA's native part, unpacked here once: JNA would unpack it at each start into the temporary
-# directory, and the hardened container has no writable one (-Djna.boot.library.path below).
+# directory, and the hardened container has no writable one (-Djna.boot.library.path below;
+# -Djna.nounpack=true: nor does it look there for old copies to remove).
 RUN case "$(uname -m)" in x86_64) jna=linux-x86-64 ;; aarch64) jna=linux-aarch64 ;; \
       *) jna="linux-$(uname -m)" ;; esac \
  && cd /opt/clock-health-exporter/native \
@@ -107,4 +108,4 @@ EXPOSE 39123
 # and metaspace, C1 only, small thread stacks, no /tmp/hsperfdata, the AppCDS archive (ignored if
 # it does not fit: -Xshare:auto), and MALLOC_ARENA_MAX=2 (ENV above). The same flags as
 # deploy/systemd/ and the README (SystemdUnitIT), plus where JNA's native part is (above).
-ENTRYPOINT ["java", "-Djna.boot.library.path=/opt/clock-health-exporter/native", "-XX:+UseSerialGC", "-Xms8m", "-Xmx48m", "-XX:MaxMetaspaceSize=48m", "-XX:ReservedCodeCacheSize=16m", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-Xss256k", "-XX:-UsePerfData", "-XX:+ExitOnOutOfMemoryError", "-XX:SharedArchiveFile=/opt/clock-health-exporter/clock-health-exporter.jsa", "-Xshare:auto", "-jar", "/opt/clock-health-exporter/clock-health-exporter.jar"]
+ENTRYPOINT ["java", "-Djna.boot.library.path=/opt/clock-health-exporter/native", "-Djna.nounpack=true", "-XX:+UseSerialGC", "-Xms8m", "-Xmx48m", "-XX:MaxMetaspaceSize=48m", "-XX:ReservedCodeCacheSize=16m", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-Xss256k", "-XX:-UsePerfData", "-XX:+ExitOnOutOfMemoryError", "-XX:SharedArchiveFile=/opt/clock-health-exporter/clock-health-exporter.jsa", "-Xshare:auto", "-jar", "/opt/clock-health-exporter/clock-health-exporter.jar"]
