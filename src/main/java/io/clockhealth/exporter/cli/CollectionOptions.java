@@ -97,6 +97,15 @@ final class CollectionOptions {
   Integer maxOutputBytes;
 
   @Option(
+      names = "--collector.max-sources",
+      paramLabel = "N",
+      description =
+          "Sources served per collector; the rest are dropped, with one WARN (default "
+              + ExporterSettings.DEFAULT_MAX_SOURCES
+              + ").")
+  Integer maxSources;
+
+  @Option(
       names = "--collector.min-interval",
       paramLabel = "DURATION",
       description =
@@ -131,6 +140,7 @@ final class CollectionOptions {
             logLevel,
             commandTimeout,
             maxOutputBytes,
+            maxSources,
             minInterval,
             Map.of(
                 Daemon.CHRONY, new ToolOverrides(chronyEnabled, chronyPath, chronyArgs),

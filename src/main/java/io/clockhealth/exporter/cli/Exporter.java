@@ -53,7 +53,8 @@ final class Exporter {
             new CollectorFactory(new ExecutableResolver(), constructors).create(settings),
             Clock.systemUTC(),
             buildInfo,
-            settings.minInterval());
+            settings.minInterval(),
+            settings.maxSources());
   }
 
   /** Collects once and writes the exposition to {@code out}: {@code --once} and textfile mode. */

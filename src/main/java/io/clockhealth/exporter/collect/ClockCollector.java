@@ -1,5 +1,6 @@
 package io.clockhealth.exporter.collect;
 
+import io.clockhealth.exporter.config.ExporterSettings;
 import io.clockhealth.exporter.metrics.DaemonReport;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
@@ -30,18 +31,25 @@ public final class ClockCollector implements MultiCollector, AutoCloseable {
   private final Clock clock;
   private final BuildInfo buildInfo;
   private final ExecutorService executor;
+  private final SourceCap sourceCap;
 
   public ClockCollector(List<DaemonCollector> collectors, Clock clock, BuildInfo buildInfo) {
-    this(collectors, clock, buildInfo, Duration.ZERO);
+    this(collectors, clock, buildInfo, Duration.ZERO, ExporterSettings.DEFAULT_MAX_SOURCES);
   }
 
   /**
    * @param minInterval reuse a collector's result for this long after it completed (zero: only
    *     scrapes that overlap a running collection share it)
+   * @param maxSources sources served per collector; beyond them a report is cut
    */
   public ClockCollector(
-      List<DaemonCollector> collectors, Clock clock, BuildInfo buildInfo, Duration minInterval) {
+      List<DaemonCollector> collectors,
+      Clock clock,
+      BuildInfo buildInfo,
+      Duration minInterval,
+      int maxSources) {
     this.collectors = List.copyOf(collectors);
+    this.sourceCap = new SourceCap(maxSources);
     this.clock = clock;
     this.buildInfo = buildInfo;
     AtomicInteger threads = new AtomicInteger();
@@ -80,6 +88,10 @@ public final class ClockCollector implements MultiCollector, AutoCloseable {
     return new ScrapeResult(hostTime, outcomes);
   }
 
+  public BuildInfo buildInfo() {
+    return buildInfo;
+  }
+
   public List<String> collectorNames() {
     return collectors.stream().map(DaemonCollector::name).toList();
   }
@@ -89,7 +101,7 @@ public final class ClockCollector implements MultiCollector, AutoCloseable {
     executor.shutdownNow();
   }
 
-  private static CollectorOutcome timed(DaemonCollector collector) {
+  private CollectorOutcome timed(DaemonCollector collector) {
     long start = System.nanoTime();
     CollectionResult result;
     try {
@@ -99,6 +111,9 @@ public final class ClockCollector implements MultiCollector, AutoCloseable {
       LOG.error("collector={} failed unexpectedly", collector.name(), e);
       result = new CollectionResult(false, DaemonReport.empty(collector.daemon(), null));
     }
-    return new CollectorOutcome(collector.name(), result, (System.nanoTime() - start) / 1e9);
+    return new CollectorOutcome(
+        collector.name(),
+        sourceCap.apply(collector.name(), result),
+        (System.nanoTime() - start) / 1e9);
   }
 }

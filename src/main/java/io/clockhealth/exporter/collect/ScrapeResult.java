@@ -13,7 +13,23 @@ public record ScrapeResult(double hostTimeSeconds, List<CollectorOutcome> outcom
 
   /** The scrape in the metric contract, with build info. */
   public MetricSnapshots toSnapshots(BuildInfo buildInfo) {
-    ClockMetrics metrics = new ClockMetrics().hostTime(hostTimeSeconds);
+    return collected(new ClockMetrics().hostTime(hostTimeSeconds), buildInfo);
+  }
+
+  /** Only this scrape's own reading of the host clock: what differs between scrapes of a flight. */
+  public MetricSnapshots hostTimeSnapshots() {
+    return new ClockMetrics().hostTime(hostTimeSeconds).build();
+  }
+
+  /**
+   * All but the host clock: the same for every scrape that shares the collectors' runs, so it can
+   * be serialised once for all of them.
+   */
+  public MetricSnapshots collectedSnapshots(BuildInfo buildInfo) {
+    return collected(new ClockMetrics(), buildInfo);
+  }
+
+  private MetricSnapshots collected(ClockMetrics metrics, BuildInfo buildInfo) {
     for (CollectorOutcome outcome : outcomes) {
       metrics.collectorResult(
           outcome.collector(), outcome.result().success(), outcome.durationSeconds());

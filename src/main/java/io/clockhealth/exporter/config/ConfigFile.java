@@ -16,6 +16,7 @@ import java.util.List;
  * log_level: info
  * command_timeout: 2s
  * max_output_bytes: 1048576
+ * max_sources: 1000         # sources served per collector
  * min_interval: 0s           # reuse a collection for this long (0s: off)
  * collectors:
  *   chrony:
@@ -49,6 +50,9 @@ public final class ConfigFile {
 
   @JsonProperty("max_output_bytes")
   public Integer maxOutputBytes;
+
+  @JsonProperty("max_sources")
+  public Integer maxSources;
 
   @JsonProperty("min_interval")
   public String minInterval;

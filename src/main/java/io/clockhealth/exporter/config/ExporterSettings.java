@@ -20,6 +20,7 @@ public record ExporterSettings(
     int maxRequests,
     String logLevel,
     Duration minInterval,
+    int maxSources,
     Map<Daemon, ToolSettings> tools) {
 
   public static final String DEFAULT_LISTEN_ADDRESS = ":39123";
@@ -27,6 +28,10 @@ public record ExporterSettings(
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
   public static final int DEFAULT_MAX_OUTPUT_BYTES = 1 << 20;
   public static final int DEFAULT_MAX_REQUESTS = 8;
+
+  /** Sources served per collector: real daemons have tens; this bounds a scrape's memory. */
+  public static final int DEFAULT_MAX_SOURCES = 1000;
+
   public static final Set<String> LOG_LEVELS = Set.of("debug", "info", "warn", "error");
 
   /** The tool each collector runs when no path is configured (looked up on PATH). */
@@ -83,6 +88,11 @@ public record ExporterSettings(
         positive(
             flags.maxOutputBytes() != null ? "--collector.max-output-bytes" : "max_output_bytes",
             first(flags.maxOutputBytes(), file.maxOutputBytes, DEFAULT_MAX_OUTPUT_BYTES));
+    int maxSources =
+        positive(
+            flags.maxSources() != null ? "--collector.max-sources" : "max_sources",
+            first(flags.maxSources(), file.maxSources, DEFAULT_MAX_SOURCES),
+            "sources");
 
     Duration minInterval =
         flags.minInterval() != null
@@ -103,6 +113,7 @@ public record ExporterSettings(
         maxRequests,
         level,
         minInterval,
+        maxSources,
         tools);
   }
 

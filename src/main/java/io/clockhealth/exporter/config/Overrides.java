@@ -13,11 +13,12 @@ public record Overrides(
     String logLevel,
     String commandTimeout,
     Integer maxOutputBytes,
+    Integer maxSources,
     String minInterval,
     Map<Daemon, ToolOverrides> tools) {
 
   public static final Overrides NONE =
-      new Overrides(null, null, null, null, null, null, null, null, Map.of());
+      new Overrides(null, null, null, null, null, null, null, null, null, Map.of());
 
   public Overrides {
     Map<Daemon, ToolOverrides> copy = new EnumMap<>(Daemon.class);

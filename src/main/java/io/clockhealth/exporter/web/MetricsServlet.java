@@ -1,17 +1,28 @@
 package io.clockhealth.exporter.web;
 
+import io.clockhealth.exporter.collect.ClockCollector;
+import io.clockhealth.exporter.collect.ScrapeResult;
+import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
+import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
+import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPOutputStream;
 
 /**
- * client_java's metrics servlet behind a check of the query: only {@code name[]} and client_java's
- * own {@code debug} values are understood. Anything else is the client's mistake (400), where
- * client_java would answer 500 and echo the value back.
+ * {@code /metrics}. A plain scrape gets the collected metrics serialised once per flight and format
+ * ({@link SharedExpositions}) behind its own reading of the host clock. {@code name[]} and
+ * client_java's {@code debug} values go to client_java's servlet, which serialises per request. Any
+ * other query is the client's mistake (400), where client_java would answer 500 and echo the value
+ * back.
  */
 final class MetricsServlet extends PrometheusMetricsServlet {
 
@@ -20,15 +31,28 @@ final class MetricsServlet extends PrometheusMetricsServlet {
   private static final Set<String> DEBUG_VALUES =
       Set.of("text", "openmetrics", "prometheus-protobuf");
 
-  MetricsServlet(PrometheusRegistry registry) {
+  private static final Pattern LIST = Pattern.compile(",");
+  private static final Pattern PARAMETERS = Pattern.compile(";");
+  private static final Pattern REFUSED = Pattern.compile("\\s*[qQ]\\s*=\\s*0(\\.0*)?\\s*");
+
+  private final transient ClockCollector collector;
+  private final transient ExpositionFormats formats = ExpositionFormats.init();
+  private final transient SharedExpositions shared = new SharedExpositions();
+
+  /**
+   * @param registry holds {@code collector} only: plain scrapes read {@code collector} directly
+   */
+  MetricsServlet(PrometheusRegistry registry, ClockCollector collector) {
     super(registry);
+    this.collector = collector;
   }
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     response.setHeader("Cache-Control", "no-store");
-    if (!supported(request.getParameterMap())) {
+    Map<String, String[]> parameters = request.getParameterMap();
+    if (!supported(parameters)) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       response.setContentType("text/plain; charset=utf-8");
       response
@@ -37,7 +61,42 @@ final class MetricsServlet extends PrometheusMetricsServlet {
               "Unsupported query: only name[]=NAME and debug=text|openmetrics|prometheus-protobuf");
       return;
     }
-    super.doGet(request, response);
+    if (!parameters.isEmpty()) {
+      super.doGet(request, response);
+      return;
+    }
+    String accept = request.getHeader("Accept");
+    ExpositionFormatWriter writer = formats.findWriter(accept);
+    EscapingScheme escaping = EscapingScheme.fromAcceptHeader(accept);
+    ScrapeResult scrape = collector.scrape();
+    byte[] head = SharedExpositions.head(writer, scrape.hostTimeSnapshots(), escaping);
+    byte[] body =
+        shared.body(scrape, writer, escaping, s -> s.collectedSnapshots(collector.buildInfo()));
+    response.setContentType(writer.getContentType());
+    if (acceptsGzip(request)) {
+      response.setHeader("Content-Encoding", "gzip");
+      try (OutputStream out = new GZIPOutputStream(response.getOutputStream())) {
+        out.write(head);
+        out.write(body);
+      }
+    } else {
+      response.setContentLength(head.length + body.length);
+      OutputStream out = response.getOutputStream();
+      out.write(head);
+      out.write(body);
+    }
+  }
+
+  /** gzip is listed in Accept-Encoding and not refused with {@code q=0}. */
+  static boolean acceptsGzip(HttpServletRequest request) {
+    return Collections.list(request.getHeaders("Accept-Encoding")).stream()
+        .flatMap(LIST::splitAsStream)
+        .map(coding -> PARAMETERS.splitAsStream(coding).map(String::trim).toList())
+        .anyMatch(
+            parts ->
+                !parts.isEmpty()
+                    && parts.get(0).equalsIgnoreCase("gzip")
+                    && parts.stream().skip(1).noneMatch(p -> REFUSED.matcher(p).matches()));
   }
 
   private static boolean supported(Map<String, String[]> parameters) {

@@ -83,6 +83,7 @@ class CollectorFactoryTest {
             null,
             null,
             null,
+            null,
             Map.of(
                 Daemon.CHRONY, new ToolOverrides(false, null, null),
                 Daemon.NTPD, new ToolOverrides(true, null, null)));

@@ -26,6 +26,7 @@ class ExporterSettingsTest {
     assertThat(s.tool(Daemon.CHRONY).maxOutputBytes()).isEqualTo(1 << 20);
     assertThat(s.tool(Daemon.NTPD).path()).isEqualTo("ntpq");
     assertThat(s.tool(Daemon.TIMESYNCD).path()).isEqualTo("timedatectl");
+    assertThat(s.maxSources()).isEqualTo(ExporterSettings.DEFAULT_MAX_SOURCES);
   }
 
   @Test
@@ -55,6 +56,7 @@ class ExporterSettingsTest {
             "debug",
             "750ms",
             null,
+            25,
             null,
             Map.of(Daemon.CHRONY, new ToolOverrides(true, "/x/chronyc", List.of("-h", "/s.sock"))));
     ExporterSettings both = ExporterSettings.resolve(file, flags);
@@ -65,6 +67,7 @@ class ExporterSettingsTest {
     assertThat(both.tool(Daemon.CHRONY).path()).isEqualTo("/x/chronyc");
     assertThat(both.tool(Daemon.CHRONY).args()).containsExactly("-h", "/s.sock");
     assertThat(both.tool(Daemon.CHRONY).timeout()).isEqualTo(Duration.ofMillis(750));
+    assertThat(both.maxSources()).isEqualTo(25);
   }
 
   @Test
@@ -73,7 +76,8 @@ class ExporterSettingsTest {
             () ->
                 ExporterSettings.resolve(
                     ConfigFile.EMPTY,
-                    new Overrides("nonsense", null, null, null, null, null, null, null, Map.of())))
+                    new Overrides(
+                        "nonsense", null, null, null, null, null, null, null, null, Map.of())))
         .hasMessageStartingWith("--web.listen-address");
     assertThatThrownBy(
             () ->
@@ -84,7 +88,8 @@ class ExporterSettingsTest {
             () ->
                 ExporterSettings.resolve(
                     ConfigFile.EMPTY,
-                    new Overrides(null, null, null, null, "verbose", null, null, null, Map.of())))
+                    new Overrides(
+                        null, null, null, null, "verbose", null, null, null, null, Map.of())))
         .hasMessageStartingWith("--log.level");
     assertThatThrownBy(
             () ->
@@ -96,7 +101,8 @@ class ExporterSettingsTest {
               () ->
                   ExporterSettings.resolve(
                       ConfigFile.EMPTY,
-                      new Overrides(null, wildcard, null, null, null, null, null, null, Map.of())))
+                      new Overrides(
+                          null, wildcard, null, null, null, null, null, null, null, Map.of())))
           .as(wildcard)
           .hasMessageStartingWith("--web.telemetry-path");
     }
@@ -105,6 +111,14 @@ class ExporterSettingsTest {
                 ExporterSettings.resolve(
                     loader.parse("c.yml", "max_output_bytes: 0\n"), Overrides.NONE))
         .hasMessageStartingWith("max_output_bytes");
+    assertThatThrownBy(
+            () ->
+                ExporterSettings.resolve(loader.parse("c.yml", "max_sources: 0\n"), Overrides.NONE))
+        .hasMessageStartingWith("max_sources");
+    assertThat(
+            ExporterSettings.resolve(loader.parse("c.yml", "max_sources: 40\n"), Overrides.NONE)
+                .maxSources())
+        .isEqualTo(40);
   }
 
   @Test

@@ -7,14 +7,19 @@ import static io.clockhealth.exporter.faults.FaultChecks.assertNothingLeft;
 import static io.clockhealth.exporter.faults.FaultChecks.assertOneWarning;
 import static io.clockhealth.exporter.faults.FaultChecks.chronyOnly;
 import static io.clockhealth.exporter.faults.FaultChecks.logMark;
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clockhealth.exporter.config.ExporterSettings;
 import io.clockhealth.exporter.parse.FixtureFiles;
 import io.clockhealth.exporter.parse.Fixtures;
 import io.clockhealth.exporter.testing.ExporterProcess;
 import io.clockhealth.exporter.testing.ScrapedMetrics;
 import io.clockhealth.exporter.testing.TestDaemons;
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -26,6 +31,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +53,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ChronycFaultsIT {
 
   private static final int TEN_MB = 10 << 20;
+
+  /**
+   * Sources in the "many" output: with their sourcestats rows, just under both output caps (16,384
+   * lines, 1 MiB), eight times the source cap.
+   */
+  private static final int MANY_SOURCES = 8_000;
+
+  private static final int CONCURRENT_SCRAPES = 64;
 
   /** The one chronyc call of a collection, as the WARN line names it. */
   static final String BATCH = "-m -n -c tracking sources sourcestats serverstats";
@@ -102,6 +117,7 @@ class ChronycFaultsIT {
         });
     // Just under --collector.max-output-bytes (1 MiB): 520,000 lines of "x".
     Files.writeString(dir.resolve("short-lines.out"), "x\n".repeat(520_000));
+    writeManySources(MANY_SOURCES);
     // A sleep whose command line carries the marker, for the processes the tool leaves behind.
     Files.createSymbolicLink(dir.resolve("sleeper"), Path.of("/bin/sleep"));
     setMode("good");
@@ -118,6 +134,7 @@ class ChronycFaultsIT {
                 + "while [ $# -gt 0 ] && [ \"$1\" != -c ]; do shift; done; shift\n"
                 + "case $(cat \"$dir/mode\") in\n"
                 + "  good) for c; do cat \"$dir/$c.out\"; done; exit 0 ;;\n"
+                + "  many) cat \"$dir/tracking.out\" \"$dir/many.out\" \"$dir/serverstats.out\"; exit 0 ;;\n"
                 + "  leave) for c; do cat \"$dir/$c.out\"; done; \"$dir/sleeper\" 606 & exit 0 ;;\n"
                 + "  leave-closed) for c; do cat \"$dir/$c.out\"; done\n"
                 + "    \"$dir/sleeper\" 606 </dev/null >/dev/null 2>&1 & exit 0 ;;\n"
@@ -195,7 +212,8 @@ class ChronycFaultsIT {
    */
   @Test
   void toolPrintsHalfAMillionShortLinesUnderTheSizeCap() throws IOException {
-    try (ExporterProcess exporter = healthyExporter("short-lines", FaultChecks.shippedJvmFlags())) {
+    try (ExporterProcess exporter =
+        healthyExporter("short-lines", ExporterProcess.shippedJvmFlags())) {
       int mark = logMark(exporter);
       setMode("short-lines");
       for (int i = 0; i < 3; i++) {
@@ -204,6 +222,45 @@ class ChronycFaultsIT {
       }
       assertOneWarning(exporter, mark, chronyc + " " + BATCH, "lines; output discarded");
       assertNothingLeft(marker, exporter.pid());
+    }
+  }
+
+  /**
+   * The review's finding 10: a valid output within the caps with thousands of sources, scraped by
+   * 64 clients at once, with the shipped JVM flags (-Xmx48m, ExitOnOutOfMemoryError). Before the
+   * source cap and the shared exposition, 1,000 sources at 20 clients ended the JVM. Now every
+   * scrape answers, with the first --collector.max-sources sources, one WARN saying so, and the
+   * collection a success.
+   */
+  @Test
+  void thousandsOfSourcesScrapedConcurrentlyUnderTheShippedHeap() throws Exception {
+    try (ExporterProcess exporter = healthyExporter("many", ExporterProcess.shippedJvmFlags())) {
+      int mark = logMark(exporter);
+      setMode("many");
+      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      HttpRequest request =
+          HttpRequest.newBuilder(exporter.baseUri().resolve("/metrics"))
+              .timeout(Duration.ofSeconds(30))
+              .build();
+      for (int round = 0; round < 3; round++) {
+        List<CompletableFuture<HttpResponse<String>>> scrapes = new ArrayList<>();
+        for (int i = 0; i < CONCURRENT_SCRAPES; i++) {
+          scrapes.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+        }
+        for (CompletableFuture<HttpResponse<String>> scrape : scrapes) {
+          HttpResponse<String> response = scrape.join();
+          assertThat(response.statusCode()).as("status\n%s", exporter.log()).isEqualTo(200);
+          ScrapedMetrics m = ScrapedMetrics.parse(response.body());
+          assertHealthy(m);
+          assertThat(m.matching("clock_source_reachability", "daemon", "chrony"))
+              .hasSize(ExporterSettings.DEFAULT_MAX_SOURCES);
+        }
+        assertThat(exporter.isAlive()).as("exporter alive\n%s", exporter.log()).isTrue();
+      }
+      assertThat(FaultChecks.warningsSince(exporter, mark))
+          .as("warnings")
+          .singleElement(as(InstanceOfAssertFactories.STRING))
+          .contains("reported " + MANY_SOURCES + " sources", "first 1000");
     }
   }
 
@@ -315,6 +372,21 @@ class ChronycFaultsIT {
       exporter.close();
       throw e;
     }
+  }
+
+  /** chronyc -c sources and sourcestats rows of {@code count} distinct sources. */
+  private void writeManySources(int count) throws IOException {
+    StringBuilder sources = new StringBuilder();
+    StringBuilder stats = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      String address = "10.0." + (i / 250) + "." + (i % 250 + 1);
+      sources
+          .append(i == 0 ? "^,*," : "^,+,")
+          .append(address)
+          .append(",2,6,377,12,0.000001175,0.000001198,0.000004071\n");
+      stats.append(address).append(",19,11,4,-0.017,0.213,-0.000000876,0.000000315\n");
+    }
+    Files.writeString(dir.resolve("many.out"), sources.append(stats), StandardCharsets.UTF_8);
   }
 
   private void copy(Path capture, String command) throws IOException {

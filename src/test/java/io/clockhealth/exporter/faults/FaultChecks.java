@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.clockhealth.exporter.testing.ExporterProcess;
 import io.clockhealth.exporter.testing.ScrapedMetrics;
-import io.clockhealth.exporter.testing.TestDaemons;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -166,15 +165,5 @@ final class FaultChecks {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** JAVA_OPTS of deploy/systemd (the Dockerfile's ENTRYPOINT has the same flags). */
-  static String shippedJvmFlags() throws IOException {
-    Path env = TestDaemons.repoRoot().resolve("deploy/systemd/clock-health-exporter.env");
-    return Files.readAllLines(env).stream()
-        .filter(l -> l.startsWith("JAVA_OPTS="))
-        .map(l -> l.substring("JAVA_OPTS=".length()).trim())
-        .findFirst()
-        .orElseThrow(() -> new IllegalStateException("no JAVA_OPTS in " + env));
   }
 }

@@ -60,7 +60,7 @@ class TasksLimitIT {
                     chronyOnly(
                         TestDaemons.get().chronyc(),
                         "--collector.chrony.args=-h " + chronyd.socketPath()))
-                .env("JAVA_TOOL_OPTIONS", FaultChecks.shippedJvmFlags())
+                .env("JAVA_TOOL_OPTIONS", ExporterProcess.shippedJvmFlags())
                 .start();
         PidsCgroup cgroup = PidsCgroup.create("che-tasks-" + marker, TASKS_MAX)) {
       cgroup.add(exporter.pid());

@@ -94,6 +94,11 @@ public final class ExporterProcess implements AutoCloseable {
       return this;
     }
 
+    /** Runs the exporter with the JVM flags the systemd unit and the image ship with. */
+    public Builder shippedJvmFlags() {
+      return env("JAVA_TOOL_OPTIONS", ExporterProcess.shippedJvmFlags());
+    }
+
     public Builder env(String key, String value) {
       env.put(key, value);
       return this;
@@ -116,6 +121,24 @@ public final class ExporterProcess implements AutoCloseable {
             "--collector.chrony.args=-h " + chronyd.socketPath(),
             "--collector.timeout=2s",
             "--log.level=debug");
+  }
+
+  /** JAVA_OPTS of deploy/systemd (the Dockerfile's ENTRYPOINT has the same flags). */
+  public static String shippedJvmFlags() {
+    Path env = TestDaemons.repoRoot().resolve("deploy/systemd/clock-health-exporter.env");
+    return lines(env).stream()
+        .filter(l -> l.startsWith("JAVA_OPTS="))
+        .map(l -> l.substring("JAVA_OPTS=".length()).trim())
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no JAVA_OPTS in " + env));
+  }
+
+  private static List<String> lines(Path file) {
+    try {
+      return Files.readAllLines(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The jar under test: system property {@code exporter.jar} (set by failsafe). */

@@ -16,13 +16,17 @@ import io.clockhealth.exporter.metrics.SourceState;
 import io.clockhealth.exporter.metrics.SourceStatus;
 import io.clockhealth.exporter.metrics.SystemStatus;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,6 +99,33 @@ class ExporterServerTest {
     assertThat(first.body()).contains("clock_offset_seconds{daemon=\"chrony\"} 0.001");
     assertThat(second.body()).contains("clock_offset_seconds{daemon=\"chrony\"} 0.002");
     assertThat(first.body()).contains("clock_time_seconds ").contains("clock_exporter_build_info");
+  }
+
+  /** Prometheus asks for gzip; a client that refuses it with q=0 gets plain text. */
+  @Test
+  void compressesWhenAskedAndNotWhenRefused() throws Exception {
+    HttpResponse<byte[]> gzipped = getBytes("gzip");
+    assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+    String body;
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+      body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertThat(body).contains("clock_time_seconds ", "clock_offset_seconds{daemon=\"chrony\"}");
+    for (String refused : List.of("gzip;q=0", "identity", "br, gzip ; Q=0.0")) {
+      HttpResponse<byte[]> plain = getBytes(refused);
+      assertThat(plain.headers().firstValue("Content-Encoding")).as(refused).isEmpty();
+      assertThat(new String(plain.body(), StandardCharsets.UTF_8))
+          .as(refused)
+          .contains("clock_time_seconds ");
+    }
+  }
+
+  private HttpResponse<byte[]> getBytes(String acceptEncoding) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics"))
+            .header("Accept-Encoding", acceptEncoding)
+            .build(),
+        HttpResponse.BodyHandlers.ofByteArray());
   }
 
   @Test
