@@ -100,6 +100,16 @@ class SystemdUnitIT {
   }
 
   /**
+   * {@code systemctl reload} sends SIGHUP, which re-reads the web config instead of ending the
+   * process (ProcessHardeningIT checks the exporter's side of it).
+   */
+  @Test
+  void reloadSendsHangupToTheExporter() {
+    assertThat(DeployTools.read(DeployTools.file(UNIT)))
+        .containsPattern("(?m)^ExecReload=/bin/kill -HUP \\$MAINPID$");
+  }
+
+  /**
    * The JVM flags of the systemd environment file (for the unit's ExecStart jar), the Dockerfile's
    * ENTRYPOINT and the README's quick start are the same, and so is MALLOC_ARENA_MAX. The one flag
    * that names a path, the AppCDS archive, must be the jar's own path with {@code .jsa}: it is

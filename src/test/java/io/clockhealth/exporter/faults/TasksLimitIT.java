@@ -15,8 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +22,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -83,7 +80,7 @@ class TasksLimitIT {
 
       cgroup.setMax(TASKS_MAX);
       assertHealthy(exporter.scrape());
-      assertThat(zombieChildren(exporter.pid())).as("zombie children").isEmpty();
+      assertThat(ProcessTree.zombieChildren(exporter.pid())).as("zombie children").isEmpty();
       assertThat(exporter.isAlive()).isTrue();
     }
   }
@@ -135,24 +132,5 @@ class TasksLimitIT {
     }
     CompletableFuture.allOf(clients.toArray(CompletableFuture[]::new)).get();
     return new ArrayList<>(problems);
-  }
-
-  private static List<Long> zombieChildren(long parent) throws IOException {
-    try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-      return procs
-          .filter(p -> p.getFileName().toString().matches("\\d+"))
-          .filter(
-              p -> {
-                try {
-                  String stat = Files.readString(p.resolve("stat"));
-                  String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                  return f[0].equals("Z") && Long.parseLong(f[1]) == parent;
-                } catch (IOException | RuntimeException e) {
-                  return false;
-                }
-              })
-          .map(p -> Long.parseLong(p.getFileName().toString()))
-          .toList();
-    }
   }
 }

@@ -24,6 +24,7 @@ public enum LoopbackRanges {
   TEST_CONTAINER_SH("scripts/test-container.sh", 101),
   CHRONY_BATCH_IT("io.clockhealth.exporter.collect.chrony.ChronyBatchIT", 111),
   TEXTFILE_NODE_EXPORTER_IT("io.clockhealth.exporter.deploy.TextfileNodeExporterIT", 131),
+  SOAK_IT("io.clockhealth.exporter.faults.SoakIT", 161),
   /** {@code SERVER_ADDR}, {@code SERVER_PORT}, {@code EXPORTER_PORT}, {@code NODE_PORT}. */
   BENCH_HTTP_SH("scripts/bench-http.sh", 201);
 
