@@ -10,17 +10,9 @@ import io.clockhealth.exporter.testing.ExporterProcess;
 import io.clockhealth.exporter.testing.PidsCgroup;
 import io.clockhealth.exporter.testing.ScrapedMetrics;
 import io.clockhealth.exporter.testing.TestDaemons;
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -93,44 +85,16 @@ class TasksLimitIT {
   /** {@link #CLIENTS} clients scraping back to back for {@link #LOAD}, tasks sampled meanwhile. */
   private static List<String> load(
       ExporterProcess exporter, PidsCgroup cgroup, AtomicInteger mostTasks) throws Exception {
-    HttpClient http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2))
-            .build();
-    HttpRequest request =
-        HttpRequest.newBuilder(exporter.baseUri().resolve("/metrics"))
-            .timeout(Duration.ofSeconds(10))
-            .build();
     long end = System.nanoTime() + LOAD.toNanos();
-    ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
-    List<CompletableFuture<Void>> clients = new ArrayList<>();
-    for (int c = 0; c < CLIENTS; c++) {
-      clients.add(
-          CompletableFuture.runAsync(
-              () -> {
-                while (System.nanoTime() < end && problems.size() < 10) {
-                  try {
-                    HttpResponse<String> r =
-                        http.send(
-                            request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                    if (r.statusCode() != 200
-                        || !r.body()
-                            .contains("clock_scrape_collector_success{collector=\"chrony\"} 1")) {
-                      problems.add(
-                          "HTTP " + r.statusCode() + " " + r.body().lines().limit(3).toList());
-                    }
-                  } catch (IOException | InterruptedException e) {
-                    problems.add(e.toString());
-                  }
-                }
-              }));
+    ScrapeLoad load = ScrapeLoad.start(exporter, CLIENTS);
+    try {
+      while (System.nanoTime() < end && load.problems().isEmpty()) {
+        mostTasks.accumulateAndGet(cgroup.current(), Math::max);
+        Thread.sleep(50);
+      }
+    } finally {
+      load.stop();
     }
-    while (System.nanoTime() < end) {
-      mostTasks.accumulateAndGet(cgroup.current(), Math::max);
-      Thread.sleep(50);
-    }
-    CompletableFuture.allOf(clients.toArray(CompletableFuture[]::new)).get();
-    return new ArrayList<>(problems);
+    return load.problems();
   }
 }
