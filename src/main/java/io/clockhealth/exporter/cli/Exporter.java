@@ -15,7 +15,7 @@ import io.clockhealth.exporter.exec.ProcessRunner;
 import io.clockhealth.exporter.exec.ToolLeftovers;
 import io.clockhealth.exporter.metrics.Daemon;
 import io.clockhealth.exporter.web.ExporterServer;
-import io.clockhealth.exporter.web.WebConfigSource;
+import io.clockhealth.exporter.webconfig.WebConfigSource;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -4,7 +4,7 @@ import io.clockhealth.exporter.config.ConfigException;
 import io.clockhealth.exporter.config.ExporterSettings;
 import io.clockhealth.exporter.exec.LaunchMechanism;
 import io.clockhealth.exporter.exec.ToolLeftovers;
-import io.clockhealth.exporter.web.WebConfigSource;
+import io.clockhealth.exporter.webconfig.WebConfigSource;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;

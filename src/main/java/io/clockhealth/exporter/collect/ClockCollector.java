@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * HA Prometheus pairs cause one chronyc run, not two); nothing is cached beyond the optional
  * minimum interval, so a value is never served stale.
  */
-public final class ClockCollector implements MultiCollector, AutoCloseable {
+public final class ClockCollector implements MultiCollector, Scrapes, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ClockCollector.class);
 
@@ -74,6 +74,7 @@ public final class ClockCollector implements MultiCollector, AutoCloseable {
   }
 
   /** Runs every collector once; used by /metrics, --once and the landing page. */
+  @Override
   public ScrapeResult scrape() {
     double hostTime = clock.millis() / 1000.0;
     List<CompletableFuture<CollectorOutcome>> running = new ArrayList<>(collectors.size());
@@ -88,6 +89,7 @@ public final class ClockCollector implements MultiCollector, AutoCloseable {
     return new ScrapeResult(hostTime, outcomes);
   }
 
+  @Override
   public BuildInfo buildInfo() {
     return buildInfo;
   }

@@ -1,5 +1,6 @@
 package io.clockhealth.exporter.web;
 
+import io.clockhealth.exporter.webconfig.WebConfigSource;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;

@@ -1,10 +1,12 @@
 package io.clockhealth.exporter.web;
 
-import io.clockhealth.exporter.collect.ClockCollector;
+import io.clockhealth.exporter.collect.Scrapes;
 import io.clockhealth.exporter.config.ConfigException;
 import io.clockhealth.exporter.config.ExporterSettings;
 import io.clockhealth.exporter.config.ListenAddress;
-import io.clockhealth.exporter.web.tls.TlsContexts;
+import io.clockhealth.exporter.webconfig.TlsContexts;
+import io.clockhealth.exporter.webconfig.WebConfig;
+import io.clockhealth.exporter.webconfig.WebConfigSource;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -74,7 +76,7 @@ public final class ExporterServer implements AutoCloseable {
       ListenAddress address,
       String telemetryPath,
       PrometheusRegistry registry,
-      ClockCollector collector,
+      Scrapes collector,
       String version) {
     this(
         address,
@@ -93,7 +95,7 @@ public final class ExporterServer implements AutoCloseable {
       ListenAddress address,
       String telemetryPath,
       PrometheusRegistry registry,
-      ClockCollector collector,
+      Scrapes collector,
       String version,
       WebConfigSource webConfig,
       int maxRequests) {

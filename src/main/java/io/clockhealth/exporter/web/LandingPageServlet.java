@@ -1,8 +1,8 @@
 package io.clockhealth.exporter.web;
 
-import io.clockhealth.exporter.collect.ClockCollector;
 import io.clockhealth.exporter.collect.CollectorOutcome;
 import io.clockhealth.exporter.collect.ScrapeResult;
+import io.clockhealth.exporter.collect.Scrapes;
 import io.clockhealth.exporter.metrics.DaemonReport;
 import io.clockhealth.exporter.metrics.SourceStatus;
 import io.clockhealth.exporter.metrics.SystemStatus;
@@ -30,11 +30,11 @@ final class LandingPageServlet extends HttpServlet {
 
   private static final String POLICY = ContentSecurityPolicy.forInline(STYLE, null);
 
-  private final transient ClockCollector collector;
+  private final transient Scrapes collector;
   private final String telemetryPath;
   private final String version;
 
-  LandingPageServlet(ClockCollector collector, String telemetryPath, String version) {
+  LandingPageServlet(Scrapes collector, String telemetryPath, String version) {
     this.collector = collector;
     this.telemetryPath = telemetryPath;
     this.version = version;

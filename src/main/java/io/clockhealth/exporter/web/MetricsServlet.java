@@ -1,7 +1,7 @@
 package io.clockhealth.exporter.web;
 
-import io.clockhealth.exporter.collect.ClockCollector;
 import io.clockhealth.exporter.collect.ScrapeResult;
+import io.clockhealth.exporter.collect.Scrapes;
 import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
@@ -35,14 +35,14 @@ final class MetricsServlet extends PrometheusMetricsServlet {
   private static final Pattern PARAMETERS = Pattern.compile(";");
   private static final Pattern REFUSED = Pattern.compile("\\s*[qQ]\\s*=\\s*0(\\.0*)?\\s*");
 
-  private final transient ClockCollector collector;
+  private final transient Scrapes collector;
   private final transient ExpositionFormats formats = ExpositionFormats.init();
   private final transient SharedExpositions shared = new SharedExpositions();
 
   /**
    * @param registry holds {@code collector} only: plain scrapes read {@code collector} directly
    */
-  MetricsServlet(PrometheusRegistry registry, ClockCollector collector) {
+  MetricsServlet(PrometheusRegistry registry, Scrapes collector) {
     super(registry);
     this.collector = collector;
   }

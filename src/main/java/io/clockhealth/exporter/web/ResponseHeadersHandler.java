@@ -1,5 +1,6 @@
 package io.clockhealth.exporter.web;
 
+import io.clockhealth.exporter.webconfig.WebConfigSource;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import io.clockhealth.exporter.collect.BuildInfo;
 import io.clockhealth.exporter.collect.ClockCollector;
+import io.clockhealth.exporter.webconfig.WebConfigSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

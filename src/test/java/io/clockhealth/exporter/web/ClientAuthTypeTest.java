@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clockhealth.exporter.collect.BuildInfo;
 import io.clockhealth.exporter.collect.ClockCollector;
+import io.clockhealth.exporter.webconfig.WebConfigSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

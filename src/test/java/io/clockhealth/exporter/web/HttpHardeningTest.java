@@ -9,6 +9,7 @@ import io.clockhealth.exporter.collect.DaemonCollector;
 import io.clockhealth.exporter.collect.FakeCollector;
 import io.clockhealth.exporter.metrics.Daemon;
 import io.clockhealth.exporter.metrics.DaemonReport;
+import io.clockhealth.exporter.webconfig.WebConfigSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;

@@ -1,6 +1,6 @@
 package io.clockhealth.exporter.web;
 
-import io.clockhealth.exporter.web.tls.PemFiles;
+import io.clockhealth.exporter.webconfig.PemFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -9,6 +9,7 @@ import io.clockhealth.exporter.collect.DaemonCollector;
 import io.clockhealth.exporter.config.ListenAddress;
 import io.clockhealth.exporter.metrics.Daemon;
 import io.clockhealth.exporter.metrics.DaemonReport;
+import io.clockhealth.exporter.webconfig.WebConfigSource;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.InputStream;
 import java.net.Socket;

@@ -13,13 +13,13 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TestPki {
 
-  final Path dir;
-  final Path caCert;
-  final Path serverCert;
-  final Path serverKey;
-  final Path serverKeyPkcs1;
-  final Path clientCert;
-  final Path clientKey;
+  public final Path dir;
+  public final Path caCert;
+  public final Path serverCert;
+  public final Path serverKey;
+  public final Path serverKeyPkcs1;
+  public final Path clientCert;
+  public final Path clientKey;
 
   private TestPki(Path dir) {
     this.dir = dir;
@@ -32,7 +32,7 @@ public final class TestPki {
   }
 
   /** Certificates for {@code DNS:localhost} only: scrapes by IP must still work. */
-  static TestPki create(Path dir) throws IOException, InterruptedException {
+  public static TestPki create(Path dir) throws IOException, InterruptedException {
     TestPki pki = new TestPki(dir);
     selfSigned(dir, "ca", "/CN=clock-test-ca", 2);
     pki.issue("server", "localhost", "subjectAltName=DNS:localhost\nextendedKeyUsage=serverAuth\n");

@@ -2,6 +2,7 @@ package io.clockhealth.exporter.web;
 
 import io.clockhealth.exporter.collect.ClockCollector;
 import io.clockhealth.exporter.config.ListenAddress;
+import io.clockhealth.exporter.webconfig.WebConfigSource;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 /** An ExporterServer serving one collector on a free 127.0.0.1 port, for the web tests. */

@@ -8,6 +8,7 @@ import at.favre.lib.crypto.bcrypt.BCrypt;
 import io.clockhealth.exporter.collect.BuildInfo;
 import io.clockhealth.exporter.collect.ClockCollector;
 import io.clockhealth.exporter.config.ConfigException;
+import io.clockhealth.exporter.webconfig.WebConfigSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;

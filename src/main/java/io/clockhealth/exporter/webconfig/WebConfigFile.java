@@ -1,8 +1,9 @@
-package io.clockhealth.exporter.web;
+package io.clockhealth.exporter.webconfig;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The web configuration file in the Prometheus exporter-toolkit format ({@code --web.config.file}):
@@ -23,51 +24,51 @@ import java.util.Map;
 public final class WebConfigFile {
 
   @JsonProperty("tls_server_config")
-  public Tls tls;
+  public @Nullable Tls tls;
 
   @JsonProperty("http_server_config")
-  public Http http;
+  public @Nullable Http http;
 
   @JsonProperty("basic_auth_users")
-  public Map<String, String> basicAuthUsers;
+  public @Nullable Map<String, String> basicAuthUsers;
 
   /** {@code tls_server_config}. */
   public static final class Tls {
     @JsonProperty("cert_file")
-    public String certFile;
+    public @Nullable String certFile;
 
     @JsonProperty("key_file")
-    public String keyFile;
+    public @Nullable String keyFile;
 
     @JsonProperty("client_auth_type")
-    public String clientAuthType;
+    public @Nullable String clientAuthType;
 
     @JsonProperty("client_ca_file")
-    public String clientCaFile;
+    public @Nullable String clientCaFile;
 
     @JsonProperty("min_version")
-    public String minVersion;
+    public @Nullable String minVersion;
 
     @JsonProperty("max_version")
-    public String maxVersion;
+    public @Nullable String maxVersion;
 
     @JsonProperty("cipher_suites")
-    public List<String> cipherSuites;
+    public @Nullable List<String> cipherSuites;
 
     /** Refused when set: see {@link WebConfigLoader}. */
     @JsonProperty("curve_preferences")
-    public List<String> curvePreferences;
+    public @Nullable List<String> curvePreferences;
 
     @JsonProperty("prefer_server_cipher_suites")
-    public Boolean preferServerCipherSuites;
+    public @Nullable Boolean preferServerCipherSuites;
   }
 
   /** {@code http_server_config}. */
   public static final class Http {
     @JsonProperty("http2")
-    public Boolean http2;
+    public @Nullable Boolean http2;
 
     @JsonProperty("headers")
-    public Map<String, String> headers;
+    public @Nullable Map<String, String> headers;
   }
 }

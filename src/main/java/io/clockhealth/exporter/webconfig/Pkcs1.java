@@ -1,4 +1,4 @@
-package io.clockhealth.exporter.web.tls;
+package io.clockhealth.exporter.webconfig;
 
 import java.io.ByteArrayOutputStream;
 

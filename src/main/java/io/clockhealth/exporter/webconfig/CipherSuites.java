@@ -1,4 +1,4 @@
-package io.clockhealth.exporter.web.tls;
+package io.clockhealth.exporter.webconfig;
 
 import io.clockhealth.exporter.config.ConfigException;
 import java.security.NoSuchAlgorithmException;
@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code cipher_suites} as Go reads it: IANA names (the same in Java) for TLS 1.2 and older, while
@@ -24,7 +25,8 @@ public final class CipherSuites {
    *
    * @return the Java suites to include, TLS 1.3 ones first; empty for Java's defaults
    */
-  public static List<String> resolve(String source, List<String> goNames) throws ConfigException {
+  public static List<String> resolve(String source, @Nullable List<String> goNames)
+      throws ConfigException {
     if (goNames == null || goNames.isEmpty()) {
       return List.of();
     }

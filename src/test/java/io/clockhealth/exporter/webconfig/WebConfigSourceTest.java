@@ -1,8 +1,9 @@
-package io.clockhealth.exporter.web;
+package io.clockhealth.exporter.webconfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
+import io.clockhealth.exporter.web.TestPki;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;

@@ -1,10 +1,11 @@
-package io.clockhealth.exporter.web.tls;
+package io.clockhealth.exporter.webconfig;
 
 import io.clockhealth.exporter.config.ConfigException;
-import io.clockhealth.exporter.web.WebConfig;
+import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CRL;
 import java.util.Collection;
+import java.util.Objects;
 import javax.net.ssl.TrustManager;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
@@ -59,11 +60,11 @@ public final class TlsContexts {
       case REQUEST_CLIENT_CERT -> trustAnything(factory, false);
       case REQUIRE_ANY_CLIENT_CERT -> trustAnything(factory, true);
       case VERIFY_CLIENT_CERT_IF_GIVEN -> {
-        factory.setTrustStore(PemFiles.trustStore(tls.clientCaFile()));
+        factory.setTrustStore(PemFiles.trustStore(clientCa(tls)));
         factory.setWantClientAuth(true);
       }
       case REQUIRE_AND_VERIFY_CLIENT_CERT -> {
-        factory.setTrustStore(PemFiles.trustStore(tls.clientCaFile()));
+        factory.setTrustStore(PemFiles.trustStore(clientCa(tls)));
         factory.setNeedClientAuth(true);
       }
     }
@@ -80,5 +81,10 @@ public final class TlsContexts {
     } else {
       factory.setWantClientAuth(true);
     }
+  }
+
+  /** WebConfigLoader refuses the verifying modes without a CA file. */
+  private static Path clientCa(WebConfig.Tls tls) {
+    return Objects.requireNonNull(tls.clientCaFile(), "client_ca_file");
   }
 }

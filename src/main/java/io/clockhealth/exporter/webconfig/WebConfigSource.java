@@ -1,4 +1,4 @@
-package io.clockhealth.exporter.web;
+package io.clockhealth.exporter.webconfig;
 
 import io.clockhealth.exporter.config.BoundedFiles;
 import io.clockhealth.exporter.config.ConfigException;
@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,15 +35,15 @@ public final class WebConfigSource implements AutoCloseable {
   /** How often the files are compared with what is in force. */
   static final Duration WATCH_INTERVAL = Duration.ofSeconds(1);
 
-  private final Path file;
+  private final @Nullable Path file;
   private final WebConfigLoader loader;
   private final List<Consumer<WebConfig>> listeners = new CopyOnWriteArrayList<>();
   private volatile WebConfig current;
   private List<String> stamp;
-  private String lastError;
-  private ScheduledExecutorService watcher;
+  private @Nullable String lastError;
+  private @Nullable ScheduledExecutorService watcher;
 
-  private WebConfigSource(Path file, WebConfigLoader loader, WebConfig initial) {
+  private WebConfigSource(@Nullable Path file, WebConfigLoader loader, WebConfig initial) {
     this.file = file;
     this.loader = loader;
     this.current = initial;
@@ -57,7 +58,7 @@ public final class WebConfigSource implements AutoCloseable {
 
   /** A fixed configuration (no file): plain HTTP, no auth. */
   public static WebConfigSource none() {
-    return new WebConfigSource(null, null, WebConfig.NONE);
+    return new WebConfigSource(null, new WebConfigLoader(), WebConfig.NONE);
   }
 
   /** Called with the new configuration after a successful reload. */
@@ -115,9 +116,10 @@ public final class WebConfigSource implements AutoCloseable {
       listeners.forEach(listener -> listener.accept(next));
     } catch (ConfigException e) {
       stamp = now;
-      if (!e.getMessage().equals(lastError)) {
-        LOG.error("web config {} not reloaded: {}", file, e.getMessage());
-        lastError = e.getMessage();
+      String reason = String.valueOf(e.getMessage());
+      if (!reason.equals(lastError)) {
+        LOG.error("web config {} not reloaded: {}", file, reason);
+        lastError = reason;
       }
     }
   }
@@ -131,7 +133,7 @@ public final class WebConfigSource implements AutoCloseable {
   }
 
   /** Digests of the config file and the TLS files it names. */
-  private static List<String> stamp(Path file, WebConfig config) {
+  private static List<String> stamp(@Nullable Path file, WebConfig config) {
     List<String> parts = new ArrayList<>();
     if (file == null) {
       return parts;
@@ -145,7 +147,7 @@ public final class WebConfigSource implements AutoCloseable {
     return parts;
   }
 
-  private static String digest(Path path) {
+  private static String digest(@Nullable Path path) {
     if (path == null) {
       return "";
     }

@@ -1,4 +1,4 @@
-package io.clockhealth.exporter.web;
+package io.clockhealth.exporter.webconfig;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -9,9 +9,6 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.clockhealth.exporter.config.BoundedFiles;
 import io.clockhealth.exporter.config.ConfigException;
-import io.clockhealth.exporter.web.tls.CertificateValidity;
-import io.clockhealth.exporter.web.tls.CipherSuites;
-import io.clockhealth.exporter.web.tls.PemFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,6 +25,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,7 +85,7 @@ public final class WebConfigLoader {
         headers(source, parsed.http == null ? null : parsed.http.headers));
   }
 
-  private static WebConfig.Tls tls(String source, Path base, WebConfigFile.Tls tls)
+  private static WebConfig.Tls tls(String source, @Nullable Path base, WebConfigFile.Tls tls)
       throws ConfigException {
     Path cert = requiredFile(source, base, "tls_server_config.cert_file", tls.certFile);
     Path key = requiredFile(source, base, "tls_server_config.key_file", tls.keyFile);
@@ -149,7 +147,7 @@ public final class WebConfigLoader {
     }
   }
 
-  private static WebConfig.ClientAuth clientAuth(String source, String value)
+  private static WebConfig.ClientAuth clientAuth(String source, @Nullable String value)
       throws ConfigException {
     if (value == null || value.isBlank()) {
       return WebConfig.ClientAuth.NO_CLIENT_CERT;
@@ -170,7 +168,7 @@ public final class WebConfigLoader {
     };
   }
 
-  private static int version(String source, String key, String value, int fallback)
+  private static int version(String source, String key, @Nullable String value, int fallback)
       throws ConfigException {
     if (value == null || value.isBlank()) {
       return fallback;
@@ -195,7 +193,7 @@ public final class WebConfigLoader {
           "X-XSS-Protection", List.of(),
           "Content-Security-Policy", List.of());
 
-  private static Map<String, String> headers(String source, Map<String, String> headers)
+  private static Map<String, String> headers(String source, @Nullable Map<String, String> headers)
       throws ConfigException {
     if (headers == null) {
       return Map.of();
@@ -222,7 +220,7 @@ public final class WebConfigLoader {
     return headers;
   }
 
-  private static Map<String, String> users(String source, Map<String, String> users)
+  private static Map<String, String> users(String source, @Nullable Map<String, String> users)
       throws ConfigException {
     if (users == null) {
       return Map.of();
@@ -246,12 +244,13 @@ public final class WebConfigLoader {
     return checked;
   }
 
-  private static Path requiredFile(String source, Path base, String key, String value)
+  private static Path requiredFile(
+      String source, @Nullable Path base, String key, @Nullable String value)
       throws ConfigException {
     if (value == null || value.isBlank()) {
       throw new ConfigException(source + ": " + key + " is required");
     }
-    Path path = base.resolve(value);
+    Path path = base == null ? Path.of(value) : base.resolve(value);
     if (!Files.isReadable(path)) {
       throw new ConfigException(source + ": " + key + ": cannot read " + path);
     }
@@ -262,7 +261,7 @@ public final class WebConfigLoader {
     return e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
   }
 
-  private static String firstLine(String text) {
+  private static String firstLine(@Nullable String text) {
     return text == null ? "" : text.lines().findFirst().orElse("");
   }
 }

@@ -1,14 +1,15 @@
-package io.clockhealth.exporter.web;
+package io.clockhealth.exporter.webconfig;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A validated web configuration. {@code tls} is {@code null} for plain HTTP; {@code users} empty
  * means no basic auth.
  */
-public record WebConfig(Tls tls, Map<String, String> users, Map<String, String> headers) {
+public record WebConfig(@Nullable Tls tls, Map<String, String> users, Map<String, String> headers) {
 
   public static final WebConfig NONE = new WebConfig(null, Map.of(), Map.of());
 
@@ -36,7 +37,7 @@ public record WebConfig(Tls tls, Map<String, String> users, Map<String, String> 
       Path certFile,
       Path keyFile,
       ClientAuth clientAuth,
-      Path clientCaFile,
+      @Nullable Path clientCaFile,
       List<String> protocols,
       List<String> cipherSuites,
       boolean preferServerCipherSuites) {
