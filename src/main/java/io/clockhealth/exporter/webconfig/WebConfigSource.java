@@ -36,14 +36,18 @@ public final class WebConfigSource implements AutoCloseable {
   static final Duration WATCH_INTERVAL = Duration.ofSeconds(1);
 
   private final @Nullable Path file;
-  private final WebConfigLoader loader;
+
+  /** {@code null} without a file: the YAML loader (Jackson) is then never even loaded. */
+  private final @Nullable WebConfigLoader loader;
+
   private final List<Consumer<WebConfig>> listeners = new CopyOnWriteArrayList<>();
   private volatile WebConfig current;
   private List<String> stamp;
   private @Nullable String lastError;
   private @Nullable ScheduledExecutorService watcher;
 
-  private WebConfigSource(@Nullable Path file, WebConfigLoader loader, WebConfig initial) {
+  private WebConfigSource(
+      @Nullable Path file, @Nullable WebConfigLoader loader, WebConfig initial) {
     this.file = file;
     this.loader = loader;
     this.current = initial;
@@ -58,7 +62,7 @@ public final class WebConfigSource implements AutoCloseable {
 
   /** A fixed configuration (no file): plain HTTP, no auth. */
   public static WebConfigSource none() {
-    return new WebConfigSource(null, new WebConfigLoader(), WebConfig.NONE);
+    return new WebConfigSource(null, null, WebConfig.NONE);
   }
 
   /** Called with the new configuration after a successful reload. */
@@ -99,7 +103,7 @@ public final class WebConfigSource implements AutoCloseable {
 
   /** Re-reads the files whether or not they changed (SIGHUP). */
   public synchronized void reload() {
-    if (file == null) {
+    if (file == null || loader == null) {
       return;
     }
     List<String> now = stamp(file, current);
