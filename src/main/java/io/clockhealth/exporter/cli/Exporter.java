@@ -5,6 +5,7 @@ import io.clockhealth.exporter.collect.ClockCollector;
 import io.clockhealth.exporter.collect.CollectorFactory;
 import io.clockhealth.exporter.collect.DaemonCollector;
 import io.clockhealth.exporter.collect.chrony.ChronyCollector;
+import io.clockhealth.exporter.collect.host.HostClockCollector;
 import io.clockhealth.exporter.collect.ntpd.NtpdCollector;
 import io.clockhealth.exporter.collect.timesyncd.TimesyncdCollector;
 import io.clockhealth.exporter.config.ExporterSettings;
@@ -51,6 +52,7 @@ final class Exporter {
     this.collector =
         new ClockCollector(
             new CollectorFactory(new ExecutableResolver(), constructors).create(settings),
+            HostClockCollector.system(Clock.systemUTC()),
             Clock.systemUTC(),
             buildInfo,
             settings.minInterval(),

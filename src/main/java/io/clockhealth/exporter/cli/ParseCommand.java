@@ -72,7 +72,7 @@ final class ParseCommand implements Callable<Integer> {
       OutputFormat chosen =
           FormatRegistry.AUTO.equals(format) ? registry.detect(text) : named(format);
       DaemonReport report = chosen.parse(text);
-      Exposition.write(new ClockMetrics().report(report).build(), stdout);
+      Exposition.write(new ClockMetrics().report(report).host(report.host()).build(), stdout);
       stdout.flush();
       if (stdout.checkError()) { // PrintStream keeps write errors (EBADF, ENOSPC) to itself
         stderr.println("parse: cannot write the metrics to standard output");

@@ -2,6 +2,7 @@ package io.clockhealth.exporter.collect;
 
 import io.clockhealth.exporter.config.ExporterSettings;
 import io.clockhealth.exporter.metrics.DaemonReport;
+import io.clockhealth.exporter.metrics.HostClock;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.time.Clock;
@@ -12,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +30,8 @@ public final class ClockCollector implements MultiCollector, Scrapes, AutoClosea
 
   private final List<DaemonCollector> collectors;
   private final List<SingleFlight<CollectorOutcome>> flights;
+  private final @Nullable HostCollector host;
+  private final @Nullable SingleFlight<HostOutcome> hostFlight;
   private final Clock clock;
   private final BuildInfo buildInfo;
   private final ExecutorService executor;
@@ -37,18 +41,31 @@ public final class ClockCollector implements MultiCollector, Scrapes, AutoClosea
     this(collectors, clock, buildInfo, Duration.ZERO, ExporterSettings.DEFAULT_MAX_SOURCES);
   }
 
-  /**
-   * @param minInterval reuse a collector's result for this long after it completed (zero: only
-   *     scrapes that overlap a running collection share it)
-   * @param maxSources sources served per collector; beyond them a report is cut
-   */
+  /** Without a host collector; the parameters as below. */
   public ClockCollector(
       List<DaemonCollector> collectors,
       Clock clock,
       BuildInfo buildInfo,
       Duration minInterval,
       int maxSources) {
+    this(collectors, null, clock, buildInfo, minInterval, maxSources);
+  }
+
+  /**
+   * @param host the host collector, or {@code null} for none (tests of the daemon collectors)
+   * @param minInterval reuse a collector's result for this long after it completed (zero: only
+   *     scrapes that overlap a running collection share it)
+   * @param maxSources sources served per collector; beyond them a report is cut
+   */
+  public ClockCollector(
+      List<DaemonCollector> collectors,
+      @Nullable HostCollector host,
+      Clock clock,
+      BuildInfo buildInfo,
+      Duration minInterval,
+      int maxSources) {
     this.collectors = List.copyOf(collectors);
+    this.host = host;
     this.sourceCap = new SourceCap(maxSources);
     this.clock = clock;
     this.buildInfo = buildInfo;
@@ -56,7 +73,7 @@ public final class ClockCollector implements MultiCollector, Scrapes, AutoClosea
     // Single-flight means at most one run per collector at a time: the pool never needs more.
     this.executor =
         Executors.newFixedThreadPool(
-            Math.max(1, collectors.size()),
+            Math.max(1, collectors.size() + (host == null ? 0 : 1)),
             runnable -> {
               Thread thread = new Thread(runnable, "collector-" + threads.incrementAndGet());
               thread.setDaemon(true);
@@ -66,6 +83,10 @@ public final class ClockCollector implements MultiCollector, Scrapes, AutoClosea
         this.collectors.stream()
             .map(c -> new SingleFlight<CollectorOutcome>(executor, minInterval, System::nanoTime))
             .toList();
+    this.hostFlight =
+        host == null
+            ? null
+            : new SingleFlight<HostOutcome>(executor, minInterval, System::nanoTime);
   }
 
   @Override
@@ -82,11 +103,16 @@ public final class ClockCollector implements MultiCollector, Scrapes, AutoClosea
       DaemonCollector collector = collectors.get(i);
       running.add(flights.get(i).get(() -> timed(collector)));
     }
+    HostCollector hostCollector = host;
+    CompletableFuture<HostOutcome> hostRun =
+        hostCollector == null || hostFlight == null
+            ? CompletableFuture.completedFuture(null)
+            : hostFlight.get(() -> timed(hostCollector));
     List<CollectorOutcome> outcomes = new ArrayList<>(running.size());
     for (CompletableFuture<CollectorOutcome> future : running) {
       outcomes.add(future.join());
     }
-    return new ScrapeResult(hostTime, outcomes);
+    return new ScrapeResult(hostTime, hostRun.join(), outcomes);
   }
 
   @Override
@@ -94,8 +120,14 @@ public final class ClockCollector implements MultiCollector, Scrapes, AutoClosea
     return buildInfo;
   }
 
+  /** The {@code collector} label values: {@code host} first, where it runs. */
   public List<String> collectorNames() {
-    return collectors.stream().map(DaemonCollector::name).toList();
+    List<String> names = new ArrayList<>();
+    if (host != null) {
+      names.add(HostCollector.NAME);
+    }
+    collectors.forEach(c -> names.add(c.name()));
+    return names;
   }
 
   @Override
@@ -117,5 +149,17 @@ public final class ClockCollector implements MultiCollector, Scrapes, AutoClosea
         collector.name(),
         sourceCap.apply(collector.name(), result),
         (System.nanoTime() - start) / 1e9);
+  }
+
+  private static HostOutcome timed(HostCollector collector) {
+    long start = System.nanoTime();
+    HostCollection result;
+    try {
+      result = collector.collect();
+    } catch (RuntimeException e) {
+      LOG.error("collector={} failed unexpectedly", HostCollector.NAME, e);
+      result = new HostCollection(false, HostClock.NONE);
+    }
+    return new HostOutcome(result, (System.nanoTime() - start) / 1e9);
   }
 }

@@ -4,49 +4,48 @@ import io.clockhealth.exporter.config.ExporterSettings;
 import io.clockhealth.exporter.config.ToolSettings;
 import io.clockhealth.exporter.exec.ExecutableResolver;
 import io.clockhealth.exporter.metrics.Daemon;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides which collectors run: forced on or off by flag or config, otherwise on where the tool is
- * installed. Says once, at start-up, why each one is on or off.
+ * Decides which daemon collectors run: forced on or off by flag or config, otherwise on where the
+ * tool is installed (and, for timesyncd, where systemd runs it). Says once, at start-up, why each
+ * one is on or off. The host collector always runs.
  */
 public final class CollectorFactory {
 
   private static final Logger LOG = LoggerFactory.getLogger(CollectorFactory.class);
 
-  /**
-   * timedatectl ships with systemd itself, on chrony and ntpd hosts too; auto-detection also wants
-   * the timesyncd daemon installed, or every such host would report a failing collector.
-   */
-  private static final List<Path> TIMESYNCD_BINARIES =
-      List.of(
-          Path.of("/lib/systemd/systemd-timesyncd"), Path.of("/usr/lib/systemd/systemd-timesyncd"));
+  /** The unit timedatectl's show-timesync and timesync-status talk to. */
+  static final String TIMESYNCD_UNIT = "systemd-timesyncd.service";
 
   private final ExecutableResolver resolver;
   private final Map<Daemon, Function<ToolSettings, DaemonCollector>> constructors;
-  private final List<Path> timesyncdBinaries;
+  private final SystemdUnits systemd;
 
   public CollectorFactory(
       ExecutableResolver resolver,
       Map<Daemon, Function<ToolSettings, DaemonCollector>> constructors) {
-    this(resolver, constructors, TIMESYNCD_BINARIES);
+    this(resolver, constructors, Path.of("/"));
   }
 
+  /**
+   * @param root where {@code /run/systemd} and the unit directories are: {@code /} but in tests
+   */
   CollectorFactory(
       ExecutableResolver resolver,
       Map<Daemon, Function<ToolSettings, DaemonCollector>> constructors,
-      List<Path> timesyncdBinaries) {
+      Path root) {
     this.resolver = resolver;
     this.constructors = new EnumMap<>(constructors);
-    this.timesyncdBinaries = List.copyOf(timesyncdBinaries);
+    this.systemd = new SystemdUnits(root);
   }
 
   public List<DaemonCollector> create(ExporterSettings settings) {
@@ -59,7 +58,9 @@ public final class CollectorFactory {
           }
         });
     if (collectors.isEmpty()) {
-      LOG.warn("no collector is enabled: only clock_time_seconds and build info will be served");
+      LOG.warn(
+          "no time daemon collector is enabled: only the host collector's series,"
+              + " clock_time_seconds and build info will be served");
     }
     return collectors;
   }
@@ -91,11 +92,15 @@ public final class CollectorFactory {
           name);
       return false;
     }
-    if (daemon == Daemon.TIMESYNCD && timesyncdBinaries.stream().noneMatch(Files::exists)) {
-      LOG.info(
-          "collector=timesyncd disabled: systemd-timesyncd is not installed"
-              + " (force with --collector.timesyncd)");
-      return false;
+    if (daemon == Daemon.TIMESYNCD) {
+      // timedatectl ships with systemd itself, on chrony and ntpd hosts and in containers too:
+      // only where systemd runs timesyncd can it answer, anywhere else every scrape would fail.
+      Optional<String> whyNot = systemd.whyNot(TIMESYNCD_UNIT);
+      if (whyNot.isPresent()) {
+        LOG.info(
+            "collector=timesyncd disabled: {} (force with --collector.timesyncd)", whyNot.get());
+        return false;
+      }
     }
     LOG.info("collector={} enabled: found {}", name, resolver.resolve(tool.path()).get());
     return true;

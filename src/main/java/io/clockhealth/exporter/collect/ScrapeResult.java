@@ -1,14 +1,36 @@
 package io.clockhealth.exporter.collect;
 
 import io.clockhealth.exporter.metrics.ClockMetrics;
+import io.clockhealth.exporter.metrics.HostClock;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
-/** Everything one scrape measured: the host clock and each collector's outcome. */
-public record ScrapeResult(double hostTimeSeconds, List<CollectorOutcome> outcomes) {
+/**
+ * Everything one scrape measured: the exporter's wall clock, the host collector's outcome ({@code
+ * null} where none runs) and each daemon collector's.
+ */
+public record ScrapeResult(
+    double hostTimeSeconds, @Nullable HostOutcome host, List<CollectorOutcome> outcomes) {
 
   public ScrapeResult {
     outcomes = List.copyOf(outcomes);
+  }
+
+  public ScrapeResult(double hostTimeSeconds, List<CollectorOutcome> outcomes) {
+    this(hostTimeSeconds, null, outcomes);
+  }
+
+  /**
+   * The host clock: the host collector's reads, completed by what the daemons' tools said about the
+   * host (timedated's settings).
+   */
+  public HostClock hostClock() {
+    HostClock clock = host == null ? HostClock.NONE : host.result().clock();
+    for (CollectorOutcome outcome : outcomes) {
+      clock = clock.orElse(outcome.result().report().host());
+    }
+    return clock;
   }
 
   /** The scrape in the metric contract, with build info. */
@@ -30,6 +52,9 @@ public record ScrapeResult(double hostTimeSeconds, List<CollectorOutcome> outcom
   }
 
   private MetricSnapshots collected(ClockMetrics metrics, BuildInfo buildInfo) {
+    if (host != null) {
+      metrics.collectorResult(HostCollector.NAME, host.result().success(), host.durationSeconds());
+    }
     for (CollectorOutcome outcome : outcomes) {
       metrics.collectorResult(
           outcome.collector(), outcome.result().success(), outcome.durationSeconds());
@@ -37,6 +62,7 @@ public record ScrapeResult(double hostTimeSeconds, List<CollectorOutcome> outcom
     for (CollectorOutcome outcome : outcomes) {
       metrics.report(outcome.result().report());
     }
+    metrics.host(hostClock());
     return metrics.buildInfo(buildInfo.version(), buildInfo.revision()).build();
   }
 }

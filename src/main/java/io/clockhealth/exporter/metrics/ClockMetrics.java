@@ -57,6 +57,57 @@ public final class ClockMetrics {
     return this;
   }
 
+  /** The host clock's series; {@code null} components and empty lists add nothing. */
+  public ClockMetrics host(HostClock host) {
+    if (host.kernel() != null) {
+      kernel(host.kernel());
+    }
+    for (RtcClock rtc : host.rtcs()) {
+      Labels labels = Labels.of("rtc", rtc.name());
+      families.gauge(MetricCatalog.RTC_TIME_SECONDS, labels, rtc.timeSeconds());
+      families.gauge(MetricCatalog.RTC_OFFSET_SECONDS, labels, rtc.offsetSeconds());
+      families.gauge(MetricCatalog.RTC_HCTOSYS, labels, rtc.hctosys());
+    }
+    families.gauge(MetricCatalog.RTC_LOCAL_TIME, Labels.EMPTY, host.rtcLocalTime());
+    if (host.clocksource() != null) {
+      families.info(
+          MetricCatalog.CLOCKSOURCE_CURRENT, Labels.of("clocksource", host.clocksource()));
+    }
+    for (String available : host.clocksourcesAvailable()) {
+      families.info(MetricCatalog.CLOCKSOURCE_AVAILABLE, Labels.of("clocksource", available));
+    }
+    if (host.timezone() != null) {
+      families.info(MetricCatalog.TIMEZONE, Labels.of("timezone", host.timezone()));
+    }
+    families.gauge(
+        MetricCatalog.TIMEZONE_OFFSET_SECONDS, Labels.EMPTY, host.timezoneOffsetSeconds());
+    for (String process : host.timeDaemonsRunning()) {
+      families.gauge(MetricCatalog.TIME_DAEMON_RUNNING, Labels.of("process", process), 1);
+    }
+    families.gauge(MetricCatalog.TIMEDATED_NTP_ENABLED, Labels.EMPTY, host.timedatedNtpEnabled());
+    return this;
+  }
+
+  private void kernel(KernelClock k) {
+    families.gauge(MetricCatalog.KERNEL_SYNCHRONIZED, Labels.EMPTY, k.synchronized_());
+    for (KernelTimeState state : KernelTimeState.values()) {
+      families.gauge(
+          MetricCatalog.KERNEL_TIME_STATE, Labels.of("state", state.label()), state == k.state());
+    }
+    for (KernelStatusFlag flag : KernelStatusFlag.values()) {
+      families.gauge(
+          MetricCatalog.KERNEL_STATUS_FLAG,
+          Labels.of("flag", flag.label()),
+          flag.isSetIn(k.status()));
+    }
+    families.gauge(MetricCatalog.KERNEL_OFFSET_SECONDS, Labels.EMPTY, k.offsetSeconds());
+    families.gauge(MetricCatalog.KERNEL_FREQUENCY_PPM, Labels.EMPTY, k.frequencyPpm());
+    families.gauge(MetricCatalog.KERNEL_MAX_ERROR_SECONDS, Labels.EMPTY, k.maxErrorSeconds());
+    families.gauge(
+        MetricCatalog.KERNEL_ESTIMATED_ERROR_SECONDS, Labels.EMPTY, k.estimatedErrorSeconds());
+    families.gauge(MetricCatalog.KERNEL_TAI_OFFSET_SECONDS, Labels.EMPTY, k.taiOffsetSeconds());
+  }
+
   public MetricSnapshots build() {
     return families.build();
   }

@@ -29,6 +29,75 @@ public enum MetricCatalog {
       "Time the collector spent in this scrape."),
   EXPORTER_BUILD("clock_exporter_build", Type.INFO, "Build of clock-health-exporter."),
 
+  // Host clock: the kernel and the host's files, no daemon label
+  KERNEL_SYNCHRONIZED(
+      "clock_kernel_synchronized",
+      Type.GAUGE,
+      "1 unless adjtimex(2) returns TIME_ERROR: the kernel's own view, whichever daemon"
+          + " disciplines it (node_timex_sync_status)."),
+  KERNEL_TIME_STATE(
+      "clock_kernel_time_state",
+      Type.GAUGE,
+      "The clock state adjtimex(2) returns as a state set: the current state is 1."),
+  KERNEL_STATUS_FLAG(
+      "clock_kernel_status_flag",
+      Type.GAUGE,
+      "1 when the kernel's STA_* status bit is set, else 0."),
+  KERNEL_OFFSET_SECONDS(
+      "clock_kernel_offset_seconds",
+      Type.GAUGE,
+      "Phase offset the kernel PLL is still correcting, local clock minus reference"
+          + " (-node_timex_offset_seconds)."),
+  KERNEL_FREQUENCY_PPM(
+      "clock_kernel_frequency_ppm",
+      Type.GAUGE,
+      "Frequency error the kernel corrects; positive = local oscillator runs fast."),
+  KERNEL_MAX_ERROR_SECONDS(
+      "clock_kernel_max_error_seconds",
+      Type.GAUGE,
+      "The kernel's maximum error; grows 500 us/s while no daemon updates it, 16 s = unsynchronised."),
+  KERNEL_ESTIMATED_ERROR_SECONDS(
+      "clock_kernel_estimated_error_seconds", Type.GAUGE, "The kernel's estimated error."),
+  KERNEL_TAI_OFFSET_SECONDS(
+      "clock_kernel_tai_offset_seconds",
+      Type.GAUGE,
+      "TAI minus UTC as the kernel holds it (0 = never set)."),
+  RTC_TIME_SECONDS(
+      "clock_rtc_time_seconds",
+      Type.GAUGE,
+      "The real-time clock as the kernel reads it, Unix seconds (1 s resolution)."),
+  RTC_OFFSET_SECONDS(
+      "clock_rtc_offset_seconds",
+      Type.GAUGE,
+      "RTC minus system clock; positive = RTC ahead (1 s resolution)."),
+  RTC_HCTOSYS(
+      "clock_rtc_hctosys", Type.GAUGE, "1 if the system clock was set from this RTC at boot."),
+  RTC_LOCAL_TIME(
+      "clock_rtc_local_time",
+      Type.GAUGE,
+      "1 when the RTC keeps local time (/etc/adjtime LOCAL, timedated LocalRTC=yes), 0 for UTC."),
+  CLOCKSOURCE_CURRENT(
+      "clock_clocksource_current",
+      Type.INFO,
+      "The kernel's current clocksource (node_time_clocksource_current_info)."),
+  CLOCKSOURCE_AVAILABLE(
+      "clock_clocksource_available",
+      Type.INFO,
+      "A clocksource the kernel could use (node_time_clocksource_available_info)."),
+  TIMEZONE("clock_timezone", Type.INFO, "The host's time zone (/etc/localtime)."),
+  TIMEZONE_OFFSET_SECONDS(
+      "clock_timezone_offset_seconds",
+      Type.GAUGE,
+      "The host time zone's current UTC offset, east positive, DST included."),
+  TIME_DAEMON_RUNNING(
+      "clock_time_daemon_running",
+      Type.GAUGE,
+      "1 per clock-disciplining process found running in /proc."),
+  TIMEDATED_NTP_ENABLED(
+      "clock_timedated_ntp_enabled",
+      Type.GAUGE,
+      "1 when systemd-timedated says NTP is enabled (timedatectl NTP=yes), else 0."),
+
   // Per daemon
   DAEMON_UP(
       "clock_daemon_up",

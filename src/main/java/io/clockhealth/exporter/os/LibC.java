@@ -17,4 +17,11 @@ public interface LibC extends Library {
   int prctl(int option, long arg2, long arg3, long arg4, long arg5);
 
   int waitpid(int pid, int[] status, int options);
+
+  /**
+   * {@code adjtimex(2)}: with {@link Timex}'s {@code modes} fixed at 0 it only reads the kernel's
+   * NTP state (no privilege needed) and returns the clock state ({@code TIME_OK} … {@code
+   * TIME_ERROR}), or -1.
+   */
+  int adjtimex(Timex timex);
 }

@@ -66,8 +66,13 @@ final class LandingPageServlet extends HttpServlet {
         "<ul><li><a href=\"%s\">Metrics</a></li><li><a href=\"/-/healthy\">Health</a></li>"
             + "<li><a href=\"/-/ready\">Readiness</a></li></ul>%n",
         Html.escape(telemetryPath));
+    if (scrape.host() != null) {
+      HostClockSection.write(out, scrape.host(), scrape.hostClock());
+    }
     if (scrape.outcomes().isEmpty()) {
-      out.println("<p class=\"bad\">No collector is enabled: no time daemon tool was found.</p>");
+      out.println(
+          "<p class=\"bad\">No time daemon collector is enabled: no time daemon tool was"
+              + " found.</p>");
     }
     for (CollectorOutcome outcome : scrape.outcomes()) {
       daemon(out, outcome);

@@ -1,6 +1,7 @@
 package io.clockhealth.exporter.web;
 
 import io.clockhealth.exporter.collect.CollectorOutcome;
+import io.clockhealth.exporter.collect.HostOutcome;
 import io.clockhealth.exporter.collect.ScrapeResult;
 import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Serialises the collected part of an exposition once for every scrape that shares the same
@@ -27,12 +29,14 @@ final class SharedExpositions {
   private record Format(String contentType, EscapingScheme escaping) {}
 
   /** The runs a body was made from, compared by identity: equal values from two runs differ. */
-  private record Entry(List<CollectorOutcome> outcomes, CompletableFuture<byte[]> body) {
+  private record Entry(
+      @Nullable HostOutcome host, List<CollectorOutcome> outcomes, CompletableFuture<byte[]> body) {
 
     // Identity is the point: the same run shared by single-flight, not an equal-looking one.
     @SuppressWarnings("ReferenceEquality")
-    boolean madeFrom(List<CollectorOutcome> others) {
-      if (outcomes.size() != others.size()) {
+    boolean madeFrom(ScrapeResult scrape) {
+      List<CollectorOutcome> others = scrape.outcomes();
+      if (host != scrape.host() || outcomes.size() != others.size()) {
         return false;
       }
       for (int i = 0; i < outcomes.size(); i++) {
@@ -59,10 +63,10 @@ final class SharedExpositions {
     Entry mine;
     synchronized (this) {
       Entry entry = latest.get(format);
-      if (entry != null && entry.madeFrom(scrape.outcomes())) {
+      if (entry != null && entry.madeFrom(scrape)) {
         return entry.body().join();
       }
-      mine = new Entry(scrape.outcomes(), new CompletableFuture<>());
+      mine = new Entry(scrape.host(), scrape.outcomes(), new CompletableFuture<>());
       latest.put(format, mine);
     }
     try {

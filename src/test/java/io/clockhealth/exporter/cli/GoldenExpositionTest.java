@@ -6,15 +6,22 @@ import io.clockhealth.exporter.collect.BuildInfo;
 import io.clockhealth.exporter.collect.ClockCollector;
 import io.clockhealth.exporter.collect.CollectorOutcome;
 import io.clockhealth.exporter.collect.DaemonCollector;
+import io.clockhealth.exporter.collect.HostOutcome;
 import io.clockhealth.exporter.collect.ScrapeResult;
 import io.clockhealth.exporter.collect.chrony.ChronyCollector;
+import io.clockhealth.exporter.collect.host.HostClockCollector;
 import io.clockhealth.exporter.collect.ntpd.NtpdCollector;
 import io.clockhealth.exporter.collect.timesyncd.TimesyncdCollector;
+import io.clockhealth.exporter.config.ExporterSettings;
 import io.clockhealth.exporter.config.ToolSettings;
 import io.clockhealth.exporter.exec.CommandResult;
 import io.clockhealth.exporter.exec.CommandRunner;
 import io.clockhealth.exporter.exec.CommandSpec;
+import io.clockhealth.exporter.os.HostTrees;
+import io.clockhealth.exporter.os.KernelTimex;
+import io.clockhealth.exporter.os.KernelTimexSource;
 import io.clockhealth.exporter.parse.FixtureFiles;
+import io.clockhealth.exporter.testing.TestFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,11 +33,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
  * The golden exposition: a fixed set of captured tool outputs (src/test/resources/captures),
- * answered by a fake {@link CommandRunner} to the real chrony, ntpd and timesyncd collectors, on a
+ * answered by a fake {@link CommandRunner} to the real chrony, ntpd and timesyncd collectors, and a
+ * host tree (src/test/resources/host) with a captured kernel state to the host collector, on a
  * fixed clock, written as a scrape writes it and compared byte for byte with the checked-in
  * src/test/resources/golden/exposition.prom. Any change of a metric name, label, help text or value
  * shows up here and, as a diff of that file, in review.
@@ -88,6 +97,10 @@ class GoldenExpositionTest {
   @Test
   void theGoldenExpositionHasEveryCollectorAndDaemon() throws IOException {
     String golden = Files.readString(GOLDEN, StandardCharsets.UTF_8);
+    assertThat(golden)
+        .contains("clock_scrape_collector_success{collector=\"host\"} 1.0")
+        .contains("clock_kernel_synchronized 0.0")
+        .contains("clock_timedated_ntp_enabled 0.0");
     for (String collector : List.of("chrony", "ntpd", "timesyncd")) {
       assertThat(golden)
           .contains("clock_scrape_collector_success{collector=\"" + collector + "\"} 1.0")
@@ -104,21 +117,43 @@ class GoldenExpositionTest {
             new NtpdCollector(runner, tool("ntpq")),
             new TimesyncdCollector(runner, tool("timedatectl")));
     BuildInfo build = new BuildInfo("0.0.0-golden", "0123456789ab");
+    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    Path tree = Files.createTempDirectory("golden-host");
     ScrapeResult scrape;
-    try (ClockCollector clock =
-        new ClockCollector(collectors, Clock.fixed(NOW, ZoneOffset.UTC), build)) {
-      scrape = clock.scrape();
+    try (ClockCollector collector =
+        new ClockCollector(
+            collectors,
+            host(tree, clock),
+            clock,
+            build,
+            Duration.ZERO,
+            ExporterSettings.DEFAULT_MAX_SOURCES)) {
+      scrape = collector.scrape();
+    } finally {
+      TestFiles.deleteRecursively(tree);
     }
     // The one measured value that is not in the captures: the time each collector took.
     ScrapeResult fixed =
         new ScrapeResult(
             scrape.hostTimeSeconds(),
+            new HostOutcome(scrape.host().result(), 0.001),
             scrape.outcomes().stream()
                 .map(o -> new CollectorOutcome(o.collector(), o.result(), 0.001))
                 .toList());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Exposition.write(fixed.toSnapshots(build), out);
     return out.toString(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The host collector on the tree host/rtc-local-two-daemons (an RTC in local time, hpet, two
+   * daemons; its RTC keeps Berlin's time, 3610 s ahead of the fixed clock) and the kernel state of
+   * the unsynchronised VM (captures/host/jna-5.19.1-adjtimex-readonly_java17_x86_64.txt).
+   */
+  private static HostClockCollector host(Path tree, Clock clock) {
+    KernelTimexSource vm = () -> new KernelTimex(5, 0x40, 0, 0, 16_000_000, 16_000_000, 0);
+    return new HostClockCollector(
+        HostTrees.copy("rtc-local-two-daemons", tree), Optional.of(vm), "", clock);
   }
 
   private static ToolSettings tool(String path) {

@@ -92,6 +92,21 @@ class MainTest {
   }
 
   @Test
+  void timedatectlShowPrintsTimedatedsSettingsWithoutDaemonLabel() throws Exception {
+    Path capture = FixtureFiles.path(Fixtures.TIMEDATECTL.capturesDir() + "good-show.txt");
+    assertThat(run("", "parse", "--format", "timedatectl-show", capture.toString())).isZero();
+    assertThat(stdout())
+        .contains("clock_timedated_ntp_enabled 0.0")
+        .contains("clock_rtc_local_time 0.0")
+        .doesNotContain("daemon=");
+    out.reset();
+    assertThat(run("LocalRTC=yes\nNTP=yes\n", "parse", "--format", "timedatectl-show")).isZero();
+    assertThat(stdout())
+        .contains("clock_timedated_ntp_enabled 1.0")
+        .contains("clock_rtc_local_time 1.0");
+  }
+
+  @Test
   void autoDetectsCsvSources() {
     String sources = "^,x,127.0.0.23,10,-1,377,0,-73.000015259,-73.000015259,0.000020739\n";
     assertThat(run(sources, "parse", "--format", "auto")).isZero();

@@ -24,6 +24,9 @@ class CollectorFactoryTest {
 
   @TempDir Path bin;
 
+  /** Stands in for {@code /}: {@code run/systemd/system}, the unit directories. */
+  @TempDir Path root;
+
   private final Map<Daemon, Function<ToolSettings, DaemonCollector>> constructors =
       new EnumMap<>(Daemon.class);
 
@@ -44,30 +47,88 @@ class CollectorFactoryTest {
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
   }
 
-  private List<String> enabled(Overrides overrides, List<Path> timesyncdBinaries) throws Exception {
+  /** systemd as PID 1, and the timesyncd unit installed, in the tree {@link #root}. */
+  private void bootWithSystemd() throws Exception {
+    Files.createDirectories(root.resolve("run/systemd/system"));
+  }
+
+  private Path installUnit(String directory) throws Exception {
+    Path unit = root.resolve(directory).resolve(CollectorFactory.TIMESYNCD_UNIT);
+    Files.createDirectories(unit.getParent());
+    Files.writeString(unit, "[Service]\nExecStart=/lib/systemd/systemd-timesyncd\n");
+    return unit;
+  }
+
+  private List<String> enabled(Overrides overrides) throws Exception {
     CollectorFactory factory =
-        new CollectorFactory(
-            new ExecutableResolver(bin.toString()), constructors, timesyncdBinaries);
+        new CollectorFactory(new ExecutableResolver(bin.toString()), constructors, root);
     return factory.create(ExporterSettings.resolve(ConfigFile.EMPTY, overrides)).stream()
         .map(DaemonCollector::name)
         .toList();
   }
 
+  private static Overrides forcing(Daemon daemon, boolean enabled) {
+    return new Overrides(
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        Map.of(daemon, new ToolOverrides(enabled, null, null)));
+  }
+
   @Test
   void autoDetectionEnablesWhatIsInstalled() throws Exception {
     install("chronyc");
-    assertThat(enabled(Overrides.NONE, List.of())).containsExactly("chrony");
+    assertThat(enabled(Overrides.NONE)).containsExactly("chrony");
     install("ntpq");
-    assertThat(enabled(Overrides.NONE, List.of())).containsExactly("chrony", "ntpd");
+    assertThat(enabled(Overrides.NONE)).containsExactly("chrony", "ntpd");
   }
 
   @Test
   void timedatectlAloneDoesNotEnableTimesyncd() throws Exception {
     install("timedatectl");
-    assertThat(enabled(Overrides.NONE, List.of(bin.resolve("systemd-timesyncd")))).isEmpty();
-    install("systemd-timesyncd");
-    assertThat(enabled(Overrides.NONE, List.of(bin.resolve("systemd-timesyncd"))))
-        .containsExactly("timesyncd");
+    assertThat(enabled(Overrides.NONE)).isEmpty();
+    installUnit("lib/systemd/system");
+    assertThat(enabled(Overrides.NONE)).as("unit installed, systemd not PID 1").isEmpty();
+    bootWithSystemd();
+    assertThat(enabled(Overrides.NONE)).containsExactly("timesyncd");
+  }
+
+  @Test
+  void systemdAsPid1WithoutTheUnitDoesNotEnableTimesyncd() throws Exception {
+    install("timedatectl");
+    bootWithSystemd();
+    assertThat(enabled(Overrides.NONE)).isEmpty();
+    installUnit("usr/lib/systemd/system");
+    assertThat(enabled(Overrides.NONE)).containsExactly("timesyncd");
+  }
+
+  @Test
+  void aMaskedUnitDoesNotEnableTimesyncd() throws Exception {
+    install("timedatectl");
+    bootWithSystemd();
+    installUnit("lib/systemd/system");
+    Path mask = root.resolve("etc/systemd/system").resolve(CollectorFactory.TIMESYNCD_UNIT);
+    Files.createDirectories(mask.getParent());
+    Files.createSymbolicLink(mask, Path.of("/dev/null"));
+    assertThat(enabled(Overrides.NONE)).isEmpty();
+    Files.delete(mask);
+    Files.writeString(mask, "");
+    assertThat(enabled(Overrides.NONE)).as("an empty unit file masks it too").isEmpty();
+    Files.delete(mask);
+    assertThat(enabled(Overrides.NONE)).containsExactly("timesyncd");
+  }
+
+  @Test
+  void forcingTimesyncdOnWorksWithoutSystemdAndWithoutTheTool() throws Exception {
+    assertThat(enabled(forcing(Daemon.TIMESYNCD, true))).containsExactly("timesyncd");
+    install("timedatectl");
+    assertThat(enabled(forcing(Daemon.TIMESYNCD, true))).containsExactly("timesyncd");
   }
 
   @Test
@@ -87,6 +148,6 @@ class CollectorFactoryTest {
             Map.of(
                 Daemon.CHRONY, new ToolOverrides(false, null, null),
                 Daemon.NTPD, new ToolOverrides(true, null, null)));
-    assertThat(enabled(overrides, List.of())).containsExactly("ntpd");
+    assertThat(enabled(overrides)).containsExactly("ntpd");
   }
 }

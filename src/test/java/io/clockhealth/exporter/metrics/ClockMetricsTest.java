@@ -55,6 +55,52 @@ class ClockMetricsTest {
   }
 
   @Test
+  void writesTheHostClockWithoutDaemonLabel() throws IOException {
+    KernelClock kernel = new KernelClock(KernelTimeState.ERROR, 0x2040, -1.5e-6, 12.5, 16, 16, 37);
+    HostClock host =
+        new HostClock(
+            kernel,
+            List.of(new RtcClock("rtc0", 1_796_222_218.0, 3610.0, true)),
+            true,
+            "hpet",
+            List.of("hpet", "acpi_pm"),
+            "Europe/Berlin",
+            3600,
+            List.of("chronyd", "systemd-timesyncd"),
+            false);
+    String text = text(new ClockMetrics().host(host));
+    assertThat(text)
+        .contains("clock_kernel_synchronized 0.0")
+        .contains("clock_kernel_time_state{state=\"error\"} 1.0")
+        .contains("clock_kernel_time_state{state=\"ok\"} 0.0")
+        .contains("clock_kernel_status_flag{flag=\"unsync\"} 1.0")
+        .contains("clock_kernel_status_flag{flag=\"nano\"} 1.0")
+        .contains("clock_kernel_status_flag{flag=\"pll\"} 0.0")
+        .contains("clock_kernel_offset_seconds -1.5E-6")
+        .contains("clock_kernel_frequency_ppm 12.5")
+        .contains("clock_kernel_max_error_seconds 16.0")
+        .contains("clock_kernel_estimated_error_seconds 16.0")
+        .contains("clock_kernel_tai_offset_seconds 37.0")
+        .contains("clock_rtc_time_seconds{rtc=\"rtc0\"} 1.796222218E9")
+        .contains("clock_rtc_offset_seconds{rtc=\"rtc0\"} 3610.0")
+        .contains("clock_rtc_hctosys{rtc=\"rtc0\"} 1.0")
+        .contains("clock_rtc_local_time 1.0")
+        .contains("clock_clocksource_current_info{clocksource=\"hpet\"} 1")
+        .contains("clock_clocksource_available_info{clocksource=\"acpi_pm\"} 1")
+        .contains("clock_timezone_info{timezone=\"Europe/Berlin\"} 1")
+        .contains("clock_timezone_offset_seconds 3600.0")
+        .contains("clock_time_daemon_running{process=\"systemd-timesyncd\"} 1.0")
+        .contains("clock_timedated_ntp_enabled 0.0");
+    assertThat(text.lines().filter(l -> l.startsWith("clock_kernel_status_flag{")))
+        .hasSize(KernelStatusFlag.values().length);
+  }
+
+  @Test
+  void nothingMeasuredOnTheHostIsNoSeries() throws IOException {
+    assertThat(text(new ClockMetrics().host(HostClock.NONE))).isEmpty();
+  }
+
+  @Test
   void writesSourcesWithOneSeriesPerState() throws IOException {
     SourceStatus source =
         SourceStatus.builder("127.0.0.23")

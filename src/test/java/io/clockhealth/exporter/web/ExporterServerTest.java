@@ -7,9 +7,14 @@ import io.clockhealth.exporter.collect.ClockCollector;
 import io.clockhealth.exporter.collect.CollectionResult;
 import io.clockhealth.exporter.collect.DaemonCollector;
 import io.clockhealth.exporter.collect.FakeCollector;
+import io.clockhealth.exporter.collect.HostCollection;
+import io.clockhealth.exporter.config.ExporterSettings;
 import io.clockhealth.exporter.config.ListenAddress;
 import io.clockhealth.exporter.metrics.Daemon;
 import io.clockhealth.exporter.metrics.DaemonReport;
+import io.clockhealth.exporter.metrics.HostClock;
+import io.clockhealth.exporter.metrics.KernelClock;
+import io.clockhealth.exporter.metrics.KernelTimeState;
 import io.clockhealth.exporter.metrics.LeapStatus;
 import io.clockhealth.exporter.metrics.SourceMode;
 import io.clockhealth.exporter.metrics.SourceState;
@@ -24,6 +29,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
@@ -65,7 +71,25 @@ class ExporterServerTest {
               return new CollectionResult(
                   true, new DaemonReport(Daemon.CHRONY, true, system, List.of(source), List.of()));
             });
-    collector = new ClockCollector(List.of(fake), Clock.systemUTC(), new BuildInfo("9.9", "r"));
+    HostClock hostClock =
+        new HostClock(
+            new KernelClock(KernelTimeState.ERROR, 0x40, 0, 0, 16, 16, 0),
+            List.of(),
+            false,
+            "tsc",
+            List.of("tsc", "kvm-clock"),
+            "Europe/Berlin",
+            3600,
+            List.of("chronyd", "ntpd"),
+            null);
+    collector =
+        new ClockCollector(
+            List.of(fake),
+            () -> new HostCollection(true, hostClock),
+            Clock.systemUTC(),
+            new BuildInfo("9.9", "r"),
+            Duration.ZERO,
+            ExporterSettings.DEFAULT_MAX_SOURCES);
     PrometheusRegistry registry = new PrometheusRegistry();
     registry.register(collector);
     server =
@@ -154,6 +178,20 @@ class ExporterServerTest {
         .contains("selected")
         .contains("&lt;script&gt;")
         .doesNotContain("<script>");
+  }
+
+  @Test
+  void landingPageShowsTheHostClock() throws Exception {
+    String page = get("/", null).body();
+    assertThat(page)
+        .contains("<h2>host</h2>")
+        .contains("Kernel NOT synchronised (adjtimex TIME_ERROR)")
+        .contains("tsc (available: tsc kvm-clock)")
+        .contains("Europe/Berlin (UTC+01:00)")
+        .contains("chronyd, ntpd");
+    assertThat(get("/metrics", null).body())
+        .contains("clock_scrape_collector_success{collector=\"host\"} 1.0")
+        .contains("clock_time_daemon_running{process=\"ntpd\"} 1.0");
   }
 
   @Test

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.clockhealth.exporter.collect.BuildInfo;
 import io.clockhealth.exporter.collect.CollectionResult;
 import io.clockhealth.exporter.collect.CollectorOutcome;
+import io.clockhealth.exporter.collect.HostCollection;
+import io.clockhealth.exporter.collect.HostOutcome;
 import io.clockhealth.exporter.collect.ScrapeResult;
 import io.clockhealth.exporter.metrics.Daemon;
 import io.clockhealth.exporter.metrics.DaemonReport;
+import io.clockhealth.exporter.metrics.HostClock;
 import io.clockhealth.exporter.metrics.SourceStatus;
 import io.clockhealth.exporter.metrics.SystemStatus;
 import io.prometheus.metrics.config.EscapingScheme;
@@ -67,6 +70,26 @@ class SharedExpositionsTest {
         shared.body(
             new ScrapeResult(102, List.of(run)), openMetrics, ESCAPING, this::countingCollected);
     assertThat(other).isNotSameAs(first);
+    assertThat(serialised).hasValue(2);
+  }
+
+  @Test
+  void aNewRunOfTheHostCollectorIsSerialisedAfreshWithTheSameDaemonRuns() {
+    ExpositionFormatWriter text = FORMATS.getPrometheusTextFormatWriter();
+    CollectorOutcome run = run(1e-3);
+    HostOutcome host = new HostOutcome(new HostCollection(true, HostClock.NONE), 0.001);
+    byte[] first =
+        shared.body(
+            new ScrapeResult(100, host, List.of(run)), text, ESCAPING, this::countingCollected);
+    byte[] same =
+        shared.body(
+            new ScrapeResult(101, host, List.of(run)), text, ESCAPING, this::countingCollected);
+    assertThat(same).isSameAs(first);
+    HostOutcome next = new HostOutcome(new HostCollection(true, HostClock.NONE), 0.001);
+    byte[] fresh =
+        shared.body(
+            new ScrapeResult(102, next, List.of(run)), text, ESCAPING, this::countingCollected);
+    assertThat(fresh).isNotSameAs(first);
     assertThat(serialised).hasValue(2);
   }
 

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Collects systemd-timesyncd's view through {@code timedatectl show-timesync --all} (server, poll
  * interval, the last NTP reply), {@code timedatectl timesync-status} (offset, delay, jitter,
- * frequency) and {@code timedatectl show} (time zone, used to read the reply timestamps).
+ * frequency) and {@code timedatectl show} (time zone, used to read the reply timestamps; and
+ * timedated's NTP= and LocalRTC=, host series without a daemon label).
  */
 public final class TimesyncdCollector implements DaemonCollector {
 
@@ -80,6 +81,7 @@ public final class TimesyncdCollector implements DaemonCollector {
             true,
             TimesyncdReportMapper.system(properties.value(), statusValue, showValue),
             TimesyncdReportMapper.sources(properties.value(), statusValue),
-            List.of()));
+            List.of(),
+            TimesyncdReportMapper.host(showValue)));
   }
 }

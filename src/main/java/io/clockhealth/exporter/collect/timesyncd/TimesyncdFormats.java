@@ -11,8 +11,9 @@ import java.util.List;
  * The timedatectl output formats of the {@code parse} command.
  *
  * <p>{@code timedatectl show} and {@code status} carry timedated's settings and the kernel's
- * synchronisation flag, which any daemon may have set: nothing timesyncd itself measured. They
- * parse (so the input is checked) but yield no timesyncd series.
+ * synchronisation flag, which any daemon may have set: nothing timesyncd itself measured, so no
+ * timesyncd series. {@code show} yields the host series of timedated's {@code NTP=} and {@code
+ * LocalRTC=}; {@code status} parses (so the input is checked) and yields nothing.
  */
 public final class TimesyncdFormats {
 
@@ -46,8 +47,13 @@ public final class TimesyncdFormats {
             ShowParser.FORMAT,
             ShowParser::recognises,
             text -> {
-              show.parse(text);
-              return report(null, List.of());
+              return new DaemonReport(
+                  Daemon.TIMESYNCD,
+                  null,
+                  null,
+                  List.of(),
+                  List.of(),
+                  TimesyncdReportMapper.host(show.parse(text)));
             }),
         OutputFormat.of(
             StatusParser.FORMAT,

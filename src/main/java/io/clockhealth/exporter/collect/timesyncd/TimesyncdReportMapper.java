@@ -1,5 +1,6 @@
 package io.clockhealth.exporter.collect.timesyncd;
 
+import io.clockhealth.exporter.metrics.HostClock;
 import io.clockhealth.exporter.metrics.LeapStatus;
 import io.clockhealth.exporter.metrics.SourceMode;
 import io.clockhealth.exporter.metrics.SourceState;
@@ -60,6 +61,16 @@ public final class TimesyncdReportMapper {
         .leapStatus(r.leap())
         .localReference(r.reference() != null && LOCAL_REFERENCES.contains(r.reference()))
         .build();
+  }
+
+  /**
+   * What {@code timedatectl show} says about the host that nothing else gives: timedated's {@code
+   * NTP=} and {@code LocalRTC=}; nothing when it was not read.
+   */
+  public static HostClock host(TimedateProperties timedate) {
+    return timedate == null
+        ? HostClock.NONE
+        : HostClock.timedated(timedate.ntp(), timedate.localRtc());
   }
 
   /** The one server timesyncd uses, or nothing when it has none. Arguments as {@link #system}. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.clockhealth.exporter.collect.chrony.ChronyFormats;
 import io.clockhealth.exporter.metrics.Daemon;
 import io.clockhealth.exporter.metrics.DaemonReport;
+import io.clockhealth.exporter.metrics.HostClock;
 import io.clockhealth.exporter.metrics.SourceState;
 import io.clockhealth.exporter.parse.FixtureFiles;
 import io.clockhealth.exporter.parse.Fixtures;
@@ -93,8 +94,19 @@ class TimesyncdFormatsTest {
       assertThat(r.system()).isNull();
       assertThat(r.sources()).isEmpty();
     }
+    assertThat(status.host()).isEqualTo(HostClock.NONE);
     assertThatThrownBy(() -> format(ShowParser.FORMAT).parse("NTP=perhaps\n"))
         .isInstanceOf(ParseException.class);
+  }
+
+  @Test
+  void showGivesTimedatedsNtpAndLocalRtcAsHostSeries() throws Exception {
+    HostClock captured =
+        format(ShowParser.FORMAT).parse(Fixtures.TIMEDATECTL.capture("good-show.txt")).host();
+    assertThat(captured).isEqualTo(HostClock.timedated(false, false));
+    HostClock enabled =
+        format(ShowParser.FORMAT).parse("Timezone=Europe/Berlin\nLocalRTC=yes\nNTP=yes\n").host();
+    assertThat(enabled).isEqualTo(HostClock.timedated(true, true));
   }
 
   /** Every data file is detected as its own format among all registered formats. */

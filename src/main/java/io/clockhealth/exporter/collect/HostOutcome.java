@@ -1,0 +1,4 @@
+package io.clockhealth.exporter.collect;
+
+/** A {@link HostCollection} with the time it took. */
+public record HostOutcome(HostCollection result, double durationSeconds) {}

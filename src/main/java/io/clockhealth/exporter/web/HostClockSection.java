@@ -1,0 +1,89 @@
+package io.clockhealth.exporter.web;
+
+import io.clockhealth.exporter.collect.HostCollector;
+import io.clockhealth.exporter.collect.HostOutcome;
+import io.clockhealth.exporter.metrics.HostClock;
+import io.clockhealth.exporter.metrics.KernelClock;
+import io.clockhealth.exporter.metrics.RtcClock;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/**
+ * The landing page's section on the host's own clock: the kernel's synchronisation flag and error
+ * bounds, RTCs, clocksource, time zone and the time daemons running.
+ */
+final class HostClockSection {
+
+  private HostClockSection() {}
+
+  static void write(PrintWriter out, HostOutcome outcome, HostClock host) {
+    out.printf("<h2>%s</h2>%n", HostCollector.NAME);
+    if (!outcome.result().success()) {
+      out.println(
+          "<p class=\"bad\">Part of the host clock could not be read."
+              + " See the exporter's log for the file and the reason.</p>");
+    }
+    KernelClock k = host.kernel();
+    if (k != null) {
+      out.printf(
+          "<p class=\"%s\"><strong>Kernel %s</strong></p>%n",
+          k.synchronized_() ? "ok" : "bad",
+          k.synchronized_() ? "synchronised" : "NOT synchronised (adjtimex TIME_ERROR)");
+    }
+    out.println("<table>");
+    if (k != null) {
+      row(out, "Kernel max error", Durations.unsigned(k.maxErrorSeconds()));
+      row(out, "Kernel estimated error", Durations.unsigned(k.estimatedErrorSeconds()));
+      row(out, "Kernel PLL offset (local − reference)", Durations.signed(k.offsetSeconds()));
+      row(out, "Kernel frequency", String.format(Locale.ROOT, "%+.3f ppm", k.frequencyPpm()));
+      row(out, "TAI − UTC", k.taiOffsetSeconds() + " s");
+    }
+    if (host.clocksource() != null) {
+      row(
+          out,
+          "Clocksource",
+          host.clocksource()
+              + " (available: "
+              + String.join(" ", host.clocksourcesAvailable())
+              + ")");
+    }
+    if (host.timezone() != null) {
+      Integer offset = host.timezoneOffsetSeconds();
+      row(
+          out,
+          "Time zone",
+          host.timezone() + (offset == null ? "" : " (UTC" + utcOffset(offset) + ")"));
+    }
+    for (RtcClock rtc : host.rtcs()) {
+      row(
+          out,
+          "RTC " + rtc.name(),
+          "RTC − system: "
+              + Durations.signed(rtc.offsetSeconds())
+              + (Boolean.TRUE.equals(rtc.hctosys()) ? "; set the system clock at boot" : ""));
+    }
+    if (host.rtcLocalTime() != null) {
+      row(out, "RTC keeps", host.rtcLocalTime() ? "local time" : "UTC");
+    }
+    row(
+        out,
+        "Time daemons running",
+        host.timeDaemonsRunning().isEmpty()
+            ? "none found"
+            : String.join(", ", host.timeDaemonsRunning()));
+    if (host.timedatedNtpEnabled() != null) {
+      row(out, "timedated NTP", host.timedatedNtpEnabled() ? "enabled" : "disabled");
+    }
+    out.println("</table>");
+  }
+
+  private static String utcOffset(int seconds) {
+    int abs = Math.abs(seconds);
+    return String.format(
+        Locale.ROOT, "%s%02d:%02d", seconds < 0 ? "−" : "+", abs / 3600, abs / 60 % 60);
+  }
+
+  private static void row(PrintWriter out, String name, String value) {
+    out.printf("<tr><th>%s</th><td>%s</td></tr>%n", Html.escape(name), Html.escape(value));
+  }
+}
