@@ -80,6 +80,7 @@ public final class ExporterProcess implements AutoCloseable {
   public static final class Builder {
     private final String owner;
     private final String name;
+    private final List<String> prefix = new ArrayList<>();
     private final List<String> args = new ArrayList<>();
     private final Map<String, String> env = new LinkedHashMap<>();
 
@@ -101,6 +102,24 @@ public final class ExporterProcess implements AutoCloseable {
 
     public Builder env(String key, String value) {
       env.put(key, value);
+      return this;
+    }
+
+    /**
+     * Run as uid/gid 65534 with no capabilities at all, not even in the bounding set ({@code
+     * setpriv --reuid=65534 --regid=65534 --clear-groups --bounding-set=-all --inh-caps=-all}): as
+     * the hardened unit and the container run it.
+     */
+    public Builder unprivileged() {
+      prefix.addAll(
+          List.of(
+              "setpriv",
+              "--reuid=65534",
+              "--regid=65534",
+              "--clear-groups",
+              "--bounding-set=-all",
+              "--inh-caps=-all",
+              "--"));
       return this;
     }
 
@@ -178,7 +197,7 @@ public final class ExporterProcess implements AutoCloseable {
   }
 
   private static ExporterProcess launch(Builder b, Path log, int port) {
-    List<String> cmd = new ArrayList<>();
+    List<String> cmd = new ArrayList<>(b.prefix);
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-jar");
     cmd.add(jar().toString());

@@ -11,12 +11,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Debian's real node_exporter ({@link TestDaemons#nodeExporter}, never installed or run as a
- * service) on a free 127.0.0.1 port, with only the textfile collector, reading one directory.
+ * service) on a free 127.0.0.1 port, with only the collectors a test names (the textfile collector
+ * reading one directory, or timex and time as an oracle of the host collector).
  *
  * <p>Started like every test daemon: {@code setpriv --bounding-set=-sys_time -- …} through {@link
  * DaemonProcess}. {@link #start} returns once {@code /metrics} answers 200 from this process.
@@ -41,12 +43,24 @@ public final class NodeExporter implements AutoCloseable {
     this.port = port;
   }
 
+  /** node_exporter with only its textfile collector, reading {@code textfileDirectory}. */
   public static NodeExporter start(Class<?> testClass, Path textfileDirectory) {
+    return start(
+        testClass,
+        "node-exporter",
+        List.of("--collector.textfile", "--collector.textfile.directory=" + textfileDirectory));
+  }
+
+  /**
+   * node_exporter with only the collectors {@code collectorFlags} enable (e.g. {@code
+   * --collector.timex}), its files in {@code target/it-daemons/<testClass>/<name>}.
+   */
+  public static NodeExporter start(Class<?> testClass, String name, List<String> collectorFlags) {
     Path dir =
         TestDaemons.targetDir()
             .resolve("it-daemons")
             .resolve(testClass.getSimpleName())
-            .resolve("node-exporter");
+            .resolve(name);
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
@@ -55,7 +69,8 @@ public final class NodeExporter implements AutoCloseable {
     Path binary = TestDaemons.get().nodeExporter();
     for (int attempt = 1; ; attempt++) {
       int port = freePort();
-      List<String> cmd =
+      List<String> cmd = new ArrayList<>();
+      cmd.addAll(
           List.of(
               "setpriv",
               "--bounding-set=-sys_time",
@@ -63,9 +78,8 @@ public final class NodeExporter implements AutoCloseable {
               binary.toString(),
               "--web.listen-address=127.0.0.1:" + port,
               "--web.disable-exporter-metrics",
-              "--collector.disable-defaults",
-              "--collector.textfile",
-              "--collector.textfile.directory=" + textfileDirectory);
+              "--collector.disable-defaults"));
+      cmd.addAll(collectorFlags);
       DaemonProcess p =
           DaemonProcess.start(
               "node_exporter", cmd, dir, dir.resolve("node-exporter.log"), Map.of(), COMM, null);

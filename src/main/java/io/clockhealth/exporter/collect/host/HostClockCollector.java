@@ -122,7 +122,7 @@ public final class HostClockCollector implements HostCollector {
 
     List<RtcDevices.Rtc> devices =
         read(
-            "RTC (no class/rtc in " + roots.sys() + ")",
+            "RTC (no " + roots.sys().resolve("class/rtc") + ")",
             () -> RtcDevices.read(roots.sys()),
             absent,
             problems);

@@ -66,8 +66,8 @@ class HostClockCollectorTest {
     assertThat(h.timedatedNtpEnabled()).isNull();
     assertThat(startupLine())
         .isEqualTo(
-            "; not available here, so not exported: RTC (no class/rtc in "
-                + dir.resolve("sys")
+            "; not available here, so not exported: RTC (no "
+                + dir.resolve("sys/class/rtc")
                 + "), /etc/adjtime");
   }
 
