@@ -7,8 +7,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -18,8 +21,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * deploy/systemd: the units (the resident service, and the textfile service with its timer) verify
  * clean with the real {@code systemd-analyze}, each service's offline security exposure is no worse
- * than the score recorded in docs/deployment.md (+0.2), and both run the JVM with the same flags as
- * the container image.
+ * than the score recorded in docs/deployment.md (+0.2), each service's system-call filter lets the
+ * host collector read the kernel's clock state and nothing set it, and both run the JVM with the
+ * same flags as the container image.
  */
 class SystemdUnitIT {
 
@@ -107,6 +111,88 @@ class SystemdUnitIT {
   void reloadSendsHangupToTheExporter() {
     assertThat(DeployTools.read(DeployTools.file(UNIT)))
         .containsPattern("(?m)^ExecReload=/bin/kill -HUP \\$MAINPID$");
+  }
+
+  /**
+   * The host collector's read-only {@code adjtimex(2)} passes the unit's system-call filter, and no
+   * call that sets the clock does: the unit's {@code SystemCallFilter=} lines applied in order as
+   * systemd.exec(5) says (the first makes it an allow or a deny list, later ones add or remove; an
+   * empty one resets), every {@code @group} expanded by the real {@code systemd-analyze
+   * syscall-filter}. {@code ProtectClock=yes} would add a filter of its own that denies all of
+   * {@code @clock}, reads included, and no capability may give the process {@code CAP_SYS_TIME},
+   * without which the kernel lets adjtimex only read.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {UNIT, TEXTFILE_UNIT})
+  void theSystemCallFilterLetsAdjtimexReadAndNothingSetTheClock(String file) {
+    String unit = DeployTools.read(DeployTools.file(file));
+    Boolean allowList = null;
+    Set<String> listed = new HashSet<>();
+    Matcher line = Pattern.compile("(?m)^SystemCallFilter=(.*)$").matcher(unit);
+    while (line.find()) {
+      String value = line.group(1).strip();
+      if (value.isEmpty()) {
+        allowList = null;
+        listed.clear();
+        continue;
+      }
+      boolean deny = value.startsWith("~");
+      Set<String> calls = new HashSet<>();
+      for (String name : value.substring(deny ? 1 : 0).strip().split("\\s+")) {
+        calls.addAll(syscalls(name));
+      }
+      if (allowList == null) {
+        allowList = !deny;
+        listed.addAll(calls);
+      } else if (allowList != deny) {
+        listed.addAll(calls);
+      } else {
+        listed.removeAll(calls);
+      }
+    }
+    assertThat(allowList)
+        .as("%s: an allow list (SystemCallFilter=@system-service …)", file)
+        .isTrue();
+    assertThat(listed).as(file).contains("adjtimex");
+    assertThat(listed)
+        .as("%s: the calls that set the clock stay denied", file)
+        .doesNotContain("clock_adjtime", "clock_settime", "settimeofday", "stime");
+    assertThat(unit)
+        .doesNotContainPattern("(?m)^ProtectClock=(yes|true|1|on)$")
+        .containsPattern("(?m)^CapabilityBoundingSet=$")
+        .doesNotContainPattern("(?m)^AmbientCapabilities=.*SYS_TIME");
+  }
+
+  private final Map<String, Set<String>> groups = new HashMap<>();
+
+  /** A system call, or the calls of a {@code @group} (and of the groups it names), recursively. */
+  private Set<String> syscalls(String name) {
+    if (!name.startsWith("@")) {
+      return Set.of(name);
+    }
+    Set<String> known = groups.get(name);
+    if (known != null) {
+      return known;
+    }
+    Exec.Result r =
+        DeployTools.run(
+            Duration.ofSeconds(30),
+            systemdAnalyze().toString(),
+            "syscall-filter",
+            "--no-pager",
+            name);
+    assertThat(r.exitCode()).as(r::toString).isZero();
+    Set<String> calls = new HashSet<>();
+    List<String> lines = r.output().lines().map(String::strip).toList();
+    assertThat(lines).as(r::toString).first().isEqualTo(name);
+    for (String member : lines.subList(1, lines.size())) {
+      if (!member.isEmpty() && !member.startsWith("#")) {
+        calls.addAll(syscalls(member));
+      }
+    }
+    assertThat(calls).as(r::toString).isNotEmpty();
+    groups.put(name, calls);
+    return calls;
   }
 
   /**
