@@ -18,7 +18,8 @@
 # with a command socket in a private directory and a UDP command port on $ADDR:$CMDPORT. The
 # container runs with host networking, that directory mounted, and
 #   --collector.chrony.args="-h <dir>/chronyd.sock"
-# /metrics is scraped and checked (chrony collector success 1, clock_stratum{daemon="chrony"}),
+# /metrics is scraped and checked (chrony collector success 1, clock_stratum{daemon="chrony"}; the
+# host collector: success 1, the clock_kernel_* series of JNA's adjtimex read, the clocksource),
 # and the same image is run once more with --once against the UDP port ("-h $ADDR -p $CMDPORT"),
 # the way the systemd unit and the Kubernetes DaemonSet reach chronyd. The image must be at most
 # IMAGE_MAX_MB, run the jlink'd runtime at /opt/java (no Debian JRE), map its AppCDS archive with
@@ -308,6 +309,21 @@ grep -q "^clock_exporter_build_info{revision=\"${revision:0:12}\"" "$OUT/metrics
   fail "clock_exporter_build_info does not carry the revision ${revision:0:12}"
 stratum=$(awk '/^clock_stratum\{daemon="chrony"\}/{print $2}' "$OUT/metrics.txt")
 [ "${stratum%.0}" = 10 ] || fail "clock_stratum{daemon=\"chrony\"} is $stratum, want 10"
+# The host collector in the hardened container: JNA's read-only adjtimex(2) (no capability, a
+# read-only root, no writable /tmp) and the kernel's clocksource through /sys.
+grep -q '^clock_scrape_collector_success{collector="host"} 1' "$OUT/metrics.txt" ||
+  fail "the host collector did not succeed in the container"
+for kernel in synchronized max_error_seconds estimated_error_seconds tai_offset_seconds \
+  offset_seconds frequency_ppm; do
+  grep -q "^clock_kernel_$kernel " "$OUT/metrics.txt" ||
+    fail "no clock_kernel_$kernel from the container: adjtimex through JNA did not work there"
+done
+[ "$(grep -c '^clock_kernel_time_state{state=' "$OUT/metrics.txt")" = 6 ] ||
+  fail "clock_kernel_time_state is not the six-state set in the container"
+current=$(cat /sys/devices/system/clocksource/clocksource0/current_clocksource)
+grep -q "^clock_clocksource_current_info{clocksource=\"$current\"} 1" "$OUT/metrics.txt" ||
+  fail "clock_clocksource_current_info is not the host's $current in the container"
+grep -E '^clock_(kernel_synchronized|kernel_max_error|clocksource_current)' "$OUT/metrics.txt" >&2
 
 # RSS and CPU after 50 more scrapes (a day at a 15 s interval is 5760; this is the warm state)
 for _ in $(seq 50); do scrape >/dev/null || fail "a scrape failed"; done
