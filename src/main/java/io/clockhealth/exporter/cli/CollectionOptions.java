@@ -68,7 +68,8 @@ final class CollectionOptions {
       negatable = true,
       description =
           "Force the systemd-timesyncd collector on or off; default: on where timedatectl"
-              + " and systemd-timesyncd are installed.")
+              + " is installed, systemd is PID 1 and systemd-timesyncd.service is installed"
+              + " and not masked.")
   Boolean timesyncdEnabled;
 
   @Option(

@@ -105,6 +105,12 @@ public final class ExporterProcess implements AutoCloseable {
       return this;
     }
 
+    /** Run the JVM through {@code command} (e.g. {@code unshare … --}), which then execs it. */
+    public Builder through(String... command) {
+      prefix.addAll(Arrays.asList(command));
+      return this;
+    }
+
     /**
      * Run as uid/gid 65534 with no capabilities at all, not even in the bounding set ({@code
      * setpriv --reuid=65534 --regid=65534 --clear-groups --bounding-set=-all --inh-caps=-all}): as
