@@ -67,18 +67,13 @@ class CollectorFactoryTest {
         .toList();
   }
 
+  /** Overrides of the collectors' settings only. */
+  private static Overrides tools(Map<Daemon, ToolOverrides> tools) {
+    return new Overrides(null, null, null, null, null, null, null, null, null, tools);
+  }
+
   private static Overrides forcing(Daemon daemon, boolean enabled) {
-    return new Overrides(
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        Map.of(daemon, new ToolOverrides(enabled, null, null)));
+    return tools(Map.of(daemon, new ToolOverrides(enabled, null, null)));
   }
 
   @Test
@@ -135,16 +130,7 @@ class CollectorFactoryTest {
   void flagsForceCollectorsOnAndOff() throws Exception {
     install("chronyc");
     Overrides overrides =
-        new Overrides(
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
+        tools(
             Map.of(
                 Daemon.CHRONY, new ToolOverrides(false, null, null),
                 Daemon.NTPD, new ToolOverrides(true, null, null)));

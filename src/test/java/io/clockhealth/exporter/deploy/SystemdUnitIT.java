@@ -48,9 +48,15 @@ class SystemdUnitIT {
   private static final Pattern OVERALL =
       Pattern.compile("Overall exposure level for \\S+: (\\d+\\.\\d)");
 
-  private static Path systemdAnalyze() {
-    return DeployTools.require(
-        "/usr/bin/systemd-analyze", "install Debian's systemd package (systemd 252 in bookworm)");
+  /** The real {@code systemd-analyze ARGS…}, given a minute. */
+  private static Exec.Result systemdAnalyze(String... args) {
+    Path tool =
+        DeployTools.require(
+            "/usr/bin/systemd-analyze",
+            "install Debian's systemd package (systemd 252 in bookworm)");
+    List<String> command = new ArrayList<>(List.of(tool.toString()));
+    command.addAll(Arrays.asList(args));
+    return DeployTools.run(Duration.ofSeconds(60), command.toArray(String[]::new));
   }
 
   @ParameterizedTest
@@ -60,9 +66,7 @@ class SystemdUnitIT {
     DeployTools.require(
         "/usr/bin/java", "install openjdk-17-jre-headless (ExecStart=/usr/bin/java)");
     Path unit = DeployTools.file(file);
-    Exec.Result r =
-        DeployTools.run(
-            Duration.ofSeconds(60), systemdAnalyze().toString(), "verify", unit.toString());
+    Exec.Result r = systemdAnalyze("verify", unit.toString());
     // Unknown keys and unsafe settings only warn (exit 0): any output at all is a failure.
     assertThat(r.exitCode()).as(r::toString).isZero();
     assertThat(r.output().strip()).as(r::toString).isEmpty();
@@ -83,9 +87,7 @@ class SystemdUnitIT {
     // --threshold is on the 0-100 scale (exposure x 10): exit code 1 above it.
     long threshold = Math.round((recorded + MARGIN) * 10);
     Exec.Result r =
-        DeployTools.run(
-            Duration.ofSeconds(60),
-            systemdAnalyze().toString(),
+        systemdAnalyze(
             "security",
             "--offline=true",
             "--no-pager",
@@ -174,13 +176,7 @@ class SystemdUnitIT {
     if (known != null) {
       return known;
     }
-    Exec.Result r =
-        DeployTools.run(
-            Duration.ofSeconds(30),
-            systemdAnalyze().toString(),
-            "syscall-filter",
-            "--no-pager",
-            name);
+    Exec.Result r = systemdAnalyze("syscall-filter", "--no-pager", name);
     assertThat(r.exitCode()).as(r::toString).isZero();
     Set<String> calls = new HashSet<>();
     List<String> lines = r.output().lines().map(String::strip).toList();
