@@ -8,6 +8,7 @@ import io.clockhealth.exporter.testing.LoopbackRanges;
 import io.clockhealth.exporter.testing.ScrapedMetrics;
 import io.clockhealth.exporter.testing.TestDaemons;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +26,22 @@ class OnceIT {
 
   /** Series whose values change between two collections; compared by presence only. */
   private static final Set<String> VOLATILE =
-      Set.of("clock_time_seconds", "clock_scrape_collector_duration_seconds");
+      Set.of(
+          "clock_time_seconds",
+          "clock_scrape_collector_duration_seconds",
+          // The kernel's state moves while a daemon disciplines this machine's clock.
+          "clock_kernel_offset_seconds",
+          "clock_kernel_frequency_ppm",
+          "clock_kernel_max_error_seconds",
+          "clock_kernel_estimated_error_seconds",
+          "clock_rtc_time_seconds",
+          "clock_rtc_offset_seconds");
+
+  /**
+   * The time daemons running on this machine: other tests' daemons come and go between the two
+   * collections, so only this test's chronyd must be in both.
+   */
+  private static final String DAEMONS_RUNNING = "clock_time_daemon_running";
 
   @Test
   void onceMatchesTheServedMetrics() throws Exception {
@@ -62,8 +78,13 @@ class OnceIT {
         served = exporter.scrape();
       }
       assertThat(seriesKeys(served)).isEqualTo(seriesKeys(printed));
+      for (ScrapedMetrics m : List.of(printed, served)) {
+        assertThat(m.value(DAEMONS_RUNNING, "process", "chronyd")).hasValue(1.0);
+      }
       for (ScrapedMetrics.Sample sample : printed.samples()) {
-        if (!VOLATILE.contains(sample.name()) && !sample.name().startsWith("clock_server_")) {
+        if (!VOLATILE.contains(sample.name())
+            && !sample.name().equals(DAEMONS_RUNNING)
+            && !sample.name().startsWith("clock_server_")) {
           assertThat(served.value(sample.name(), pairs(sample.labels())))
               .as(sample.toString())
               .hasValue(sample.value());
@@ -73,7 +94,10 @@ class OnceIT {
   }
 
   private static Set<String> seriesKeys(ScrapedMetrics metrics) {
-    return metrics.samples().stream().map(s -> s.name() + s.labels()).collect(Collectors.toSet());
+    return metrics.samples().stream()
+        .filter(s -> !s.name().equals(DAEMONS_RUNNING))
+        .map(s -> s.name() + s.labels())
+        .collect(Collectors.toSet());
   }
 
   private static String[] pairs(Map<String, String> labels) {
