@@ -61,10 +61,14 @@ class AdjtimexTest {
   }
 
   @Test
-  void aRealReadReturnsADocumentedStateWithoutPrivileges() throws Exception {
-    KernelTimex t = Adjtimex.system().orElseThrow().read();
-    assertThat(t.state()).isBetween(0, 5);
-    assertThat(t.maxerror()).isBetween(0L, 16_000_000L);
-    assertThat(t.esterror()).isBetween(0L, 16_000_000L);
+  void realReadsReturnADocumentedStateWithTheOneReusedStructure() throws Exception {
+    KernelTimexSource adjtimex = Adjtimex.system().orElseThrow();
+    KernelTimex first = adjtimex.read();
+    assertThat(first.state()).isBetween(0, 5);
+    assertThat(first.maxerror()).isBetween(0L, 16_000_000L);
+    assertThat(first.esterror()).isBetween(0L, 16_000_000L);
+    KernelTimex second = adjtimex.read();
+    assertThat(second.state()).isEqualTo(first.state());
+    assertThat(second.tai()).isEqualTo(first.tai());
   }
 }
