@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * empty tmpfs on {@code /run} (so no {@code /run/systemd/system}: systemd is not PID 1 there) and
  * with {@code PATH} holding nothing but a {@code timedatectl} that answers as systemd's does
  * outside a systemd boot. Forced on, the timesyncd collector still runs and reports the failure.
+ * And where JNA cannot unpack its native part, only the kernel's series are missing.
  */
 class NoTimeDaemonIT {
 
@@ -91,6 +92,32 @@ class NoTimeDaemonIT {
       assertThat(exporter.log())
           .contains("collector=timesyncd disabled: systemd is not PID 1 (no /run/systemd/system)")
           .doesNotContain("ERROR");
+    }
+  }
+
+  /**
+   * JNA unpacks its native part into its temporary directory: where it cannot (here one that does
+   * not exist), the kernel's series are absent and one INFO line says why; the rest is served and
+   * the collection is still a success.
+   */
+  @Test
+  void withoutJnasNativePartTheKernelSeriesAreAbsentAndTheScrapeStillSucceeds() {
+    try (ExporterProcess exporter =
+        ExporterProcess.builder(NoTimeDaemonIT.class, "no-jna")
+            .env("JDK_JAVA_OPTIONS", "-Djna.tmpdir=/proc/no-such-directory")
+            .env("PATH", bin.toString())
+            .args("--no-collector.timesyncd")
+            .start()) {
+      ScrapedMetrics m = exporter.scrape();
+      assertThat(m.valueOf("clock_scrape_collector_success", "collector", "host"))
+          .as(exporter.log())
+          .isEqualTo(1.0);
+      assertThat(m.series("clock_kernel_synchronized")).isEmpty();
+      assertThat(m.series("clock_clocksource_current_info")).hasSize(1);
+      assertThat(exporter.log())
+          .containsOnlyOnce(
+              "not available here, so not exported: kernel NTP state (the C library"
+                  + " could not be loaded: UnsatisfiedLinkError");
     }
   }
 
