@@ -6,6 +6,7 @@ import io.clockhealth.exporter.collect.CollectorFactory;
 import io.clockhealth.exporter.collect.DaemonCollector;
 import io.clockhealth.exporter.collect.chrony.ChronyCollector;
 import io.clockhealth.exporter.collect.host.HostClockCollector;
+import io.clockhealth.exporter.collect.host.StepDetector;
 import io.clockhealth.exporter.collect.ntpd.NtpdCollector;
 import io.clockhealth.exporter.collect.timesyncd.TimesyncdCollector;
 import io.clockhealth.exporter.config.ExporterSettings;
@@ -36,7 +37,11 @@ final class Exporter {
   private final BuildInfo buildInfo = BuildInfo.load();
   private final ClockCollector collector;
 
-  Exporter(ExporterSettings settings, ToolLeftovers leftovers) {
+  /**
+   * @param watchSteps whether to watch the wall clock for steps: only a process that keeps running
+   *     has steps to report
+   */
+  Exporter(ExporterSettings settings, ToolLeftovers leftovers, boolean watchSteps) {
     this.settings = settings;
     if (!leftovers.enabled() && !leftovers.disabledReason().isEmpty()) {
       log.warn("processes that tools leave running are not ended: {}", leftovers.disabledReason());
@@ -52,7 +57,9 @@ final class Exporter {
     this.collector =
         new ClockCollector(
             new CollectorFactory(new ExecutableResolver(), constructors).create(settings),
-            HostClockCollector.system(Clock.systemUTC()),
+            HostClockCollector.system(
+                Clock.systemUTC(),
+                watchSteps ? StepDetector.startOnThisHost(Clock.systemUTC()) : null),
             Clock.systemUTC(),
             buildInfo,
             settings.minInterval(),

@@ -159,7 +159,7 @@ public final class Main implements Callable<Integer> {
     }
     Logging.configure(settings.logLevel());
     if (once) {
-      return new Exporter(settings, leftovers).printOnce(stdout);
+      return new Exporter(settings, leftovers, false).printOnce(stdout);
     }
     WebConfigSource webConfig;
     try {
@@ -171,6 +171,6 @@ public final class Main implements Callable<Integer> {
       stderr.println("clock-health-exporter: configuration error: " + e.getMessage());
       return ExitCodes.BAD_INPUT;
     }
-    return new Exporter(settings, leftovers).serve(webConfig);
+    return new Exporter(settings, leftovers, true).serve(webConfig);
   }
 }

@@ -71,7 +71,7 @@ final class TextfileCommand implements Callable<Integer> {
       return cannotWrite(unusable);
     }
     Logging.configure(settings.logLevel());
-    Exporter exporter = new Exporter(settings, leftovers);
+    Exporter exporter = new Exporter(settings, leftovers, false);
     try {
       AtomicFile.replace(output, exporter::printOnce);
     } catch (IOException e) {

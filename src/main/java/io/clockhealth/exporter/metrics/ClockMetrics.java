@@ -85,7 +85,20 @@ public final class ClockMetrics {
       families.gauge(MetricCatalog.TIME_DAEMON_RUNNING, Labels.of("process", process), 1);
     }
     families.gauge(MetricCatalog.TIMEDATED_NTP_ENABLED, Labels.EMPTY, host.timedatedNtpEnabled());
+    if (host.steps() != null) {
+      steps(host.steps());
+    }
     return this;
+  }
+
+  private void steps(ClockSteps steps) {
+    families.counter(
+        MetricCatalog.STEPS, Labels.of("direction", "forward"), (double) steps.forward());
+    families.counter(
+        MetricCatalog.STEPS, Labels.of("direction", "backward"), (double) steps.backward());
+    families.gauge(MetricCatalog.LAST_STEP_SECONDS, Labels.EMPTY, steps.lastStepSeconds());
+    families.gauge(
+        MetricCatalog.LAST_STEP_TIMESTAMP_SECONDS, Labels.EMPTY, steps.lastStepTimestampSeconds());
   }
 
   private void kernel(KernelClock k) {

@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param timezoneOffsetSeconds the current UTC offset, east positive, DST included
  * @param timeDaemonsRunning the clock-disciplining processes found running, by their name
  * @param timedatedNtpEnabled timedated's {@code NTP=}
+ * @param steps the wall-clock steps seen since start-up, where a step detector runs (serving, not
+ *     {@code --once})
  */
 public record HostClock(
     @Nullable KernelClock kernel,
@@ -24,11 +26,12 @@ public record HostClock(
     @Nullable String timezone,
     @Nullable Integer timezoneOffsetSeconds,
     List<String> timeDaemonsRunning,
-    @Nullable Boolean timedatedNtpEnabled) {
+    @Nullable Boolean timedatedNtpEnabled,
+    @Nullable ClockSteps steps) {
 
   /** Nothing measured. */
   public static final HostClock NONE =
-      new HostClock(null, List.of(), null, null, List.of(), null, null, List.of(), null);
+      new HostClock(null, List.of(), null, null, List.of(), null, null, List.of(), null, null);
 
   public HostClock {
     rtcs = List.copyOf(rtcs);
@@ -39,7 +42,7 @@ public record HostClock(
   /** Only timedated's settings, as {@code timedatectl show} gives them. */
   public static HostClock timedated(@Nullable Boolean ntpEnabled, @Nullable Boolean localRtc) {
     return new HostClock(
-        null, List.of(), localRtc, null, List.of(), null, null, List.of(), ntpEnabled);
+        null, List.of(), localRtc, null, List.of(), null, null, List.of(), ntpEnabled, null);
   }
 
   /**
@@ -56,6 +59,7 @@ public record HostClock(
         timezone != null ? timezone : other.timezone,
         timezoneOffsetSeconds != null ? timezoneOffsetSeconds : other.timezoneOffsetSeconds,
         !timeDaemonsRunning.isEmpty() ? timeDaemonsRunning : other.timeDaemonsRunning,
-        timedatedNtpEnabled != null ? timedatedNtpEnabled : other.timedatedNtpEnabled);
+        timedatedNtpEnabled != null ? timedatedNtpEnabled : other.timedatedNtpEnabled,
+        steps != null ? steps : other.steps);
   }
 }

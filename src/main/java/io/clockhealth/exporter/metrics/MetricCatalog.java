@@ -97,6 +97,19 @@ public enum MetricCatalog {
       "clock_timedated_ntp_enabled",
       Type.GAUGE,
       "1 when systemd-timedated says NTP is enabled (timedatectl NTP=yes), else 0."),
+  STEPS(
+      "clock_steps",
+      Type.COUNTER,
+      "Wall-clock steps seen since the exporter started, by direction (larger than 5 ms, against"
+          + " CLOCK_BOOTTIME: a suspend is not a step)."),
+  LAST_STEP_SECONDS(
+      "clock_last_step_seconds",
+      Type.GAUGE,
+      "Size of the last wall-clock step, new minus old: negative = time went back."),
+  LAST_STEP_TIMESTAMP_SECONDS(
+      "clock_last_step_timestamp_seconds",
+      Type.GAUGE,
+      "When the last wall-clock step was seen, Unix seconds."),
 
   // Per daemon
   DAEMON_UP(

@@ -70,6 +70,10 @@ final class MetricFamilies {
     gauge(checked(metric, MetricCatalog.Type.GAUGE), metric.help(), labels, value);
   }
 
+  void counter(MetricCatalog metric, Labels labels, double value) {
+    counter(checked(metric, MetricCatalog.Type.COUNTER), metric.help(), labels, value);
+  }
+
   void info(MetricCatalog metric, Labels labels) {
     info(checked(metric, MetricCatalog.Type.INFO), metric.help(), labels);
   }

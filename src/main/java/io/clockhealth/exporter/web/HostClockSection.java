@@ -2,10 +2,12 @@ package io.clockhealth.exporter.web;
 
 import io.clockhealth.exporter.collect.HostCollector;
 import io.clockhealth.exporter.collect.HostOutcome;
+import io.clockhealth.exporter.metrics.ClockSteps;
 import io.clockhealth.exporter.metrics.HostClock;
 import io.clockhealth.exporter.metrics.KernelClock;
 import io.clockhealth.exporter.metrics.RtcClock;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.Locale;
 
 /**
@@ -71,10 +73,27 @@ final class HostClockSection {
         host.timeDaemonsRunning().isEmpty()
             ? "none found"
             : String.join(", ", host.timeDaemonsRunning()));
+    ClockSteps steps = host.steps();
+    if (steps != null) {
+      row(out, "Wall-clock steps since start-up", steps(steps));
+    }
     if (host.timedatedNtpEnabled() != null) {
       row(out, "timedated NTP", host.timedatedNtpEnabled() ? "enabled" : "disabled");
     }
     out.println("</table>");
+  }
+
+  private static String steps(ClockSteps steps) {
+    if (steps.lastStepSeconds() == null || steps.lastStepTimestampSeconds() == null) {
+      return "none";
+    }
+    return steps.forward()
+        + " forward, "
+        + steps.backward()
+        + " backward; the last "
+        + Durations.signed(steps.lastStepSeconds())
+        + " at "
+        + Instant.ofEpochMilli(Math.round(steps.lastStepTimestampSeconds() * 1000));
   }
 
   private static String utcOffset(int seconds) {

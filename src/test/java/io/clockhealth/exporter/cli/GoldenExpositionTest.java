@@ -153,7 +153,7 @@ class GoldenExpositionTest {
   private static HostClockCollector host(Path tree, Clock clock) {
     KernelTimexSource vm = () -> new KernelTimex(5, 0x40, 0, 0, 16_000_000, 16_000_000, 0);
     return new HostClockCollector(
-        HostTrees.copy("rtc-local-two-daemons", tree), Optional.of(vm), "", clock);
+        HostTrees.copy("rtc-local-two-daemons", tree), Optional.of(vm), "", clock, null);
   }
 
   private static ToolSettings tool(String path) {

@@ -36,9 +36,11 @@ class MetricCatalogDocsTest {
   /**
    * Names that look like metrics but are not: {@code clock_role} is the target label that marks a
    * designated time server (README, "Alerts and dashboards"); {@code clock_error} is a {@code flag}
-   * label value of {@code clock_kernel_status_flag} (the kernel's STA_CLOCKERR).
+   * label value of {@code clock_kernel_status_flag} (the kernel's STA_CLOCKERR); {@code
+   * clock_gettime} is the system call the step detector reads {@code CLOCK_BOOTTIME} with.
    */
-  private static final Set<String> NOT_METRICS = Set.of("clock_role", "clock_error");
+  private static final Set<String> NOT_METRICS =
+      Set.of("clock_role", "clock_error", "clock_gettime");
 
   private static final Set<String> CATALOGUE = Set.copyOf(MetricCatalog.exposedNames());
 

@@ -67,9 +67,14 @@ class ClockMetricsTest {
             "Europe/Berlin",
             3600,
             List.of("chronyd", "systemd-timesyncd"),
-            false);
+            false,
+            new ClockSteps(2, 1, -0.25, 1_796_222_000.5));
     String text = text(new ClockMetrics().host(host));
     assertThat(text)
+        .contains("clock_steps_total{direction=\"forward\"} 2.0")
+        .contains("clock_steps_total{direction=\"backward\"} 1.0")
+        .contains("clock_last_step_seconds -0.25")
+        .contains("clock_last_step_timestamp_seconds 1.7962220005E9")
         .contains("clock_kernel_synchronized 0.0")
         .contains("clock_kernel_time_state{state=\"error\"} 1.0")
         .contains("clock_kernel_time_state{state=\"ok\"} 0.0")

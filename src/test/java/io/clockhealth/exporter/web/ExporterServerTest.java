@@ -10,6 +10,7 @@ import io.clockhealth.exporter.collect.FakeCollector;
 import io.clockhealth.exporter.collect.HostCollection;
 import io.clockhealth.exporter.config.ExporterSettings;
 import io.clockhealth.exporter.config.ListenAddress;
+import io.clockhealth.exporter.metrics.ClockSteps;
 import io.clockhealth.exporter.metrics.Daemon;
 import io.clockhealth.exporter.metrics.DaemonReport;
 import io.clockhealth.exporter.metrics.HostClock;
@@ -81,7 +82,8 @@ class ExporterServerTest {
             "Europe/Berlin",
             3600,
             List.of("chronyd", "ntpd"),
-            null);
+            null,
+            new ClockSteps(0, 1, -45.25, 1_796_222_000.0));
     collector =
         new ClockCollector(
             List.of(fake),
@@ -188,8 +190,10 @@ class ExporterServerTest {
         .contains("Kernel NOT synchronised (adjtimex TIME_ERROR)")
         .contains("tsc (available: tsc kvm-clock)")
         .contains("Europe/Berlin (UTC+01:00)")
-        .contains("chronyd, ntpd");
+        .contains("chronyd, ntpd")
+        .contains("0 forward, 1 backward; the last -45.250 s at 2026-12-02T14:33:20Z");
     assertThat(get("/metrics", null).body())
+        .contains("clock_steps_total{direction=\"backward\"} 1.0")
         .contains("clock_scrape_collector_success{collector=\"host\"} 1.0")
         .contains("clock_time_daemon_running{process=\"ntpd\"} 1.0");
   }

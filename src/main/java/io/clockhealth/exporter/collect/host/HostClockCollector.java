@@ -44,6 +44,7 @@ public final class HostClockCollector implements HostCollector {
   private final @Nullable KernelTimexSource kernel;
   private final Clock clock;
   private final FailureLog failures;
+  private final @Nullable StepDetector steps;
 
   /** What one pass read, what was not there, and what failed. */
   private record Pass(HostClock clock, List<String> absent, List<String> problems) {}
@@ -53,10 +54,15 @@ public final class HostClockCollector implements HostCollector {
    *
    * @param kernel where the kernel's state comes from; empty where it cannot be read, for {@code
    *     kernelUnavailable}
+   * @param steps the steps it reports; {@code null} where none are watched ({@code --once})
    */
   public HostClockCollector(
-      HostRoots roots, Optional<KernelTimexSource> kernel, String kernelUnavailable, Clock clock) {
-    this(roots, kernel, kernelUnavailable, clock, LOG);
+      HostRoots roots,
+      Optional<KernelTimexSource> kernel,
+      String kernelUnavailable,
+      Clock clock,
+      @Nullable StepDetector steps) {
+    this(roots, kernel, kernelUnavailable, clock, steps, LOG);
   }
 
   HostClockCollector(
@@ -64,8 +70,10 @@ public final class HostClockCollector implements HostCollector {
       Optional<KernelTimexSource> kernel,
       String kernelUnavailable,
       Clock clock,
+      @Nullable StepDetector steps,
       Logger log) {
     this.roots = roots;
+    this.steps = steps;
     this.failures = new FailureLog(log, NAME);
     this.clock = clock;
     KernelTimexSource source = kernel.orElse(null);
@@ -95,13 +103,19 @@ public final class HostClockCollector implements HostCollector {
             : "; not available here, so not exported: " + String.join(", ", absent));
   }
 
-  /** The real host: /proc, /sys, /etc and adjtimex through the C library. */
-  public static HostClockCollector system(Clock clock) {
+  /**
+   * The real host: /proc, /sys, /etc and adjtimex through the C library.
+   *
+   * @param steps the steps it reports; {@code null} where none are watched ({@code --once})
+   */
+  public static HostClockCollector system(Clock clock, @Nullable StepDetector steps) {
     return new HostClockCollector(
-        HostRoots.SYSTEM,
-        Adjtimex.system(),
-        "the C library could not be loaded: " + NativeLibC.unavailableReason(),
-        clock);
+        HostRoots.SYSTEM, Adjtimex.system(), kernelUnavailableReason(), clock, steps);
+  }
+
+  /** Why the kernel's state cannot be read, where the C library could not be loaded. */
+  static String kernelUnavailableReason() {
+    return "the C library could not be loaded: " + NativeLibC.unavailableReason();
   }
 
   @Override
@@ -151,7 +165,8 @@ public final class HostClockCollector implements HostCollector {
             zone,
             zoneOffset,
             processes == null ? List.of() : TimeDaemons.among(processes),
-            null);
+            null,
+            steps == null ? null : steps.steps());
     return new Pass(host, absent, problems);
   }
 

@@ -9,6 +9,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
 
 import io.clockhealth.exporter.collect.HostCollection;
+import io.clockhealth.exporter.metrics.ClockSteps;
 import io.clockhealth.exporter.metrics.HostClock;
 import io.clockhealth.exporter.metrics.RtcClock;
 import io.clockhealth.exporter.os.HostRoots;
@@ -39,7 +40,7 @@ class HostClockCollectorTest {
   private final Logger log = mock(Logger.class);
 
   private HostClockCollector collector(HostRoots roots, Optional<KernelTimexSource> kernel) {
-    return new HostClockCollector(roots, kernel, "no C library in this test", NOW, log);
+    return new HostClockCollector(roots, kernel, "no C library in this test", NOW, null, log);
   }
 
   private String startupLine() {
@@ -151,9 +152,23 @@ class HostClockCollectorTest {
   }
 
   @Test
+  void stepsAreTheDetectorsAndAbsentWithoutOne() {
+    HostRoots roots = HostTrees.copy("firecracker-vm", dir);
+    assertThat(collector(roots, Optional.of(VM)).collect().clock().steps()).isNull();
+    StepDetector detector = new StepDetector(NOW, System::nanoTime, log);
+    HostClock h =
+        new HostClockCollector(roots, Optional.of(VM), "", NOW, detector, log).collect().clock();
+    assertThat(h.steps()).isEqualTo(ClockSteps.NONE);
+  }
+
+  @Test
   void theRealHostIsReadWithoutAFailure() {
-    HostCollection c = HostClockCollector.system(Clock.systemUTC()).collect();
+    HostCollection c =
+        HostClockCollector.system(
+                Clock.systemUTC(), StepDetector.startOnThisHost(Clock.systemUTC()))
+            .collect();
     assertThat(c.success()).isTrue();
+    assertThat(c.clock().steps()).as("the detector's counts").isNotNull();
     assertThat(c.clock().kernel()).as("adjtimex through JNA on this machine").isNotNull();
     assertThat(c.clock().clocksource()).isNotNull();
   }
