@@ -14,7 +14,10 @@ public interface LibC extends Library {
   /** {@code waitpid(2)} option: return at once when the child has not ended. */
   int WNOHANG = 1;
 
-  /** {@code clock_gettime(2)} clock: monotonic and counting the time the system was suspended. */
+  /**
+   * {@code clock_gettime(2)} clock: monotonic and counting the time the system was suspended
+   * ({@link BootTime} reads it; {@code timespec} is two 64-bit fields on the 64-bit targets).
+   */
   int CLOCK_BOOTTIME = 7;
 
   int prctl(int option, long arg2, long arg3, long arg4, long arg5);
@@ -27,10 +30,4 @@ public interface LibC extends Library {
    * TIME_ERROR}), or -1.
    */
   int adjtimex(Timex timex);
-
-  /**
-   * {@code clock_gettime(2)} into {@code timespec}: {seconds, nanoseconds}, two 64-bit fields on
-   * the 64-bit Linux targets; 0, or -1.
-   */
-  int clock_gettime(int clockId, long[] timespec);
 }
