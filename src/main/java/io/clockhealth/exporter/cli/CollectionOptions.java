@@ -4,6 +4,7 @@ import io.clockhealth.exporter.config.ConfigException;
 import io.clockhealth.exporter.config.ConfigFile;
 import io.clockhealth.exporter.config.ConfigFileLoader;
 import io.clockhealth.exporter.config.ExporterSettings;
+import io.clockhealth.exporter.config.HostPaths;
 import io.clockhealth.exporter.config.Overrides;
 import io.clockhealth.exporter.config.ToolOverrides;
 import io.clockhealth.exporter.metrics.Daemon;
@@ -115,6 +116,26 @@ final class CollectionOptions {
   String minInterval;
 
   @Option(
+      names = "--path.procfs",
+      paramLabel = "DIR",
+      description = "The host's procfs, for the time daemons running (default /proc).")
+  String procfs;
+
+  @Option(
+      names = "--path.sysfs",
+      paramLabel = "DIR",
+      description = "The host's sysfs, for RTCs and the clocksource (default /sys).")
+  String sysfs;
+
+  @Option(
+      names = "--path.rootfs",
+      paramLabel = "DIR",
+      description =
+          "The host's root, for etc/localtime and etc/adjtime (default /); e.g. /host in a"
+              + " container with the host's / mounted there.")
+  String rootfs;
+
+  @Option(
       names = "--log.level",
       paramLabel = "LEVEL",
       description = "debug, info, warn or error (default info).")
@@ -143,6 +164,7 @@ final class CollectionOptions {
             maxOutputBytes,
             maxSources,
             minInterval,
+            new HostPaths.Flags(procfs, sysfs, rootfs),
             Map.of(
                 Daemon.CHRONY, new ToolOverrides(chronyEnabled, chronyPath, chronyArgs),
                 Daemon.NTPD, new ToolOverrides(ntpdEnabled, ntpdPath, ntpdArgs),

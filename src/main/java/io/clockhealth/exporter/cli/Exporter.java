@@ -16,6 +16,7 @@ import io.clockhealth.exporter.exec.ExecutableResolver;
 import io.clockhealth.exporter.exec.ProcessRunner;
 import io.clockhealth.exporter.exec.ToolLeftovers;
 import io.clockhealth.exporter.metrics.Daemon;
+import io.clockhealth.exporter.os.HostRoots;
 import io.clockhealth.exporter.web.ExporterServer;
 import io.clockhealth.exporter.webconfig.WebConfigSource;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -58,6 +59,10 @@ final class Exporter {
         new ClockCollector(
             new CollectorFactory(new ExecutableResolver(), constructors).create(settings),
             HostClockCollector.system(
+                new HostRoots(
+                    settings.hostPaths().procfs(),
+                    settings.hostPaths().sysfs(),
+                    settings.hostPaths().etc()),
                 Clock.systemUTC(),
                 watchSteps ? StepDetector.startOnThisHost(Clock.systemUTC()) : null),
             Clock.systemUTC(),

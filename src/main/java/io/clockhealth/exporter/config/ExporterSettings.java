@@ -21,6 +21,7 @@ public record ExporterSettings(
     String logLevel,
     Duration minInterval,
     int maxSources,
+    HostPaths hostPaths,
     Map<Daemon, ToolSettings> tools) {
 
   public static final String DEFAULT_LISTEN_ADDRESS = ":39123";
@@ -114,6 +115,7 @@ public record ExporterSettings(
         level,
         minInterval,
         maxSources,
+        HostPaths.resolve(flags.hostPaths()),
         tools);
   }
 

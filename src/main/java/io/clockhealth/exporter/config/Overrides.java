@@ -15,10 +15,12 @@ public record Overrides(
     Integer maxOutputBytes,
     Integer maxSources,
     String minInterval,
+    HostPaths.Flags hostPaths,
     Map<Daemon, ToolOverrides> tools) {
 
   public static final Overrides NONE =
-      new Overrides(null, null, null, null, null, null, null, null, null, Map.of());
+      new Overrides(
+          null, null, null, null, null, null, null, null, null, HostPaths.Flags.NONE, Map.of());
 
   public Overrides {
     Map<Daemon, ToolOverrides> copy = new EnumMap<>(Daemon.class);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clockhealth.exporter.metrics.Daemon;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +59,11 @@ class ExporterSettingsTest {
             null,
             25,
             null,
+            new HostPaths.Flags(null, "/", null),
             Map.of(Daemon.CHRONY, new ToolOverrides(true, "/x/chronyc", List.of("-h", "/s.sock"))));
     ExporterSettings both = ExporterSettings.resolve(file, flags);
+    assertThat(both.hostPaths())
+        .isEqualTo(new HostPaths(Path.of("/proc"), Path.of("/"), Path.of("/")));
     assertThat(both.listenAddress()).isEqualTo(new ListenAddress(null, 2222));
     assertThat(both.telemetryPath()).isEqualTo("/m");
     assertThat(both.logLevel()).isEqualTo("debug");
@@ -77,7 +81,17 @@ class ExporterSettingsTest {
                 ExporterSettings.resolve(
                     ConfigFile.EMPTY,
                     new Overrides(
-                        "nonsense", null, null, null, null, null, null, null, null, Map.of())))
+                        "nonsense",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        HostPaths.Flags.NONE,
+                        Map.of())))
         .hasMessageStartingWith("--web.listen-address");
     assertThatThrownBy(
             () ->
@@ -89,8 +103,35 @@ class ExporterSettingsTest {
                 ExporterSettings.resolve(
                     ConfigFile.EMPTY,
                     new Overrides(
-                        null, null, null, null, "verbose", null, null, null, null, Map.of())))
+                        null,
+                        null,
+                        null,
+                        null,
+                        "verbose",
+                        null,
+                        null,
+                        null,
+                        null,
+                        HostPaths.Flags.NONE,
+                        Map.of())))
         .hasMessageStartingWith("--log.level");
+    assertThatThrownBy(
+            () ->
+                ExporterSettings.resolve(
+                    ConfigFile.EMPTY,
+                    new Overrides(
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        new HostPaths.Flags(null, "/no/such/sys", null),
+                        Map.of())))
+        .hasMessage("--path.sysfs: /no/such/sys is not a directory");
     assertThatThrownBy(
             () ->
                 ExporterSettings.resolve(
@@ -102,7 +143,17 @@ class ExporterSettingsTest {
                   ExporterSettings.resolve(
                       ConfigFile.EMPTY,
                       new Overrides(
-                          null, wildcard, null, null, null, null, null, null, null, Map.of())))
+                          null,
+                          wildcard,
+                          null,
+                          null,
+                          null,
+                          null,
+                          null,
+                          null,
+                          null,
+                          HostPaths.Flags.NONE,
+                          Map.of())))
           .as(wildcard)
           .hasMessageStartingWith("--web.telemetry-path");
     }

@@ -104,13 +104,14 @@ public final class HostClockCollector implements HostCollector {
   }
 
   /**
-   * The real host: /proc, /sys, /etc and adjtimex through the C library.
+   * The real host: its /proc, /sys, /etc at {@code roots} and adjtimex through the C library.
    *
    * @param steps the steps it reports; {@code null} where none are watched ({@code --once})
    */
-  public static HostClockCollector system(Clock clock, @Nullable StepDetector steps) {
+  public static HostClockCollector system(
+      HostRoots roots, Clock clock, @Nullable StepDetector steps) {
     return new HostClockCollector(
-        HostRoots.SYSTEM, Adjtimex.system(), kernelUnavailableReason(), clock, steps);
+        roots, Adjtimex.system(), kernelUnavailableReason(), clock, steps);
   }
 
   /** Why the kernel's state cannot be read, where the C library could not be loaded. */

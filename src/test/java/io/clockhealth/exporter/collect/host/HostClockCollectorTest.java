@@ -165,7 +165,9 @@ class HostClockCollectorTest {
   void theRealHostIsReadWithoutAFailure() {
     HostCollection c =
         HostClockCollector.system(
-                Clock.systemUTC(), StepDetector.startOnThisHost(Clock.systemUTC()))
+                HostRoots.SYSTEM,
+                Clock.systemUTC(),
+                StepDetector.startOnThisHost(Clock.systemUTC()))
             .collect();
     assertThat(c.success()).isTrue();
     assertThat(c.clock().steps()).as("the detector's counts").isNotNull();
