@@ -156,7 +156,10 @@ class AlertRulesTest {
           // only the fleet-wide rules aggregate across instances
           assertThat(name)
               .as("%s: %s drops instance", name, lists.group())
-              .isIn("cluster_job:clock_offset_seconds:spread", "ClockExporterAbsent");
+              .isIn(
+                  "cluster_job:clock_offset_seconds:spread",
+                  "ClockExporterAbsent",
+                  "ClockTimezoneMismatch");
         }
       }
     }
