@@ -56,6 +56,9 @@ get() {
 # 1. training run; every collector runs `false` as its tool: the process start, output capture
 # and failure paths are loaded the same on any machine, with or without a time daemon.
 false=$(type -P false)
+# Created before the JVM starts: the loop below reads it at once, and the background job's own
+# redirection may not have run yet (sed on a missing file exits 2, which set -e made the result).
+: >"$work/train.log"
 "$JAVA" "${flags[@]}" -Xshare:off -XX:DumpLoadedClassList="$work/classes.lst" -jar "$JAR" \
   --web.listen-address=127.0.0.1:0 --log.level=info \
   --collector.chrony --collector.chrony.path="$false" \
