@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clockhealth.exporter.testing.Chronyd;
 import io.clockhealth.exporter.testing.Cleanup;
 import io.clockhealth.exporter.testing.ExporterProcess;
+import io.clockhealth.exporter.testing.FakeHostTree;
 import io.clockhealth.exporter.testing.LoopbackRanges;
 import io.clockhealth.exporter.testing.PrometheusServer;
 import io.clockhealth.exporter.testing.TestDaemons;
@@ -16,6 +17,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +50,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * nobody answers for) and {@code good} (A and B), whose exporter runs under libfaketime +73 s: its
  * host clock is 73 s ahead of the Prometheus server's. The targets of srvA, srvB, three, only73 and
  * lost carry {@code cluster="e2e-a"}; the faked one has no cluster label (a single-cluster setup).
+ * Each exporter's host collector reads a {@link FakeHostTree} ({@code --path.*}): one chronyd in
+ * /proc, and the odd host {@code three} with an hpet clocksource, an RTC in local time and another
+ * zone, {@code lost} with an RTC 10 minutes behind; the kernel's state is this machine's.
  *
  * <p>Every alert has a {@code for:} of 5 minutes or more, which the test does not shorten: an alert
  * counts once it is active, {@code pending} (or {@code firing}). The promtool tests in {@code
@@ -72,6 +78,8 @@ class PrometheusEndToEndIT {
   private static final Duration DATA_WITHIN = Duration.ofSeconds(30);
   private static final Set<String> ACTIVE = Set.of("pending", "firing");
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String BERLIN = "Europe/Berlin";
+  private static final String KERNEL_ALERT = "ClockKernelNotSynchronised";
 
   private static final List<AutoCloseable> RESOURCES = new ArrayList<>();
   private static final Map<String, ExporterProcess> EXPORTERS = new LinkedHashMap<>();
@@ -181,7 +189,36 @@ class PrometheusEndToEndIT {
 
   private static ExporterProcess.Builder exporter(Chronyd c) {
     return ExporterProcess.forChronyd(PrometheusEndToEndIT.class, c)
-        .args("--no-collector.ntpd", "--no-collector.timesyncd");
+        .args("--no-collector.ntpd", "--no-collector.timesyncd")
+        .args(keep(hostTree(c.name())).args().toArray(String[]::new));
+  }
+
+  /**
+   * What each exporter's host collector reads: one chronyd in /proc (other tests' daemons on this
+   * machine must not count), and a clocksource, RTC, zone and /etc/adjtime this machine cannot
+   * show. {@code three} is the odd host: hpet (a fall-back), an RTC in local time, Europe/Berlin in
+   * a cluster otherwise on UTC; {@code lost}'s RTC is 10 minutes behind; {@code good}'s RTC follows
+   * its clock, 73 s ahead.
+   */
+  private static FakeHostTree hostTree(String name) {
+    try {
+      Path root = Files.createTempDirectory("e2e-host-" + name);
+      return switch (name) {
+        case "three" ->
+            FakeHostTree.create(
+                root,
+                "chronyd",
+                "hpet",
+                BERLIN,
+                true,
+                ZoneId.of(BERLIN).getRules().getOffset(Instant.now()).getTotalSeconds());
+        case "lost" -> FakeHostTree.create(root, "chronyd", "tsc", "Etc/UTC", false, -600);
+        case "good" -> FakeHostTree.create(root, "chronyd", "tsc", "Etc/UTC", false, 73);
+        default -> FakeHostTree.create(root, "chronyd", "tsc", "Etc/UTC", false, 0);
+      };
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static String target(String name) {
@@ -267,12 +304,13 @@ class PrometheusEndToEndIT {
     // A designated time server (clock_role="timeserver" by relabelling) raises nothing at all,
     // although it follows its local clock; every alert keeps cluster/job/instance.
     String srvA = target("srvA");
+    // (ClockKernelNotSynchronised depends on this machine's kernel: its own test below.)
     assertThat(alerts)
         .as(() -> "no alert for the designated time server " + srvA + "\n" + alertsJson())
-        .noneMatch(a -> srvA.equals(a.labels().get("instance")));
+        .noneMatch(a -> srvA.equals(a.labels().get("instance")) && !a.name().equals(KERNEL_ALERT));
     for (Alert a : alerts) {
       assertThat(a.labels()).as(a::toString).containsEntry("job", JOB);
-      if (!a.name().equals("ClockFleetOffsetSpread")) {
+      if (!Set.of("ClockFleetOffsetSpread", "ClockTimezoneMismatch").contains(a.name())) {
         assertThat(a.labels()).as(a::toString).containsKey("instance");
       }
     }
@@ -295,6 +333,7 @@ class PrometheusEndToEndIT {
             alerts.stream()
                 .filter(a -> faked.equals(a.labels().get("instance")))
                 .map(Alert::name)
+                .filter(name -> !name.equals(KERNEL_ALERT))
                 .collect(Collectors.toSet()))
         .as(PrometheusEndToEndIT::alertsJson)
         .containsExactlyInAnyOrder(
@@ -306,6 +345,70 @@ class PrometheusEndToEndIT {
             .get(1)
             .asDouble();
     assertThat(value).isBetween(72.0, 74.0);
+  }
+
+  @Test
+  @Order(7)
+  void hostClockAlertsAreRaisedForTheOddHostsOnly() {
+    String three = target("three");
+    String lost = target("lost");
+    List<Alert> alerts =
+        awaitAlerts(
+            Map.of(
+                "ClockClocksourceFallback",
+                Map.of("instance", three, "clocksource", "hpet", "cluster", CLUSTER),
+                "ClockRtcInLocalTime",
+                Map.of("instance", three),
+                "ClockRtcDrift",
+                Map.of("instance", lost, "rtc", "rtc0"),
+                "ClockTimezoneMismatch",
+                Map.of("cluster", CLUSTER, "job", JOB)));
+    assertThat(instancesWith(alerts, "ClockClocksourceFallback")).containsExactly(three);
+    assertThat(instancesWith(alerts, "ClockRtcInLocalTime")).containsExactly(three);
+    // three's RTC is an hour ahead, but in local time: the other alert's case, not this one's.
+    assertThat(instancesWith(alerts, "ClockRtcDrift")).containsExactly(lost);
+    assertThat(find(alerts, "ClockRtcDrift", Map.of("instance", lost)).description())
+        .contains("-10m");
+    // Only cluster e2e-a mixes zones; good+73s, alone without a cluster label, does not.
+    assertThat(
+            alerts.stream()
+                .filter(a -> a.name().equals("ClockTimezoneMismatch"))
+                .map(a -> a.labels().getOrDefault("cluster", "")))
+        .containsExactly(CLUSTER);
+    // One chronyd in each host's /proc, and each exporter reads it: neither alert.
+    assertThat(alerts.stream().map(Alert::name))
+        .doesNotContain("ClockMultipleTimeDaemons", "ClockNoTimeDaemon", "ClockSteppedBackward");
+
+    // This machine's kernel decides: the test chronyds run with -x and never tell it anything.
+    Set<String> kernelUnsynchronised = instances("clock_kernel_synchronized == 0");
+    Set<String> daemonSynchronised = instances("max by (instance) (clock_synchronized) == 1");
+    Set<String> expected = new TreeSet<>(kernelUnsynchronised);
+    expected.retainAll(daemonSynchronised);
+    log(
+        "kernel unsynchronised on "
+            + kernelUnsynchronised
+            + "; daemon synchronised on "
+            + daemonSynchronised);
+    for (String instance : expected) {
+      awaitAlerts(Map.of(KERNEL_ALERT, Map.of("instance", instance)));
+    }
+    assertThat(instancesWith(alerts(), KERNEL_ALERT))
+        .as(PrometheusEndToEndIT::alertsJson)
+        .containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  private static List<String> instancesWith(List<Alert> alerts, String name) {
+    return alerts.stream()
+        .filter(a -> a.name().equals(name) && ACTIVE.contains(a.state()))
+        .map(a -> a.labels().get("instance"))
+        .sorted()
+        .toList();
+  }
+
+  private static Set<String> instances(String expr) {
+    Set<String> out = new TreeSet<>();
+    instant(expr).forEach(r -> out.add(r.path("metric").path("instance").asText()));
+    return out;
   }
 
   private static List<Alert> awaitAlerts(Map<String, Map<String, String>> expected) {
