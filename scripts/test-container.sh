@@ -324,6 +324,11 @@ current=$(cat /sys/devices/system/clocksource/clocksource0/current_clocksource)
 grep -q "^clock_clocksource_current_info{clocksource=\"$current\"} 1" "$OUT/metrics.txt" ||
   fail "clock_clocksource_current_info is not the host's $current in the container"
 grep -E '^clock_(kernel_synchronized|kernel_max_error|clocksource_current)' "$OUT/metrics.txt" >&2
+# The step detector: CLOCK_BOOTTIME through JNA there too (not the CLOCK_MONOTONIC fall-back).
+grep -q '^clock_steps_total{direction="backward"} ' "$OUT/metrics.txt" ||
+  fail "no clock_steps_total from the container: the step detector did not start"
+podman logs "$CNAME" 2>&1 | grep -q 'watching for wall-clock steps .*against CLOCK_BOOTTIME)' ||
+  fail "the step detector in the container does not read CLOCK_BOOTTIME"
 
 # RSS and CPU after 50 more scrapes (a day at a 15 s interval is 5760; this is the warm state)
 for _ in $(seq 50); do scrape >/dev/null || fail "a scrape failed"; done

@@ -74,24 +74,19 @@ class ExporterSettingsTest {
     assertThat(both.maxSources()).isEqualTo(25);
   }
 
+  /** Only these flags given: the listen address, telemetry path, log level and host paths. */
+  private static Overrides flags(
+      String listen, String telemetryPath, String logLevel, HostPaths.Flags paths) {
+    return new Overrides(
+        listen, telemetryPath, null, null, logLevel, null, null, null, null, paths, Map.of());
+  }
+
   @Test
   void badValuesNameTheirFlagOrKey() throws Exception {
     assertThatThrownBy(
             () ->
                 ExporterSettings.resolve(
-                    ConfigFile.EMPTY,
-                    new Overrides(
-                        "nonsense",
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        HostPaths.Flags.NONE,
-                        Map.of())))
+                    ConfigFile.EMPTY, flags("nonsense", null, null, HostPaths.Flags.NONE)))
         .hasMessageStartingWith("--web.listen-address");
     assertThatThrownBy(
             () ->
@@ -101,36 +96,13 @@ class ExporterSettingsTest {
     assertThatThrownBy(
             () ->
                 ExporterSettings.resolve(
-                    ConfigFile.EMPTY,
-                    new Overrides(
-                        null,
-                        null,
-                        null,
-                        null,
-                        "verbose",
-                        null,
-                        null,
-                        null,
-                        null,
-                        HostPaths.Flags.NONE,
-                        Map.of())))
+                    ConfigFile.EMPTY, flags(null, null, "verbose", HostPaths.Flags.NONE)))
         .hasMessageStartingWith("--log.level");
     assertThatThrownBy(
             () ->
                 ExporterSettings.resolve(
                     ConfigFile.EMPTY,
-                    new Overrides(
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        new HostPaths.Flags(null, "/no/such/sys", null),
-                        Map.of())))
+                    flags(null, null, null, new HostPaths.Flags(null, "/no/such/sys", null))))
         .hasMessage("--path.sysfs: /no/such/sys is not a directory");
     assertThatThrownBy(
             () ->
@@ -141,19 +113,7 @@ class ExporterSettingsTest {
       assertThatThrownBy(
               () ->
                   ExporterSettings.resolve(
-                      ConfigFile.EMPTY,
-                      new Overrides(
-                          null,
-                          wildcard,
-                          null,
-                          null,
-                          null,
-                          null,
-                          null,
-                          null,
-                          null,
-                          HostPaths.Flags.NONE,
-                          Map.of())))
+                      ConfigFile.EMPTY, flags(null, wildcard, null, HostPaths.Flags.NONE)))
           .as(wildcard)
           .hasMessageStartingWith("--web.telemetry-path");
     }
