@@ -2,6 +2,7 @@ package io.clockhealth.exporter.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The YAML configuration file as written by the operator (README, "Configuration file"). Every key
@@ -40,68 +41,68 @@ public final class ConfigFile {
   public static final ConfigFile EMPTY = new ConfigFile();
 
   @JsonProperty("web")
-  public Web web;
+  public @Nullable Web web;
 
   @JsonProperty("log_level")
-  public String logLevel;
+  public @Nullable String logLevel;
 
   @JsonProperty("command_timeout")
-  public String commandTimeout;
+  public @Nullable String commandTimeout;
 
   @JsonProperty("max_output_bytes")
-  public Integer maxOutputBytes;
+  public @Nullable Integer maxOutputBytes;
 
   @JsonProperty("max_sources")
-  public Integer maxSources;
+  public @Nullable Integer maxSources;
 
   @JsonProperty("min_interval")
-  public String minInterval;
+  public @Nullable String minInterval;
 
   @JsonProperty("collectors")
-  public Collectors collectors;
+  public @Nullable Collectors collectors;
 
   /** The {@code web:} section. */
   public static final class Web {
     @JsonProperty("listen_address")
-    public String listenAddress;
+    public @Nullable String listenAddress;
 
     @JsonProperty("telemetry_path")
-    public String telemetryPath;
+    public @Nullable String telemetryPath;
 
     @JsonProperty("config_file")
-    public String configFile;
+    public @Nullable String configFile;
 
     @JsonProperty("max_requests")
-    public Integer maxRequests;
+    public @Nullable Integer maxRequests;
   }
 
   /** The {@code collectors:} section, one entry per daemon. */
   public static final class Collectors {
     @JsonProperty("chrony")
-    public Tool chrony;
+    public @Nullable Tool chrony;
 
     @JsonProperty("ntpd")
-    public Tool ntpd;
+    public @Nullable Tool ntpd;
 
     @JsonProperty("timesyncd")
-    public Tool timesyncd;
+    public @Nullable Tool timesyncd;
   }
 
   /** One collector's tool: whether it runs, where the tool is, extra arguments, limits. */
   public static final class Tool {
     @JsonProperty("enabled")
-    public Boolean enabled;
+    public @Nullable Boolean enabled;
 
     @JsonProperty("path")
-    public String path;
+    public @Nullable String path;
 
     @JsonProperty("args")
-    public List<String> args;
+    public @Nullable List<String> args;
 
     @JsonProperty("timeout")
-    public String timeout;
+    public @Nullable String timeout;
 
     @JsonProperty("max_output_bytes")
-    public Integer maxOutputBytes;
+    public @Nullable Integer maxOutputBytes;
   }
 }

@@ -7,7 +7,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The effective configuration: built-in defaults, overridden by the config file, overridden by
@@ -16,7 +18,7 @@ import java.util.Set;
 public record ExporterSettings(
     ListenAddress listenAddress,
     String telemetryPath,
-    Path webConfigFile,
+    @Nullable Path webConfigFile,
     int maxRequests,
     String logLevel,
     Duration minInterval,
@@ -44,7 +46,7 @@ public record ExporterSettings(
   }
 
   public ToolSettings tool(Daemon daemon) {
-    return tools.get(daemon);
+    return Objects.requireNonNull(tools.get(daemon), "every daemon has its settings");
   }
 
   public static ExporterSettings resolve(ConfigFile file, Overrides flags) throws ConfigException {
@@ -65,7 +67,7 @@ public record ExporterSettings(
               + path
               + "\"");
     }
-    String webConfig = first(flags.webConfigFile(), web.configFile, null);
+    String webConfig = first(flags.webConfigFile(), web.configFile);
     int maxRequests =
         positive(
             flags.maxRequests() != null ? "--web.max-requests" : "web.max_requests",
@@ -130,10 +132,13 @@ public record ExporterSettings(
     String name = daemon.label();
     String key = "collectors." + name + ".";
     return new ToolSettings(
-        first(fromFlags.enabled(), fromFile.enabled, null),
+        first(fromFlags.enabled(), fromFile.enabled),
         nonBlank(
             fromFlags.path() != null ? "--collector." + name + ".path" : key + "path",
-            first(fromFlags.path(), fromFile.path, DEFAULT_TOOLS.get(daemon))),
+            first(
+                fromFlags.path(),
+                fromFile.path,
+                Objects.requireNonNull(DEFAULT_TOOLS.get(daemon)))),
         first(fromFlags.args(), fromFile.args, List.of()),
         flags.commandTimeout() == null && fromFile.timeout != null
             ? Durations.parse(key + "timeout", fromFile.timeout)
@@ -156,14 +161,14 @@ public record ExporterSettings(
     return tool == null ? new ConfigFile.Tool() : tool;
   }
 
-  @SafeVarargs
-  private static <T> T first(T... candidates) {
-    for (T candidate : candidates) {
-      if (candidate != null) {
-        return candidate;
-      }
-    }
-    return null;
+  /** The flag's value if given, else the file's, else {@code fallback}. */
+  private static <T> T first(@Nullable T flag, @Nullable T file, T fallback) {
+    return flag != null ? flag : file != null ? file : fallback;
+  }
+
+  /** The flag's value if given, else the file's; {@code null} when neither gives one. */
+  private static <T> @Nullable T first(@Nullable T flag, @Nullable T file) {
+    return flag != null ? flag : file;
   }
 
   private static int positive(String key, int value) throws ConfigException {

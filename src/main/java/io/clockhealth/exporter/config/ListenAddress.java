@@ -1,5 +1,7 @@
 package io.clockhealth.exporter.config;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A {@code host:port} listen address in the Prometheus exporter convention: {@code :39123} listens
  * on every interface, {@code 127.0.0.1:39123} or {@code [::1]:39123} on one; port 0 picks a free
@@ -7,9 +9,9 @@ package io.clockhealth.exporter.config;
  *
  * @param host {@code null} for every interface
  */
-public record ListenAddress(String host, int port) {
+public record ListenAddress(@Nullable String host, int port) {
 
-  public static ListenAddress parse(String key, String text) throws ConfigException {
+  public static ListenAddress parse(String key, @Nullable String text) throws ConfigException {
     String value = text == null ? "" : text.strip();
     int colon = value.lastIndexOf(':');
     if (colon < 0) {

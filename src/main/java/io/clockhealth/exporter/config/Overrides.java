@@ -3,18 +3,19 @@ package io.clockhealth.exporter.config;
 import io.clockhealth.exporter.metrics.Daemon;
 import java.util.EnumMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Settings given as command-line flags; {@code null} means "not given", so the file decides. */
 public record Overrides(
-    String listenAddress,
-    String telemetryPath,
-    String webConfigFile,
-    Integer maxRequests,
-    String logLevel,
-    String commandTimeout,
-    Integer maxOutputBytes,
-    Integer maxSources,
-    String minInterval,
+    @Nullable String listenAddress,
+    @Nullable String telemetryPath,
+    @Nullable String webConfigFile,
+    @Nullable Integer maxRequests,
+    @Nullable String logLevel,
+    @Nullable String commandTimeout,
+    @Nullable Integer maxOutputBytes,
+    @Nullable Integer maxSources,
+    @Nullable String minInterval,
     HostPaths.Flags hostPaths,
     Map<Daemon, ToolOverrides> tools) {
 

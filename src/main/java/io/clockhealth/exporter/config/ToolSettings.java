@@ -2,6 +2,7 @@ package io.clockhealth.exporter.config;
 
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Effective settings of one collector's tool.
@@ -9,7 +10,11 @@ import java.util.List;
  * @param enabled {@code null} = auto: enabled where the tool is installed
  */
 public record ToolSettings(
-    Boolean enabled, String path, List<String> args, Duration timeout, int maxOutputBytes) {
+    @Nullable Boolean enabled,
+    String path,
+    List<String> args,
+    Duration timeout,
+    int maxOutputBytes) {
 
   public ToolSettings {
     args = List.copyOf(args);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Content-Security-Policy for a page whose only style and script are inline blocks it writes
@@ -17,7 +18,7 @@ final class ContentSecurityPolicy {
    * @param style the exact text of the page's {@code <style>} block
    * @param script the exact text of its {@code <script>} block, {@code null} when it has none
    */
-  static String forInline(String style, String script) {
+  static String forInline(String style, @Nullable String script) {
     return "default-src 'none'; style-src "
         + hash(style)
         + "; script-src "

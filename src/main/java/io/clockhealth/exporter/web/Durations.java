@@ -1,13 +1,14 @@
 package io.clockhealth.exporter.web;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Human-readable seconds for the landing page: {@code +1.2 ms}, {@code -73.000 s}. */
 final class Durations {
 
   private Durations() {}
 
-  static String signed(Double seconds) {
+  static String signed(@Nullable Double seconds) {
     if (seconds == null) {
       return "n/a";
     }
@@ -15,7 +16,7 @@ final class Durations {
     return sign + magnitude(Math.abs(seconds));
   }
 
-  static String unsigned(Double seconds) {
+  static String unsigned(@Nullable Double seconds) {
     return seconds == null ? "n/a" : magnitude(Math.abs(seconds));
   }
 

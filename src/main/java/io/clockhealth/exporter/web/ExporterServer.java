@@ -9,6 +9,7 @@ import io.clockhealth.exporter.webconfig.WebConfig;
 import io.clockhealth.exporter.webconfig.WebConfigSource;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -182,7 +183,7 @@ public final class ExporterServer implements AutoCloseable {
 
   private static SslContextFactory.Server sslContext(WebConfig config) {
     try {
-      return TlsContexts.create(config.tls());
+      return TlsContexts.create(Objects.requireNonNull(config.tls(), "TLS is configured"));
     } catch (ConfigException e) {
       // WebConfigLoader checked the files; this only fails if they changed since.
       throw new IllegalStateException(e.getMessage(), e);
@@ -194,7 +195,9 @@ public final class ExporterServer implements AutoCloseable {
       ssl.reload(
           factory -> {
             try {
-              TlsContexts.configure((SslContextFactory.Server) factory, next.tls());
+              TlsContexts.configure(
+                  (SslContextFactory.Server) factory,
+                  Objects.requireNonNull(next.tls(), "TLS stays configured"));
             } catch (ConfigException e) {
               throw new IllegalStateException(e.getMessage(), e);
             }

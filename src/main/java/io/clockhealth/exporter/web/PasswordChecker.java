@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks a password against a user's bcrypt hash without letting bcrypt become a CPU weapon. A
@@ -45,7 +46,7 @@ final class PasswordChecker {
   /**
    * @param hash the user's hash, {@code null} for an unknown user
    */
-  boolean matches(String user, String hash, String password) {
+  boolean matches(String user, @Nullable String hash, String password) {
     if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
       return false;
     }

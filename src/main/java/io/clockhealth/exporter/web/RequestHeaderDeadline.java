@@ -9,6 +9,7 @@ import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.server.internal.HttpConnection;
 import org.eclipse.jetty.util.component.AbstractLifeCycle;
 import org.eclipse.jetty.util.thread.Scheduler;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Go's {@code ReadHeaderTimeout} for Jetty, plus eviction: a connection still waiting for its
@@ -30,7 +31,7 @@ final class RequestHeaderDeadline extends AbstractLifeCycle implements Connectio
   private final int maxConnections;
   private final Scheduler scheduler;
   private final Map<HttpConnection, Waiting> open = new ConcurrentHashMap<>();
-  private volatile Scheduler.Task sweep;
+  private volatile Scheduler.@Nullable Task sweep;
 
   /** When a connection started waiting, for the request it is waiting for. */
   private static final class Waiting {
