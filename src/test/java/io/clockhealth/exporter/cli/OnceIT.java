@@ -43,6 +43,8 @@ class OnceIT {
    */
   private static final String DAEMONS_RUNNING = "clock_time_daemon_running";
 
+  private static final String STEPS = "clock_steps_total";
+
   @Test
   void onceMatchesTheServedMetrics() throws Exception {
     try (Chronyd server =
@@ -77,6 +79,10 @@ class OnceIT {
               .start()) {
         served = exporter.scrape();
       }
+      // Steps are watched only by a process that keeps running: served, never printed.
+      assertThat(served.has(STEPS, "direction", "forward")).isTrue();
+      assertThat(served.has(STEPS, "direction", "backward")).isTrue();
+      assertThat(printed.has(STEPS)).isFalse();
       assertThat(seriesKeys(served)).isEqualTo(seriesKeys(printed));
       for (ScrapedMetrics m : List.of(printed, served)) {
         assertThat(m.value(DAEMONS_RUNNING, "process", "chronyd")).hasValue(1.0);
@@ -95,7 +101,7 @@ class OnceIT {
 
   private static Set<String> seriesKeys(ScrapedMetrics metrics) {
     return metrics.samples().stream()
-        .filter(s -> !s.name().equals(DAEMONS_RUNNING))
+        .filter(s -> !s.name().equals(DAEMONS_RUNNING) && !s.name().equals(STEPS))
         .map(s -> s.name() + s.labels())
         .collect(Collectors.toSet());
   }
