@@ -22,7 +22,7 @@ set -euo pipefail
 # log, die, apt_install (refuses every time daemon), apt_update_once, CACHE, CACHE_DEBS, CACHE_X
 # shellcheck source=scripts/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-PKGS=(chrony libfaketime ntpsec python3-ntp systemd-timesyncd libsystemd-shared prometheus
+PKGS=(chrony libfaketime ntpsec ntpsec-ntpdig python3-ntp systemd-timesyncd libsystemd-shared prometheus
   prometheus-node-exporter)
 DEBS=$CACHE_DEBS
 X=$CACHE_X

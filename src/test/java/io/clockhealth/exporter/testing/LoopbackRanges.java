@@ -25,6 +25,8 @@ public enum LoopbackRanges {
   CHRONY_BATCH_IT("io.clockhealth.exporter.collect.chrony.ChronyBatchIT", 111),
   TEXTFILE_NODE_EXPORTER_IT("io.clockhealth.exporter.deploy.TextfileNodeExporterIT", 131),
   SOAK_IT("io.clockhealth.exporter.faults.SoakIT", 161),
+  /** Its servers listen on NTP's own port 123 (ntpdig, the oracle, cannot ask another). */
+  NTP_PROBE_IT("io.clockhealth.exporter.probe.NtpProbeIT", 171),
   /** {@code SERVER_ADDR}, {@code SERVER_PORT}, {@code EXPORTER_PORT}, {@code NODE_PORT}. */
   BENCH_HTTP_SH("scripts/bench-http.sh", 201);
 

@@ -94,6 +94,7 @@ public final class TestDaemons {
     }
     if (!Files.isExecutable(x.resolve(NTPD))
         || !Files.isRegularFile(x.resolve(NTPQ))
+        || !Files.isRegularFile(x.resolve(NTPDIG))
         || !Files.exists(x.resolve(PYTHON_NTP).resolve("ntp/libntpc.so"))
         || !Files.isExecutable(x.resolve(TIMESYNCD))
         || !Files.isDirectory(x.resolve(LIBSYSTEMD_SHARED))) {
@@ -144,6 +145,7 @@ public final class TestDaemons {
 
   private static final String NTPD = "ntpsec/usr/sbin/ntpd";
   private static final String NTPQ = "ntpsec/usr/bin/ntpq";
+  private static final String NTPDIG = "ntpsec-ntpdig/usr/bin/ntpdig";
   private static final String PYTHON_NTP = "python3-ntp/usr/lib/python3/dist-packages";
   private static final String TIMESYNCD = "systemd-timesyncd/lib/systemd/systemd-timesyncd";
   private static final String LIBSYSTEMD_SHARED =
@@ -157,6 +159,11 @@ public final class TestDaemons {
   /** ntpsec's {@code ntpq}: a python script, run with {@link #PYTHON3} and {@link #pythonNtp}. */
   public Path ntpq() {
     return x.resolve(NTPQ);
+  }
+
+  /** ntpsec's SNTP client {@code ntpdig}: a python script, run as {@link #ntpq}. */
+  public Path ntpdig() {
+    return x.resolve(NTPDIG);
   }
 
   /** The {@code PYTHONPATH} holding the unpacked python3-ntp module (with libntpc.so linked in). */
