@@ -15,10 +15,11 @@ import java.util.Random;
 
 /**
  * Sends one NTP client request and waits for its reply: a version-{@code N} mode-3 packet whose
- * transmit timestamp is random (RFC 5905 §9.1 allows it; an off-path attacker cannot guess what the
- * reply must echo), T1 and T4 read from the wall clock right around the send and the receive. A
- * datagram that is not a reply to this request (too short, or another origin) is ignored and the
- * wait goes on until the deadline: a spoofed or stale packet can delay a probe, not fake it.
+ * transmit timestamp is random (RFC 5905 section 9.1 allows it; an off-path attacker cannot guess
+ * what the reply must echo), T1 and T4 read from the wall clock right around the send and the
+ * receive. A datagram that is not a reply to this request (too short, or another origin) is ignored
+ * and the wait goes on until the deadline: a spoofed or stale packet can delay a probe, not fake
+ * it.
  */
 final class NtpClient {
 

@@ -5,9 +5,9 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * An NTP packet's 48-byte header (RFC 5905 §7.3, big-endian); extension fields and a MAC after it
- * are ignored. Timestamps are kept as the raw 64-bit values, so the origin check compares exactly
- * what was sent.
+ * An NTP packet's 48-byte header (RFC 5905 section 7.3, big-endian); extension fields and a MAC
+ * after it are ignored. Timestamps are kept as the raw 64-bit values, so the origin check compares
+ * exactly what was sent.
  *
  * @param rootDelay root delay, raw short format (16.16 s)
  * @param rootDispersion root dispersion, raw short format
@@ -104,7 +104,7 @@ public record NtpPacket(
   }
 
   /**
-   * The Kiss-o'-Death code (RFC 5905 §7.4): stratum 0 with a printable ASCII reference ID. A
+   * The Kiss-o'-Death code (RFC 5905 section 7.4): stratum 0 with a printable ASCII reference ID. A
    * stratum 0 with reference ID 0 is an unsynchronised server (what chronyd sends), not a kiss.
    */
   Optional<String> kissCode() {

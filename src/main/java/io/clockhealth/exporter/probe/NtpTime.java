@@ -1,8 +1,8 @@
 package io.clockhealth.exporter.probe;
 
 /**
- * NTP's 64-bit timestamps (RFC 5905 §6: 32-bit seconds since 1900, 32-bit fraction) to and from
- * Unix nanoseconds, exactly to the nanosecond (a fraction unit is 0.23 ns).
+ * NTP's 64-bit timestamps (RFC 5905 section 6: 32-bit seconds since 1900, 32-bit fraction) to and
+ * from Unix nanoseconds, exactly to the nanosecond (a fraction unit is 0.23 ns).
  */
 final class NtpTime {
 
@@ -13,7 +13,7 @@ final class NtpTime {
   private static final long ERA_SECONDS = 1L << 32;
 
   /*
-   * Era 0 ends on 2036-02-07. As RFC 4330 §3, seconds with the top bit clear (before 1968 in era 0)
+   * Era 0 ends on 2036-02-07. As RFC 4330 section 3, seconds with the top bit clear (before 1968 in era 0)
    * are taken to be in era 1, so times after 2036 convert too.
    */
   private static final long ERA_PIVOT = 1L << 31;

@@ -7,13 +7,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * One reply and the two times this host took around it (T1 when the request left, T4 when the reply
  * came, Unix nanoseconds), in the contract's terms: the offset is this host's clock minus the
- * server's (the negated θ of RFC 5905 §8), so a server 73 s fast gives −73.
+ * server's (the negated θ of RFC 5905 section 8), so a server 73 s fast gives −73.
  */
 record ProbeSample(NtpPacket reply, long t1, long t4) {
 
   private static final double NANOS = 1e9;
 
-  /** RFC 5905 §7.3: MAXDISP, the distance at which a server is no longer usable. */
+  /** RFC 5905 section 7.3: MAXDISP, the distance at which a server is no longer usable. */
   static final double MAX_ROOT_DISTANCE_SECONDS = 16.0;
 
   /** RFC 5905 MAXAGE (86400 s × 1.5 ≈ 2^17 s): an older reference is stale. */
@@ -52,8 +52,8 @@ record ProbeSample(NtpPacket reply, long t1, long t4) {
   }
 
   /**
-   * Why this reply is not usable time (RFC 5905 §7.3 and §8's packet tests); empty when it passes.
-   * The origin was already checked when the reply was taken.
+   * Why this reply is not usable time (RFC 5905 section 7.3 and section 8's packet tests); empty
+   * when it passes. The origin was already checked when the reply was taken.
    */
   List<String> problems() {
     List<String> problems = new ArrayList<>();

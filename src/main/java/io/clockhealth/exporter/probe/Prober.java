@@ -86,7 +86,7 @@ final class Prober {
           usable.add(sample);
         }
         if (sample.reply().kissCode().isPresent()) {
-          break; // RFC 5905 §7.4: a kiss asks the client to stop or slow down
+          break; // RFC 5905 section 7.4: a kiss asks the client to stop or slow down
         }
       } catch (IOException e) {
         failure = e.getClass().getSimpleName() + ": " + e.getMessage();
