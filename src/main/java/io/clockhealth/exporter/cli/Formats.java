@@ -9,11 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Assembles the format registry from every daemon package's formats. */
-final class Formats {
+public final class Formats {
 
   private Formats() {}
 
-  static FormatRegistry registry() {
+  public static FormatRegistry registry() {
     List<OutputFormat> formats = new ArrayList<>(ChronyFormats.all());
     formats.addAll(NtpdFormats.all());
     formats.addAll(TimesyncdFormats.all());

@@ -1,46 +1,57 @@
 package io.clockhealth.exporter.parse;
 
 import io.clockhealth.exporter.metrics.DaemonReport;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
  * One tool output layout the {@code parse} command (and {@code --format auto}) understands, e.g.
- * {@code chronyc-tracking}. Each daemon package contributes its formats.
+ * {@code chronyc-tracking}: a parser and what the command makes of its value. Each daemon package
+ * contributes its formats through a {@link FormatList}.
  */
-public interface OutputFormat {
+public final class OutputFormat {
 
-  /** The {@code --format} name. */
-  String name();
-
-  /** A cheap check that {@code text} looks like this format; used by {@code --format auto}. */
-  boolean recognises(String text);
-
-  /** The metrics this one output yields. */
-  DaemonReport parse(String text) throws ParseException;
-
-  /** Parses text into a report; {@link OutputFormat#parse} as a lambda. */
+  /** Parses text into a report: the parser, then the mapping. */
   @FunctionalInterface
-  interface Parse {
+  private interface Parse {
     DaemonReport apply(String text) throws ParseException;
   }
 
-  /** A format from its name, its recognition test and its parse step. */
-  static OutputFormat of(String name, Predicate<String> recognises, Parse parse) {
-    return new OutputFormat() {
-      @Override
-      public String name() {
-        return name;
-      }
+  private final TextParser<?> parser;
+  private final Parse parse;
 
-      @Override
-      public boolean recognises(String text) {
-        return recognises.test(text);
-      }
+  private OutputFormat(TextParser<?> parser, Parse parse) {
+    this.parser = parser;
+    this.parse = parse;
+  }
 
-      @Override
-      public DaemonReport parse(String text) throws ParseException {
-        return parse.apply(text);
-      }
-    };
+  /** The format {@code parser} reads, reported as {@code toReport} maps its value. */
+  public static <T> OutputFormat of(
+      TextParser<T> parser, Function<? super T, DaemonReport> toReport) {
+    return new OutputFormat(parser, text -> toReport.apply(parser.parse(text)));
+  }
+
+  /** The {@code --format} name. */
+  public String name() {
+    return parser.format();
+  }
+
+  /** A cheap check that {@code text} looks like this format; used by {@code --format auto}. */
+  public boolean recognises(String text) {
+    return parser.recognises(text);
+  }
+
+  /** The metrics this one output yields. */
+  public DaemonReport parse(String text) throws ParseException {
+    return parse.apply(text);
+  }
+
+  /** The parser alone, without the mapping to a report. */
+  public TextParser<?> parser() {
+    return parser;
+  }
+
+  @Override
+  public String toString() {
+    return name();
   }
 }

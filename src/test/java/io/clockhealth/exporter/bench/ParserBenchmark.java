@@ -1,22 +1,8 @@
 package io.clockhealth.exporter.bench;
 
-import io.clockhealth.exporter.collect.chrony.AuthDataParser;
+import io.clockhealth.exporter.cli.Formats;
 import io.clockhealth.exporter.collect.chrony.ChronyCollector;
-import io.clockhealth.exporter.collect.chrony.ChronyFormats;
-import io.clockhealth.exporter.collect.chrony.NtpDataParser;
-import io.clockhealth.exporter.collect.chrony.ServerStatsParser;
-import io.clockhealth.exporter.collect.chrony.SourceStatsParser;
-import io.clockhealth.exporter.collect.chrony.SourcesParser;
-import io.clockhealth.exporter.collect.chrony.TrackingParser;
-import io.clockhealth.exporter.collect.ntpd.NtpdFormats;
-import io.clockhealth.exporter.collect.ntpd.NtpqPeersParser;
-import io.clockhealth.exporter.collect.ntpd.NtpqSysVarsParser;
-import io.clockhealth.exporter.collect.timesyncd.ShowParser;
-import io.clockhealth.exporter.collect.timesyncd.ShowTimesyncParser;
-import io.clockhealth.exporter.collect.timesyncd.StatusParser;
 import io.clockhealth.exporter.collect.timesyncd.SystemdTimeSpan;
-import io.clockhealth.exporter.collect.timesyncd.TimesyncStatusParser;
-import io.clockhealth.exporter.collect.timesyncd.TimesyncdFormats;
 import io.clockhealth.exporter.config.ToolSettings;
 import io.clockhealth.exporter.exec.CommandResult;
 import io.clockhealth.exporter.exec.CommandRunner;
@@ -31,10 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -62,6 +48,9 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class ParserBenchmark {
+
+  /** Every parser the {@code parse} command knows, by format name. */
+  private static final FormatRegistry REGISTRY = Formats.registry();
 
   /** Case name: what is parsed and from which fixture (under src/test/resources). */
   private static final Map<String, String> FIXTURES = new LinkedHashMap<>();
@@ -167,37 +156,20 @@ public class ParserBenchmark {
 
   private Parse parser(String name) throws IOException {
     String format = name.replaceFirst("-(csv|human|wide|classic)$", "");
+    Optional<OutputFormat> registered = REGISTRY.byName(format);
+    if (registered.isPresent()) {
+      return registered.get().parser()::parse;
+    }
     return switch (format) {
-      case "chronyc-tracking" -> new TrackingParser()::parse;
-      case "chronyc-sources" -> new SourcesParser()::parse;
-      case "chronyc-sourcestats" -> new SourceStatsParser()::parse;
-      case "chronyc-serverstats" -> new ServerStatsParser()::parse;
-      case "chronyc-ntpdata" -> new NtpDataParser()::parse;
-      case "chronyc-authdata" -> new AuthDataParser()::parse;
-      case "ntpq-peers" -> new NtpqPeersParser()::parse;
-      case "ntpq-rv" -> new NtpqSysVarsParser()::parse;
-      case "timedatectl-show-timesync" -> new ShowTimesyncParser()::parse;
-      case "timedatectl-timesync-status" -> new TimesyncStatusParser()::parse;
-      case "timedatectl-show" -> new ShowParser()::parse;
-      case "timedatectl-status" -> new StatusParser()::parse;
       case "systemd-timespan" -> SystemdTimeSpan::seconds;
-      case "auto-chronyc-tracking", "auto-timedatectl-timesync-status" -> {
-        FormatRegistry registry = registry();
-        yield t -> {
-          OutputFormat f = registry.detect(t);
-          return f.parse(t);
-        };
-      }
+      case "auto-chronyc-tracking", "auto-timedatectl-timesync-status" ->
+          t -> {
+            OutputFormat f = REGISTRY.detect(t);
+            return f.parse(t);
+          };
       case "chrony-scrape" -> chronyScrape();
       default -> throw new IllegalArgumentException(name);
     };
-  }
-
-  private static FormatRegistry registry() {
-    List<OutputFormat> formats = new ArrayList<>(ChronyFormats.all());
-    formats.addAll(NtpdFormats.all());
-    formats.addAll(TimesyncdFormats.all());
-    return new FormatRegistry(formats);
   }
 
   /** The four chronyc -c outputs of one scrape, concatenated (for the byte count). */

@@ -5,6 +5,7 @@ import io.clockhealth.exporter.metrics.DaemonReport;
 import io.clockhealth.exporter.parse.FormatRegistry;
 import io.clockhealth.exporter.parse.OutputFormat;
 import io.clockhealth.exporter.parse.ParseException;
+import io.clockhealth.exporter.parse.TextParser;
 import io.clockhealth.exporter.testing.ScrapedMetrics;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import java.io.ByteArrayOutputStream;
@@ -19,7 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Predicate;
 
 /**
  * The oracle every parser fuzz target shares.
@@ -135,23 +135,19 @@ final class FuzzChecks {
   }
 
   /**
-   * One parser's fuzz step: its {@code recognises} and its parse on the decoded data, then (when it
-   * parsed) the parse command's mapping of {@code format} from {@code formats} and what it would
-   * print.
+   * One registered parser's fuzz step: its {@code recognises} and its parse on the decoded data,
+   * then (when it parsed) the parse command's mapping of {@code format} from {@code formats} and
+   * what it would print.
    */
-  static void parseAndExpose(
-      FormatRegistry formats,
-      String format,
-      Predicate<String> recognises,
-      Step<?> parser,
-      byte[] data) {
+  static void parseAndExpose(FormatRegistry formats, String format, byte[] data) {
     OutputFormat asFormat = formats.byName(format).orElseThrow();
+    TextParser<?> parser = asFormat.parser();
     parse(
         format,
         decode(data),
         text -> {
-          var unused = recognises.test(text);
-          parser.run(text);
+          var unused = parser.recognises(text);
+          parser.parse(text);
           return expose(format, text, asFormat.parse(text));
         });
   }

@@ -51,10 +51,6 @@ public final class ChronyCollector implements DaemonCollector {
   private final ToolInvoker chronyc;
   private final FailureLog failures = new FailureLog(LOG, "chrony");
   private final AtomicBoolean serverStatsEnabled = new AtomicBoolean(true);
-  private final TrackingParser trackingParser = new TrackingParser();
-  private final SourcesParser sourcesParser = new SourcesParser();
-  private final SourceStatsParser sourceStatsParser = new SourceStatsParser();
-  private final ServerStatsParser serverStatsParser = new ServerStatsParser();
 
   public ChronyCollector(CommandRunner runner, ToolSettings settings) {
     this.chronyc =
@@ -85,12 +81,14 @@ public final class ChronyCollector implements DaemonCollector {
       failures.failure(failed.reason());
       return new CollectionResult(false, DaemonReport.empty(Daemon.CHRONY, null));
     }
-    Step<ChronyTracking> tracking = reports.get(ChronycBatch.TRACKING, trackingParser::parse);
-    Step<List<ChronySource>> sources = reports.get(ChronycBatch.SOURCES, sourcesParser::parse);
+    Step<ChronyTracking> tracking =
+        reports.get(ChronycBatch.TRACKING, ChronyFormats.TRACKING::parse);
+    Step<List<ChronySource>> sources =
+        reports.get(ChronycBatch.SOURCES, ChronyFormats.SOURCES::parse);
     Step<List<ChronySourceStats>> stats =
-        reports.get(ChronycBatch.SOURCESTATS, sourceStatsParser::parse);
+        reports.get(ChronycBatch.SOURCESTATS, ChronyFormats.SOURCESTATS::parse);
     Step<ChronyServerStats> server =
-        askServer ? reports.get(ChronycBatch.SERVERSTATS, serverStatsParser::parse) : null;
+        askServer ? reports.get(ChronycBatch.SERVERSTATS, ChronyFormats.SERVERSTATS::parse) : null;
 
     Optional<Step<?>> down =
         Stream.of(tracking, sources, stats, server)

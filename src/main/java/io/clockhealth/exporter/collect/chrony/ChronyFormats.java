@@ -5,49 +5,60 @@ import io.clockhealth.exporter.metrics.DaemonReport;
 import io.clockhealth.exporter.metrics.ServerStat;
 import io.clockhealth.exporter.metrics.SourceStatus;
 import io.clockhealth.exporter.metrics.SystemStatus;
+import io.clockhealth.exporter.parse.FormatList;
 import io.clockhealth.exporter.parse.OutputFormat;
+import io.clockhealth.exporter.parse.TextParser;
 import java.util.List;
 
-/** The chronyc output formats of the {@code parse} command (human and CSV layouts alike). */
+/**
+ * The chronyc parsers, each registered once with what the {@code parse} command reports of its
+ * output (human and CSV layouts alike). The collector runs the handles declared here; the format
+ * registry, the tests and the fuzz targets read {@link #all()}.
+ */
 public final class ChronyFormats {
+
+  private static final FormatList FORMATS = new FormatList();
+
+  public static final TextParser<ChronyTracking> TRACKING =
+      FORMATS.register(
+          TextParser.of(
+              TrackingParser.FORMAT, TrackingParser::recognises, new TrackingParser()::parse),
+          t -> report(ChronyReportMapper.system(t), List.of(), List.of()));
+  public static final TextParser<List<ChronySource>> SOURCES =
+      FORMATS.register(
+          TextParser.of(
+              SourcesParser.FORMAT, SourcesParser::recognises, new SourcesParser()::parse),
+          s -> report(null, ChronyReportMapper.sources(s, List.of()), List.of()));
+  public static final TextParser<List<ChronySourceStats>> SOURCESTATS =
+      FORMATS.register(
+          TextParser.of(
+              SourceStatsParser.FORMAT,
+              SourceStatsParser::recognises,
+              new SourceStatsParser()::parse),
+          s -> report(null, statsOnly(s), List.of()));
+  public static final TextParser<ChronyServerStats> SERVERSTATS =
+      FORMATS.register(
+          TextParser.of(
+              ServerStatsParser.FORMAT,
+              ServerStatsParser::recognises,
+              new ServerStatsParser()::parse),
+          s -> report(null, List.of(), ChronyReportMapper.serverStats(s)));
+  public static final TextParser<List<ChronyNtpData>> NTPDATA =
+      FORMATS.register(
+          TextParser.of(
+              NtpDataParser.FORMAT, NtpDataParser::recognises, new NtpDataParser()::parse),
+          n -> report(null, ChronyReportMapper.ntpData(n), List.of()));
+  public static final TextParser<List<ChronyAuthData>> AUTHDATA =
+      FORMATS.register(
+          TextParser.of(
+              AuthDataParser.FORMAT, AuthDataParser::recognises, new AuthDataParser()::parse),
+          a -> report(null, ChronyReportMapper.authData(a), List.of()));
 
   private ChronyFormats() {}
 
+  /** Every chronyc format, in registration order. */
   public static List<OutputFormat> all() {
-    TrackingParser tracking = new TrackingParser();
-    SourcesParser sources = new SourcesParser();
-    SourceStatsParser sourceStats = new SourceStatsParser();
-    ServerStatsParser serverStats = new ServerStatsParser();
-    NtpDataParser ntpData = new NtpDataParser();
-    AuthDataParser authData = new AuthDataParser();
-    return List.of(
-        OutputFormat.of(
-            TrackingParser.FORMAT,
-            TrackingParser::recognises,
-            text -> report(ChronyReportMapper.system(tracking.parse(text)), List.of(), List.of())),
-        OutputFormat.of(
-            SourcesParser.FORMAT,
-            SourcesParser::recognises,
-            text ->
-                report(
-                    null, ChronyReportMapper.sources(sources.parse(text), List.of()), List.of())),
-        OutputFormat.of(
-            SourceStatsParser.FORMAT,
-            SourceStatsParser::recognises,
-            text -> report(null, statsOnly(sourceStats.parse(text)), List.of())),
-        OutputFormat.of(
-            ServerStatsParser.FORMAT,
-            ServerStatsParser::recognises,
-            text ->
-                report(null, List.of(), ChronyReportMapper.serverStats(serverStats.parse(text)))),
-        OutputFormat.of(
-            NtpDataParser.FORMAT,
-            NtpDataParser::recognises,
-            text -> report(null, ChronyReportMapper.ntpData(ntpData.parse(text)), List.of())),
-        OutputFormat.of(
-            AuthDataParser.FORMAT,
-            AuthDataParser::recognises,
-            text -> report(null, ChronyReportMapper.authData(authData.parse(text)), List.of())));
+    return FORMATS.all();
   }
 
   /** sourcestats alone: one source per row with only the statistics columns. */

@@ -36,12 +36,14 @@ final class ChronycBatch {
    */
   record Report(String name, Predicate<String> ownsLine, boolean singleLine, boolean privileged) {}
 
-  static final Report TRACKING = new Report("tracking", TrackingParser::recognises, true, false);
-  static final Report SOURCES = new Report("sources", SourcesParser::recognises, false, false);
+  static final Report TRACKING =
+      new Report("tracking", ChronyFormats.TRACKING::recognises, true, false);
+  static final Report SOURCES =
+      new Report("sources", ChronyFormats.SOURCES::recognises, false, false);
   static final Report SOURCESTATS =
-      new Report("sourcestats", SourceStatsParser::recognises, false, false);
+      new Report("sourcestats", ChronyFormats.SOURCESTATS::recognises, false, false);
   static final Report SERVERSTATS =
-      new Report("serverstats", ServerStatsParser::recognises, true, true);
+      new Report("serverstats", ChronyFormats.SERVERSTATS::recognises, true, true);
 
   /**
    * What one report of the batch printed.

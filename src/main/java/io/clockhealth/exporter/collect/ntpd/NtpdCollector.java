@@ -25,8 +25,6 @@ public final class NtpdCollector implements DaemonCollector {
 
   private final ToolInvoker ntpq;
   private final FailureLog failures = new FailureLog(LOG, "ntpd");
-  private final NtpqSysVarsParser sysVarsParser = new NtpqSysVarsParser();
-  private final NtpqPeersParser peersParser = new NtpqPeersParser();
 
   public NtpdCollector(CommandRunner runner, ToolSettings settings) {
     this.ntpq =
@@ -54,13 +52,14 @@ public final class NtpdCollector implements DaemonCollector {
     NtpqBatch batch =
         NtpqBatch.split(call.value().result().stdout(), call.value().result().stderr());
     String command = call.value().command();
-    Step<NtpqSysVars> rv = ntpq.interpret(command + " (rv)", batch.rv(), sysVarsParser::parse);
+    Step<NtpqSysVars> rv =
+        ntpq.interpret(command + " (rv)", batch.rv(), NtpdFormats.SYSVARS::parse);
     if (rv.failed()) {
       failures.failure(rv.reason());
       return new CollectionResult(false, DaemonReport.empty(Daemon.NTPD, rv.daemonUp()));
     }
     Step<List<NtpqPeer>> peers =
-        ntpq.interpret(command + " (peers)", batch.peers(), peersParser::parse);
+        ntpq.interpret(command + " (peers)", batch.peers(), NtpdFormats.PEERS::parse);
     if (Boolean.FALSE.equals(peers.daemonUp())) {
       // ntpd died during this scrape: what it said before is not its state now.
       failures.failure(peers.reason());

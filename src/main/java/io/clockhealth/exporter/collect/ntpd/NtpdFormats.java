@@ -4,27 +4,39 @@ import io.clockhealth.exporter.metrics.Daemon;
 import io.clockhealth.exporter.metrics.DaemonReport;
 import io.clockhealth.exporter.metrics.SourceStatus;
 import io.clockhealth.exporter.metrics.SystemStatus;
+import io.clockhealth.exporter.parse.FormatList;
 import io.clockhealth.exporter.parse.OutputFormat;
+import io.clockhealth.exporter.parse.TextParser;
 import java.util.List;
 
-/** The ntpq output formats of the {@code parse} command. */
+/**
+ * The ntpq parsers, each registered once with what the {@code parse} command reports of its output.
+ * The collector runs the handles declared here; the format registry, the tests and the fuzz targets
+ * read {@link #all()}.
+ */
 public final class NtpdFormats {
+
+  private static final FormatList FORMATS = new FormatList();
+
+  public static final TextParser<List<NtpqPeer>> PEERS =
+      FORMATS.register(
+          TextParser.of(
+              NtpqPeersParser.FORMAT, NtpqPeersParser::recognises, new NtpqPeersParser()::parse),
+          p -> report(null, NtpdReportMapper.sources(p)));
+  // Without the peers output the selected source's name is unknown: reference is "".
+  public static final TextParser<NtpqSysVars> SYSVARS =
+      FORMATS.register(
+          TextParser.of(
+              NtpqSysVarsParser.FORMAT,
+              NtpqSysVarsParser::recognises,
+              new NtpqSysVarsParser()::parse),
+          v -> report(NtpdReportMapper.system(v, List.of()), List.of()));
 
   private NtpdFormats() {}
 
+  /** Every ntpq format, in registration order. */
   public static List<OutputFormat> all() {
-    NtpqPeersParser peers = new NtpqPeersParser();
-    NtpqSysVarsParser sysVars = new NtpqSysVarsParser();
-    return List.of(
-        OutputFormat.of(
-            NtpqPeersParser.FORMAT,
-            NtpqPeersParser::recognises,
-            text -> report(null, NtpdReportMapper.sources(peers.parse(text)))),
-        OutputFormat.of(
-            NtpqSysVarsParser.FORMAT,
-            NtpqSysVarsParser::recognises,
-            // Without the peers output the selected source's name is unknown: reference is "".
-            text -> report(NtpdReportMapper.system(sysVars.parse(text), List.of()), List.of())));
+    return FORMATS.all();
   }
 
   private static DaemonReport report(SystemStatus system, List<SourceStatus> sources) {

@@ -22,7 +22,7 @@ record NtpqBatch(String rv, String peers) {
     List<String> lines = stdout.lines().toList();
     int header = 0;
     while (header < lines.size()
-        && !NtpqPeersParser.recognises(lines.get(header))
+        && !NtpdFormats.PEERS.recognises(lines.get(header))
         && (lines.get(header).isBlank() || lines.get(header).contains("="))) {
       header++;
     }

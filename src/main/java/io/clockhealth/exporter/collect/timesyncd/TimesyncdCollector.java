@@ -26,9 +26,6 @@ public final class TimesyncdCollector implements DaemonCollector {
 
   private final ToolInvoker timedatectl;
   private final FailureLog failures = new FailureLog(LOG, "timesyncd");
-  private final ShowTimesyncParser showTimesyncParser = new ShowTimesyncParser();
-  private final TimesyncStatusParser statusParser = new TimesyncStatusParser();
-  private final ShowParser showParser = new ShowParser();
 
   public TimesyncdCollector(CommandRunner runner, ToolSettings settings) {
     this.timedatectl =
@@ -43,14 +40,15 @@ public final class TimesyncdCollector implements DaemonCollector {
   @Override
   public CollectionResult collect() {
     Step<TimesyncProperties> properties =
-        timedatectl.run(List.of("show-timesync", "--all"), showTimesyncParser::parse);
+        timedatectl.run(List.of("show-timesync", "--all"), TimesyncdFormats.SHOW_TIMESYNC::parse);
     if (properties.failed()) {
       failures.failure(properties.reason());
       return new CollectionResult(
           false, DaemonReport.empty(Daemon.TIMESYNCD, properties.daemonUp()));
     }
     List<String> problems = new ArrayList<>();
-    Step<TimesyncStatus> status = timedatectl.run(List.of("timesync-status"), statusParser::parse);
+    Step<TimesyncStatus> status =
+        timedatectl.run(List.of("timesync-status"), TimesyncdFormats.TIMESYNC_STATUS::parse);
     if (status.failed()) {
       problems.add(status.reason());
     }
@@ -58,7 +56,7 @@ public final class TimesyncdCollector implements DaemonCollector {
     Step<TimedateProperties> show =
         status.timedOut()
             ? status.skippedAs()
-            : timedatectl.run(List.of("show"), showParser::parse);
+            : timedatectl.run(List.of("show"), TimesyncdFormats.SHOW::parse);
     if (show.failed() && !status.timedOut()) {
       problems.add(show.reason());
     }

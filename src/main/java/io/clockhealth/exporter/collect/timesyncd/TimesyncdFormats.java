@@ -4,11 +4,15 @@ import io.clockhealth.exporter.metrics.Daemon;
 import io.clockhealth.exporter.metrics.DaemonReport;
 import io.clockhealth.exporter.metrics.SourceStatus;
 import io.clockhealth.exporter.metrics.SystemStatus;
+import io.clockhealth.exporter.parse.FormatList;
 import io.clockhealth.exporter.parse.OutputFormat;
+import io.clockhealth.exporter.parse.TextParser;
 import java.util.List;
 
 /**
- * The timedatectl output formats of the {@code parse} command.
+ * The timedatectl parsers, each registered once with what the {@code parse} command reports of its
+ * output. The collector runs the handles declared here; the format registry, the tests and the fuzz
+ * targets read {@link #all()}.
  *
  * <p>{@code timedatectl show} and {@code status} carry timedated's settings and the kernel's
  * synchronisation flag, which any daemon may have set: nothing timesyncd itself measured, so no
@@ -17,51 +21,49 @@ import java.util.List;
  */
 public final class TimesyncdFormats {
 
-  private TimesyncdFormats() {}
+  private static final FormatList FORMATS = new FormatList();
 
-  public static List<OutputFormat> all() {
-    ShowTimesyncParser showTimesync = new ShowTimesyncParser();
-    TimesyncStatusParser timesyncStatus = new TimesyncStatusParser();
-    ShowParser show = new ShowParser();
-    StatusParser status = new StatusParser();
-    return List.of(
-        OutputFormat.of(
-            ShowTimesyncParser.FORMAT,
-            ShowTimesyncParser::recognises,
-            text -> {
-              TimesyncProperties p = showTimesync.parse(text);
-              return report(
+  public static final TextParser<TimesyncProperties> SHOW_TIMESYNC =
+      FORMATS.register(
+          TextParser.of(
+              ShowTimesyncParser.FORMAT,
+              ShowTimesyncParser::recognises,
+              new ShowTimesyncParser()::parse),
+          p ->
+              report(
                   TimesyncdReportMapper.system(p, null, null),
-                  TimesyncdReportMapper.sources(p, null));
-            }),
-        OutputFormat.of(
-            TimesyncStatusParser.FORMAT,
-            TimesyncStatusParser::recognises,
-            text -> {
-              TimesyncStatus s = timesyncStatus.parse(text);
-              return report(
+                  TimesyncdReportMapper.sources(p, null)));
+  public static final TextParser<TimesyncStatus> TIMESYNC_STATUS =
+      FORMATS.register(
+          TextParser.of(
+              TimesyncStatusParser.FORMAT,
+              TimesyncStatusParser::recognises,
+              new TimesyncStatusParser()::parse),
+          s ->
+              report(
                   TimesyncdReportMapper.system(null, s, null),
-                  TimesyncdReportMapper.sources(null, s));
-            }),
-        OutputFormat.of(
-            ShowParser.FORMAT,
-            ShowParser::recognises,
-            text -> {
-              return new DaemonReport(
+                  TimesyncdReportMapper.sources(null, s)));
+  public static final TextParser<TimedateProperties> SHOW =
+      FORMATS.register(
+          TextParser.of(ShowParser.FORMAT, ShowParser::recognises, new ShowParser()::parse),
+          p ->
+              new DaemonReport(
                   Daemon.TIMESYNCD,
                   null,
                   null,
                   List.of(),
                   List.of(),
-                  TimesyncdReportMapper.host(show.parse(text)));
-            }),
-        OutputFormat.of(
-            StatusParser.FORMAT,
-            StatusParser::recognises,
-            text -> {
-              status.parse(text);
-              return report(null, List.of());
-            }));
+                  TimesyncdReportMapper.host(p)));
+  public static final TextParser<TimedateStatus> STATUS =
+      FORMATS.register(
+          TextParser.of(StatusParser.FORMAT, StatusParser::recognises, new StatusParser()::parse),
+          s -> report(null, List.of()));
+
+  private TimesyncdFormats() {}
+
+  /** Every timedatectl format, in registration order. */
+  public static List<OutputFormat> all() {
+    return FORMATS.all();
   }
 
   private static DaemonReport report(SystemStatus system, List<SourceStatus> sources) {

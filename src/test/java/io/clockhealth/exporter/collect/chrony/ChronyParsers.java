@@ -3,28 +3,20 @@ package io.clockhealth.exporter.collect.chrony;
 import io.clockhealth.exporter.parse.NamedParser;
 import java.util.List;
 
-/** All chronyc parsers behind one shape, for tests that run every parser over every input. */
+/**
+ * All registered chronyc parsers behind one shape, for tests that run every parser over every
+ * input.
+ */
 final class ChronyParsers {
 
-  static final NamedParser TRACKING =
-      new NamedParser(
-          TrackingParser.FORMAT, new TrackingParser()::parse, TrackingParser::recognises);
-  static final NamedParser SOURCES =
-      new NamedParser(SourcesParser.FORMAT, new SourcesParser()::parse, SourcesParser::recognises);
-  static final NamedParser SOURCESTATS =
-      new NamedParser(
-          SourceStatsParser.FORMAT, new SourceStatsParser()::parse, SourceStatsParser::recognises);
-  static final NamedParser SERVERSTATS =
-      new NamedParser(
-          ServerStatsParser.FORMAT, new ServerStatsParser()::parse, ServerStatsParser::recognises);
-  static final NamedParser NTPDATA =
-      new NamedParser(NtpDataParser.FORMAT, new NtpDataParser()::parse, NtpDataParser::recognises);
-  static final NamedParser AUTHDATA =
-      new NamedParser(
-          AuthDataParser.FORMAT, new AuthDataParser()::parse, AuthDataParser::recognises);
+  static final List<NamedParser> ALL = NamedParser.of(ChronyFormats.all());
 
-  static final List<NamedParser> ALL =
-      List.of(TRACKING, SOURCES, SOURCESTATS, SERVERSTATS, NTPDATA, AUTHDATA);
+  static final NamedParser TRACKING = NamedParser.named(ALL, TrackingParser.FORMAT);
+  static final NamedParser SOURCES = NamedParser.named(ALL, SourcesParser.FORMAT);
+  static final NamedParser SOURCESTATS = NamedParser.named(ALL, SourceStatsParser.FORMAT);
+  static final NamedParser SERVERSTATS = NamedParser.named(ALL, ServerStatsParser.FORMAT);
+  static final NamedParser NTPDATA = NamedParser.named(ALL, NtpDataParser.FORMAT);
+  static final NamedParser AUTHDATA = NamedParser.named(ALL, AuthDataParser.FORMAT);
 
   private ChronyParsers() {}
 

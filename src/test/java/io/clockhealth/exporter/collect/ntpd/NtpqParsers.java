@@ -4,17 +4,15 @@ import io.clockhealth.exporter.parse.Fixtures;
 import io.clockhealth.exporter.parse.NamedParser;
 import java.util.List;
 
-/** Both ntpq parsers behind one shape, for tests that run every parser over every input. */
+/**
+ * The registered ntpq parsers behind one shape, for tests that run every parser over every input.
+ */
 final class NtpqParsers {
 
-  static final NamedParser PEERS =
-      new NamedParser(
-          NtpqPeersParser.FORMAT, new NtpqPeersParser()::parse, NtpqPeersParser::recognises);
-  static final NamedParser SYSVARS =
-      new NamedParser(
-          NtpqSysVarsParser.FORMAT, new NtpqSysVarsParser()::parse, NtpqSysVarsParser::recognises);
+  static final List<NamedParser> ALL = NamedParser.of(NtpdFormats.all());
 
-  static final List<NamedParser> ALL = List.of(PEERS, SYSVARS);
+  static final NamedParser PEERS = NamedParser.named(ALL, NtpqPeersParser.FORMAT);
+  static final NamedParser SYSVARS = NamedParser.named(ALL, NtpqSysVarsParser.FORMAT);
 
   private NtpqParsers() {}
 

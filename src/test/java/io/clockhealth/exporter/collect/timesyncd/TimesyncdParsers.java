@@ -3,25 +3,15 @@ package io.clockhealth.exporter.collect.timesyncd;
 import io.clockhealth.exporter.parse.NamedParser;
 import java.util.List;
 
-/** The four timedatectl parsers behind one interface, for tests that run all of them. */
+/** The registered timedatectl parsers behind one interface, for tests that run all of them. */
 final class TimesyncdParsers {
 
-  static final NamedParser SHOW_TIMESYNC =
-      new NamedParser(
-          ShowTimesyncParser.FORMAT,
-          new ShowTimesyncParser()::parse,
-          ShowTimesyncParser::recognises);
-  static final NamedParser TIMESYNC_STATUS =
-      new NamedParser(
-          TimesyncStatusParser.FORMAT,
-          new TimesyncStatusParser()::parse,
-          TimesyncStatusParser::recognises);
-  static final NamedParser SHOW =
-      new NamedParser(ShowParser.FORMAT, new ShowParser()::parse, ShowParser::recognises);
-  static final NamedParser STATUS =
-      new NamedParser(StatusParser.FORMAT, new StatusParser()::parse, StatusParser::recognises);
+  static final List<NamedParser> ALL = NamedParser.of(TimesyncdFormats.all());
 
-  static final List<NamedParser> ALL = List.of(SHOW_TIMESYNC, TIMESYNC_STATUS, SHOW, STATUS);
+  static final NamedParser SHOW_TIMESYNC = NamedParser.named(ALL, ShowTimesyncParser.FORMAT);
+  static final NamedParser TIMESYNC_STATUS = NamedParser.named(ALL, TimesyncStatusParser.FORMAT);
+  static final NamedParser SHOW = NamedParser.named(ALL, ShowParser.FORMAT);
+  static final NamedParser STATUS = NamedParser.named(ALL, StatusParser.FORMAT);
 
   private TimesyncdParsers() {}
 
