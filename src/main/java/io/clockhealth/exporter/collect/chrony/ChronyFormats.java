@@ -21,33 +21,19 @@ public final class ChronyFormats {
 
   public static final TextParser<ChronyTracking> TRACKING =
       FORMATS.register(
-          TextParser.of(
-              TrackingParser.FORMAT, TrackingParser::recognises, new TrackingParser()::parse),
-          t -> report(ChronyReportMapper.system(t), List.of(), List.of()));
+          new TrackingParser(), t -> report(ChronyReportMapper.system(t), List.of(), List.of()));
   public static final TextParser<List<ChronySource>> SOURCES =
       FORMATS.register(
-          TextParser.of(
-              SourcesParser.FORMAT, SourcesParser::recognises, new SourcesParser()::parse),
+          new SourcesParser(),
           s -> report(null, ChronyReportMapper.sources(s, List.of()), List.of()));
   public static final TextParser<List<ChronySourceStats>> SOURCESTATS =
-      FORMATS.register(
-          TextParser.of(
-              SourceStatsParser.FORMAT,
-              SourceStatsParser::recognises,
-              new SourceStatsParser()::parse),
-          s -> report(null, statsOnly(s), List.of()));
+      FORMATS.register(new SourceStatsParser(), s -> report(null, statsOnly(s), List.of()));
   public static final TextParser<ChronyServerStats> SERVERSTATS =
       FORMATS.register(
-          TextParser.of(
-              ServerStatsParser.FORMAT,
-              ServerStatsParser::recognises,
-              new ServerStatsParser()::parse),
-          s -> report(null, List.of(), ChronyReportMapper.serverStats(s)));
+          new ServerStatsParser(), s -> report(null, List.of(), ChronyReportMapper.serverStats(s)));
   public static final TextParser<List<ChronyNtpData>> NTPDATA =
       FORMATS.register(
-          TextParser.of(
-              NtpDataParser.FORMAT, NtpDataParser::recognises, new NtpDataParser()::parse),
-          n -> report(null, ChronyReportMapper.ntpData(n), List.of()));
+          new NtpDataParser(), n -> report(null, ChronyReportMapper.ntpData(n), List.of()));
   public static final TextParser<List<ChronyAuthData>> AUTHDATA =
       FORMATS.register(
           TextParser.of(

@@ -2,17 +2,19 @@ package io.clockhealth.exporter.collect.chrony;
 
 import io.clockhealth.exporter.collect.chrony.ChronyInput.Line;
 import io.clockhealth.exporter.parse.ParseException;
+import io.clockhealth.exporter.parse.TextParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses {@code chronyc ntpdata} (one block per NTP source, each starting with {@code Remote
  * address}) and {@code chronyc -c ntpdata} (one line per source).
  */
-public final class NtpDataParser {
+public final class NtpDataParser implements TextParser<List<ChronyNtpData>> {
 
   public static final String FORMAT = "chronyc-ntpdata";
 
@@ -96,8 +98,14 @@ public final class NtpDataParser {
   private static final int CSV_FIELDS = 34;
   private static final int CSV_FIELDS_WITH_TIMESTAMP_TOTALS = 38;
 
+  @Override
+  public String format() {
+    return FORMAT;
+  }
+
   /** True when {@code text} looks like ntpdata output, human or CSV. */
-  public static boolean recognises(String text) {
+  @Override
+  public boolean recognises(@Nullable String text) {
     return ChronyInput.recognises(
         text,
         FIRST_LINE.asPredicate(),
@@ -108,6 +116,7 @@ public final class NtpDataParser {
   }
 
   /** One entry per source, in printed order; none when chronyd has no NTP sources. */
+  @Override
   public List<ChronyNtpData> parse(String text) throws ParseException {
     List<Line> lines = ChronyInput.nonBlank(ChronyInput.linesAllowingEmpty(FORMAT, text));
     if (lines.isEmpty()) {

@@ -2,6 +2,7 @@ package io.clockhealth.exporter.collect.chrony;
 
 import io.clockhealth.exporter.collect.chrony.ChronyInput.Line;
 import io.clockhealth.exporter.parse.ParseException;
+import io.clockhealth.exporter.parse.TextParser;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -9,12 +10,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses {@code chronyc serverstats} and {@code chronyc -c serverstats}. Each chrony version prints
  * a prefix of {@link ServerStatField}: 5 lines (2.4–3.x), 8 (4.0), 11 (4.1–4.3), 17 (4.4+).
  */
-public final class ServerStatsParser {
+public final class ServerStatsParser implements TextParser<ChronyServerStats> {
 
   public static final String FORMAT = "chronyc-serverstats";
 
@@ -26,8 +28,14 @@ public final class ServerStatsParser {
   private static final Pattern FIRST_LINE = Pattern.compile("(?m)^NTP packets received\\s*:");
   private static final Pattern CSV_VALUES = Pattern.compile("\\d+(?:,\\d+)*");
 
+  @Override
+  public String format() {
+    return FORMAT;
+  }
+
   /** True when {@code text} looks like serverstats output, human or CSV. */
-  public static boolean recognises(String text) {
+  @Override
+  public boolean recognises(@Nullable String text) {
     if (text == null) {
       return false;
     }
@@ -39,6 +47,7 @@ public final class ServerStatsParser {
     return CSV_VALUES.matcher(first).matches() && fields >= MIN_FIELDS && fields <= FIELDS.length;
   }
 
+  @Override
   public ChronyServerStats parse(String text) throws ParseException {
     List<Line> lines = ChronyInput.nonBlank(ChronyInput.lines(FORMAT, text));
     Line first = lines.get(0);

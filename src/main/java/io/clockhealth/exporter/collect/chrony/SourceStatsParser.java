@@ -2,15 +2,17 @@ package io.clockhealth.exporter.collect.chrony;
 
 import io.clockhealth.exporter.collect.chrony.ChronyInput.Line;
 import io.clockhealth.exporter.parse.ParseException;
+import io.clockhealth.exporter.parse.TextParser;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses {@code chronyc sourcestats} (with or without {@code -v}) and {@code chronyc -c
  * sourcestats}.
  */
-public final class SourceStatsParser {
+public final class SourceStatsParser implements TextParser<List<ChronySourceStats>> {
 
   public static final String FORMAT = "chronyc-sourcestats";
 
@@ -42,8 +44,14 @@ public final class SourceStatsParser {
   private static final Pattern CSV_FREQUENCY = Pattern.compile("[+-]?\\d+\\.\\d{3}");
   private static final Pattern CSV_SECONDS = Pattern.compile("[+-]?\\d+\\.\\d{9}");
 
+  @Override
+  public String format() {
+    return FORMAT;
+  }
+
   /** True when {@code text} looks like sourcestats output, human or CSV. */
-  public static boolean recognises(String text) {
+  @Override
+  public boolean recognises(@Nullable String text) {
     return ChronyInput.recognises(
         text,
         HEADER.start().asPredicate(),
@@ -57,6 +65,7 @@ public final class SourceStatsParser {
    * The rows in printed order. As with sources, a table without rows (header only, or nothing in
    * the CSV layout) is an empty list.
    */
+  @Override
   public List<ChronySourceStats> parse(String text) throws ParseException {
     return ChronyTable.parse(
         FORMAT, text, HEADER, SourceStatsParser::humanRow, SourceStatsParser::csvRow);

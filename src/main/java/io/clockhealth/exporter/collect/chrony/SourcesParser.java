@@ -2,15 +2,17 @@ package io.clockhealth.exporter.collect.chrony;
 
 import io.clockhealth.exporter.collect.chrony.ChronyInput.Line;
 import io.clockhealth.exporter.parse.ParseException;
+import io.clockhealth.exporter.parse.TextParser;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses {@code chronyc sources} (with or without {@code -v}, chrony 1.x–4.x) and {@code chronyc -c
  * sources}. Offsets keep chrony's sign, which already is local minus source.
  */
-public final class SourcesParser {
+public final class SourcesParser implements TextParser<List<ChronySource>> {
 
   public static final String FORMAT = "chronyc-sources";
 
@@ -37,8 +39,14 @@ public final class SourcesParser {
   private static final String MODES = "^=#";
   private static final String STATES = "*+-x~?";
 
+  @Override
+  public String format() {
+    return FORMAT;
+  }
+
   /** True when {@code text} looks like sources output, human or CSV. */
-  public static boolean recognises(String text) {
+  @Override
+  public boolean recognises(@Nullable String text) {
     return ChronyInput.recognises(
         text,
         HEADER.start().asPredicate(),
@@ -49,6 +57,7 @@ public final class SourcesParser {
    * The rows in printed order. A table without rows is valid: chrony prints only the header then,
    * and in the CSV layout nothing at all, so blank input is an empty list too.
    */
+  @Override
   public List<ChronySource> parse(String text) throws ParseException {
     return ChronyTable.parse(FORMAT, text, HEADER, SourcesParser::humanRow, SourcesParser::csvRow);
   }

@@ -3,16 +3,18 @@ package io.clockhealth.exporter.collect.chrony;
 import io.clockhealth.exporter.collect.chrony.ChronyInput.Line;
 import io.clockhealth.exporter.metrics.LeapStatus;
 import io.clockhealth.exporter.parse.ParseException;
+import io.clockhealth.exporter.parse.TextParser;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses {@code chronyc tracking}: the human layout of chrony 1.x–4.x and the CSV layout of {@code
  * chronyc -c tracking}, into the exporter's sign convention (local clock minus true time).
  */
-public final class TrackingParser {
+public final class TrackingParser implements TextParser<ChronyTracking> {
 
   public static final String FORMAT = "chronyc-tracking";
 
@@ -60,16 +62,23 @@ public final class TrackingParser {
   // ntpdata has a Reference ID line too; only tracking has System time.
   private static final Pattern SYSTEM_TIME_LINE = Pattern.compile("(?m)^\\s*System time\\s*:");
 
+  @Override
+  public String format() {
+    return FORMAT;
+  }
+
   /**
    * True when {@code text} looks like tracking output, human or CSV (for {@code --format auto}).
    */
-  public static boolean recognises(String text) {
+  @Override
+  public boolean recognises(@Nullable String text) {
     return ChronyInput.recognises(
         text,
         t -> REFERENCE_ID_LINE.matcher(t).find() && SYSTEM_TIME_LINE.matcher(t).find(),
         fields -> fields.length == CSV_FIELDS && HEX_REF_ID.matcher(fields[0]).matches());
   }
 
+  @Override
   public ChronyTracking parse(String text) throws ParseException {
     List<Line> lines = ChronyInput.nonBlank(ChronyInput.lines(FORMAT, text));
     Line first = lines.get(0);

@@ -19,18 +19,11 @@ public final class NtpdFormats {
   private static final FormatList FORMATS = new FormatList();
 
   public static final TextParser<List<NtpqPeer>> PEERS =
-      FORMATS.register(
-          TextParser.of(
-              NtpqPeersParser.FORMAT, NtpqPeersParser::recognises, new NtpqPeersParser()::parse),
-          p -> report(null, NtpdReportMapper.sources(p)));
+      FORMATS.register(new NtpqPeersParser(), p -> report(null, NtpdReportMapper.sources(p)));
   // Without the peers output the selected source's name is unknown: reference is "".
   public static final TextParser<NtpqSysVars> SYSVARS =
       FORMATS.register(
-          TextParser.of(
-              NtpqSysVarsParser.FORMAT,
-              NtpqSysVarsParser::recognises,
-              new NtpqSysVarsParser()::parse),
-          v -> report(NtpdReportMapper.system(v, List.of()), List.of()));
+          new NtpqSysVarsParser(), v -> report(NtpdReportMapper.system(v, List.of()), List.of()));
 
   private NtpdFormats() {}
 

@@ -2,10 +2,12 @@ package io.clockhealth.exporter.collect.ntpd;
 
 import io.clockhealth.exporter.collect.ntpd.NtpqInput.Line;
 import io.clockhealth.exporter.parse.ParseException;
+import io.clockhealth.exporter.parse.TextParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses {@code ntpq -p}, {@code -pn}, {@code -pnw} and the interactive {@code peers} command of
@@ -21,7 +23,7 @@ import java.util.regex.Pattern;
  * <p>In wide mode ({@code -w}) a name longer than the column is printed alone on its line, after
  * the tally, and the other columns follow on the next line, indented past the remote column.
  */
-public final class NtpqPeersParser {
+public final class NtpqPeersParser implements TextParser<List<NtpqPeer>> {
 
   public static final String FORMAT = "ntpq-peers";
 
@@ -37,8 +39,14 @@ public final class NtpqPeersParser {
   private static final int CLASSIC_REMOTE_WIDTH = 15;
   private static final int REFID_TITLE_AFTER_REMOTE_END = 7;
 
+  @Override
+  public String format() {
+    return FORMAT;
+  }
+
   /** True when {@code text} starts with the peers header (for {@code --format auto}). */
-  public static boolean recognises(String text) {
+  @Override
+  public boolean recognises(@Nullable String text) {
     return HEADER.matcher(NtpqInput.firstLine(text)).matches();
   }
 
@@ -48,6 +56,7 @@ public final class NtpqPeersParser {
    * @throws ParseException TOOL_ERROR for ntpq's error messages (e.g. {@code ***Request timed
    *     out}), MALFORMED for anything that is not a peers table
    */
+  @Override
   public List<NtpqPeer> parse(String text) throws ParseException {
     List<Line> lines = NtpqInput.lines(FORMAT, text);
     Line header = lines.get(0);

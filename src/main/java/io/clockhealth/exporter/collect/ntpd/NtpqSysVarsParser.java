@@ -3,6 +3,7 @@ package io.clockhealth.exporter.collect.ntpd;
 import io.clockhealth.exporter.collect.ntpd.NtpqInput.Line;
 import io.clockhealth.exporter.collect.ntpd.NtpqVariableList.Variable;
 import io.clockhealth.exporter.parse.ParseException;
+import io.clockhealth.exporter.parse.TextParser;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,13 +11,14 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses ntpd's system variables as {@code ntpq -c rv}, {@code rv 0 [names]} and {@code rl} print
  * them (classic ntpd 4.0–4.2.8 and ntpsec): a status line ({@code associd=0 status=0615 leap_none,
  * sync_ntp, 1 event, clock_sync,}) followed by {@code name=value} items.
  */
-public final class NtpqSysVarsParser {
+public final class NtpqSysVarsParser implements TextParser<NtpqSysVars> {
 
   public static final String FORMAT = "ntpq-rv";
 
@@ -28,12 +30,18 @@ public final class NtpqSysVarsParser {
   private static final Pattern LEAP_BITS = Pattern.compile("[01]{2}");
   private static final Pattern LEAP_NUMBER = Pattern.compile("[0-3]");
 
+  @Override
+  public String format() {
+    return FORMAT;
+  }
+
   /**
    * True when {@code text} starts with the system status line and goes on with variables (for
    * {@code --format auto}). {@code kerninfo} and {@code sysinfo} print the same status line but
    * continue with {@code label: value} lines; a peer's {@code rv <assid>} has its own associd.
    */
-  public static boolean recognises(String text) {
+  @Override
+  public boolean recognises(@Nullable String text) {
     List<String> lines = NtpqInput.leadingLines(text, 2);
     if (lines.isEmpty()) {
       return false;
@@ -50,6 +58,7 @@ public final class NtpqSysVarsParser {
    * @throws ParseException TOOL_ERROR for ntpq's error messages, MALFORMED for anything that is not
    *     a system variable list (a peer's variables included)
    */
+  @Override
   public NtpqSysVars parse(String text) throws ParseException {
     List<Line> lines = NtpqInput.lines(FORMAT, text);
     Line statusLine = lines.get(0);

@@ -1,11 +1,13 @@
 package io.clockhealth.exporter.collect.timesyncd;
 
 import io.clockhealth.exporter.parse.ParseException;
+import io.clockhealth.exporter.parse.TextParser;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Parses {@code timedatectl show [--all]}: one {@code Name=value} line per timedated property. */
-public final class ShowParser {
+public final class ShowParser implements TextParser<TimedateProperties> {
 
   public static final String FORMAT = "timedatectl-show";
 
@@ -23,11 +25,18 @@ public final class ShowParser {
   private static final Pattern TIMEDATE_PROPERTY =
       Pattern.compile("(?m)^\\s*(?:Timezone|LocalRTC|CanNTP|NTPSynchronized|TimeUSec)=");
 
+  @Override
+  public String format() {
+    return FORMAT;
+  }
+
   /** True when {@code text} looks like {@code timedatectl show} output. */
-  public static boolean recognises(String text) {
+  @Override
+  public boolean recognises(@Nullable String text) {
     return text != null && TIMEDATE_PROPERTY.matcher(text).find();
   }
 
+  @Override
   public TimedateProperties parse(String text) throws ParseException {
     PropertyLines p = PropertyLines.read(FORMAT, text, KNOWN);
     return new TimedateProperties(

@@ -1,11 +1,13 @@
 package io.clockhealth.exporter.collect.timesyncd;
 
 import io.clockhealth.exporter.parse.ParseException;
+import io.clockhealth.exporter.parse.TextParser;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Parses {@code timedatectl show-timesync [--all]}: one {@code Name=value} line per property. */
-public final class ShowTimesyncParser {
+public final class ShowTimesyncParser implements TextParser<TimesyncProperties> {
 
   public static final String FORMAT = "timedatectl-show-timesync";
 
@@ -45,11 +47,18 @@ public final class ShowTimesyncParser {
           "(?m)^\\s*(?:ServerName|ServerAddress|NTPMessage|PollIntervalUSec|SystemNTPServers"
               + "|FallbackNTPServers|RootDistanceMaxUSec)=");
 
+  @Override
+  public String format() {
+    return FORMAT;
+  }
+
   /** True when {@code text} looks like show-timesync output (for {@code --format auto}). */
-  public static boolean recognises(String text) {
+  @Override
+  public boolean recognises(@Nullable String text) {
     return text != null && TIMESYNC_PROPERTY.matcher(text).find();
   }
 
+  @Override
   public TimesyncProperties parse(String text) throws ParseException {
     PropertyLines p = PropertyLines.read(FORMAT, text, KNOWN);
     return new TimesyncProperties(

@@ -2,10 +2,12 @@ package io.clockhealth.exporter.collect.timesyncd;
 
 import io.clockhealth.exporter.collect.timesyncd.TimedatectlInput.Line;
 import io.clockhealth.exporter.parse.ParseException;
+import io.clockhealth.exporter.parse.TextParser;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses the human {@code timedatectl} / {@code timedatectl status} summary of every systemd
@@ -14,7 +16,7 @@ import java.util.regex.Pattern;
  * on ({@code System clock synchronized:}, {@code NTP service:}). A trailing RTC warning block is
  * skipped.
  */
-public final class StatusParser {
+public final class StatusParser implements TextParser<TimedateStatus> {
 
   public static final String FORMAT = "timedatectl-status";
 
@@ -69,13 +71,20 @@ public final class StatusParser {
 
   private record Zone(String name, String abbreviation, String utcOffset) {}
 
+  @Override
+  public String format() {
+    return FORMAT;
+  }
+
   /** True when {@code text} looks like the status summary (for {@code --format auto}). */
-  public static boolean recognises(String text) {
+  @Override
+  public boolean recognises(@Nullable String text) {
     return text != null
         && LOCAL_TIME_LINE.matcher(text).find()
         && RTC_LOCAL_LINE.matcher(text).find();
   }
 
+  @Override
   public TimedateStatus parse(String text) throws ParseException {
     LabelledLines block = labelledLines(TimedatectlInput.lines(FORMAT, text));
     block.required(LOCAL_TIME, SystemdTimestamp::parse);

@@ -2,17 +2,19 @@ package io.clockhealth.exporter.collect.timesyncd;
 
 import io.clockhealth.exporter.collect.timesyncd.TimedatectlInput.Line;
 import io.clockhealth.exporter.parse.ParseException;
+import io.clockhealth.exporter.parse.TextParser;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses {@code timedatectl timesync-status}: right-aligned {@code Label: value} lines, padded with
  * trailing spaces in the table layout of newer systemd, and cut short after {@code Packet count: 0}
  * while no reply has arrived.
  */
-public final class TimesyncStatusParser {
+public final class TimesyncStatusParser implements TextParser<TimesyncStatus> {
 
   public static final String FORMAT = "timedatectl-timesync-status";
 
@@ -69,11 +71,18 @@ public final class TimesyncStatusParser {
 
   private record Distance(double value, double max) {}
 
+  @Override
+  public String format() {
+    return FORMAT;
+  }
+
   /** True when {@code text} looks like timesync-status output (for {@code --format auto}). */
-  public static boolean recognises(String text) {
+  @Override
+  public boolean recognises(@Nullable String text) {
     return text != null && SERVER_LINE.matcher(text).find() && POLL_LINE.matcher(text).find();
   }
 
+  @Override
   public TimesyncStatus parse(String text) throws ParseException {
     LabelledLines block = new LabelledLines(FORMAT, LABELS);
     for (Line line : TimedatectlInput.lines(FORMAT, text)) {

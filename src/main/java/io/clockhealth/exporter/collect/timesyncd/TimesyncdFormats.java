@@ -25,27 +25,21 @@ public final class TimesyncdFormats {
 
   public static final TextParser<TimesyncProperties> SHOW_TIMESYNC =
       FORMATS.register(
-          TextParser.of(
-              ShowTimesyncParser.FORMAT,
-              ShowTimesyncParser::recognises,
-              new ShowTimesyncParser()::parse),
+          new ShowTimesyncParser(),
           p ->
               report(
                   TimesyncdReportMapper.system(p, null, null),
                   TimesyncdReportMapper.sources(p, null)));
   public static final TextParser<TimesyncStatus> TIMESYNC_STATUS =
       FORMATS.register(
-          TextParser.of(
-              TimesyncStatusParser.FORMAT,
-              TimesyncStatusParser::recognises,
-              new TimesyncStatusParser()::parse),
+          new TimesyncStatusParser(),
           s ->
               report(
                   TimesyncdReportMapper.system(null, s, null),
                   TimesyncdReportMapper.sources(null, s)));
   public static final TextParser<TimedateProperties> SHOW =
       FORMATS.register(
-          TextParser.of(ShowParser.FORMAT, ShowParser::recognises, new ShowParser()::parse),
+          new ShowParser(),
           p ->
               new DaemonReport(
                   Daemon.TIMESYNCD,
@@ -55,9 +49,7 @@ public final class TimesyncdFormats {
                   List.of(),
                   TimesyncdReportMapper.host(p)));
   public static final TextParser<TimedateStatus> STATUS =
-      FORMATS.register(
-          TextParser.of(StatusParser.FORMAT, StatusParser::recognises, new StatusParser()::parse),
-          s -> report(null, List.of()));
+      FORMATS.register(new StatusParser(), s -> report(null, List.of()));
 
   private TimesyncdFormats() {}
 

@@ -455,12 +455,12 @@ class NtpqPeersParserTest {
 
   @Test
   void recognisesOnlyThePeersHeader() {
-    assertThat(NtpqPeersParser.recognises(HEADER)).isTrue();
-    assertThat(NtpqPeersParser.recognises("\nntpq> pe\n" + HEADER)).isTrue();
-    assertThat(NtpqPeersParser.recognises(Fixtures.NTPQ.capture("3src-apeers.txt"))).isFalse();
-    assertThat(NtpqPeersParser.recognises(Fixtures.NTPQ.capture("3src-rv.txt"))).isFalse();
-    assertThat(NtpqPeersParser.recognises(null)).isFalse();
-    assertThat(NtpqPeersParser.recognises("")).isFalse();
+    assertThat(parser.recognises(HEADER)).isTrue();
+    assertThat(parser.recognises("\nntpq> pe\n" + HEADER)).isTrue();
+    assertThat(parser.recognises(Fixtures.NTPQ.capture("3src-apeers.txt"))).isFalse();
+    assertThat(parser.recognises(Fixtures.NTPQ.capture("3src-rv.txt"))).isFalse();
+    assertThat(parser.recognises(null)).isFalse();
+    assertThat(parser.recognises("")).isFalse();
   }
 
   /** Total count, then the expected rows in order: all of them, or a selection of them. */

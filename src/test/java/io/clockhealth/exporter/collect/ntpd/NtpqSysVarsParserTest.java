@@ -252,14 +252,13 @@ class NtpqSysVarsParserTest {
 
   @Test
   void recognisesSystemVariablesOnly() {
-    assertThat(NtpqSysVarsParser.recognises(Fixtures.NTPQ.capture("3src-rv.txt"))).isTrue();
-    assertThat(NtpqSysVarsParser.recognises("associd=0 status=0615 leap_none,\n")).isTrue();
-    assertThat(NtpqSysVarsParser.recognises(Fixtures.NTPQ.capture("3src-kerninfo.txt"))).isFalse();
-    assertThat(NtpqSysVarsParser.recognises(Fixtures.NTPQ.capture("3src-sysinfo.txt"))).isFalse();
-    assertThat(NtpqSysVarsParser.recognises(Fixtures.NTPQ.capture("3src-rv-assoc17768.txt")))
-        .isFalse();
-    assertThat(NtpqSysVarsParser.recognises(null)).isFalse();
-    assertThat(NtpqSysVarsParser.recognises("")).isFalse();
+    assertThat(parser.recognises(Fixtures.NTPQ.capture("3src-rv.txt"))).isTrue();
+    assertThat(parser.recognises("associd=0 status=0615 leap_none,\n")).isTrue();
+    assertThat(parser.recognises(Fixtures.NTPQ.capture("3src-kerninfo.txt"))).isFalse();
+    assertThat(parser.recognises(Fixtures.NTPQ.capture("3src-sysinfo.txt"))).isFalse();
+    assertThat(parser.recognises(Fixtures.NTPQ.capture("3src-rv-assoc17768.txt"))).isFalse();
+    assertThat(parser.recognises(null)).isFalse();
+    assertThat(parser.recognises("")).isFalse();
   }
 
   /** Every record field against the spec "name=value ..." ("-" = null). */

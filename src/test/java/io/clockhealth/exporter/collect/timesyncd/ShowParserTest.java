@@ -39,7 +39,7 @@ class ShowParserTest {
     assertThat(p.rtcTime()).isNull();
     assertThat(text.contains("RTCTimeUSec=")).isEqualTo(hasRtcLine);
     assertThat(p.otherProperties()).isEmpty();
-    assertThat(ShowParser.recognises(text)).isTrue();
+    assertThat(parser.recognises(text)).isTrue();
   }
 
   @Test

@@ -281,15 +281,11 @@ class ShowTimesyncParserTest {
 
   @Test
   void recognisesItsOwnOutputOnly() {
-    assertThat(
-            ShowTimesyncParser.recognises(
-                Fixtures.TIMEDATECTL.capture("good-show-timesync-all.txt")))
+    assertThat(parser.recognises(Fixtures.TIMEDATECTL.capture("good-show-timesync-all.txt")))
         .isTrue();
-    assertThat(ShowTimesyncParser.recognises(Fixtures.TIMEDATECTL.capture("good-show.txt")))
+    assertThat(parser.recognises(Fixtures.TIMEDATECTL.capture("good-show.txt"))).isFalse();
+    assertThat(parser.recognises(Fixtures.TIMEDATECTL.capture("good-timesync-status.txt")))
         .isFalse();
-    assertThat(
-            ShowTimesyncParser.recognises(Fixtures.TIMEDATECTL.capture("good-timesync-status.txt")))
-        .isFalse();
-    assertThat(ShowTimesyncParser.recognises(null)).isFalse();
+    assertThat(parser.recognises(null)).isFalse();
   }
 }

@@ -87,7 +87,7 @@ class StatusParserTest {
   void filesGiveTheirValues(String resource, TimedateStatus expected) throws Exception {
     String text = FixtureFiles.read(resource);
     assertThat(parser.parse(text)).isEqualTo(expected);
-    assertThat(StatusParser.recognises(text)).isTrue();
+    assertThat(parser.recognises(text)).isTrue();
   }
 
   @Test

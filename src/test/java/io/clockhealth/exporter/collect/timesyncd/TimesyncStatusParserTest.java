@@ -91,7 +91,7 @@ class TimesyncStatusParserTest {
     TimesyncStatus status = parser.parse(FixtureFiles.read(resource));
     assertThat(status).isEqualTo(expected);
     assertThat(status.hasReply()).isTrue();
-    assertThat(TimesyncStatusParser.recognises(FixtureFiles.read(resource))).isTrue();
+    assertThat(parser.recognises(FixtureFiles.read(resource))).isTrue();
   }
 
   @Test
