@@ -2,14 +2,16 @@ package io.clockhealth.exporter.collect.chrony;
 
 import io.clockhealth.exporter.collect.chrony.ChronyInput.Line;
 import io.clockhealth.exporter.parse.ParseException;
+import io.clockhealth.exporter.parse.TextParser;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Parses {@code chronyc authdata} (chrony 4.x) and {@code chronyc -c authdata}. */
-public final class AuthDataParser {
+public final class AuthDataParser implements TextParser<List<ChronyAuthData>> {
 
   public static final String FORMAT = "chronyc-authdata";
 
@@ -33,8 +35,14 @@ public final class AuthDataParser {
   // Everything after name and mode is an unsigned integer (a sources CSV line has a name third).
   private static final Pattern CSV_NUMBERS = Pattern.compile("\\d+(?:,\\d+)*");
 
+  @Override
+  public String format() {
+    return FORMAT;
+  }
+
   /** True when {@code text} looks like authdata output, human or CSV. */
-  public static boolean recognises(String text) {
+  @Override
+  public boolean recognises(@Nullable String text) {
     return ChronyInput.recognises(text, HEADER.start().asPredicate(), AuthDataParser::isCsvRow);
   }
 
@@ -45,6 +53,7 @@ public final class AuthDataParser {
   }
 
   /** The rows in printed order; none when chronyd has no NTP sources. */
+  @Override
   public List<ChronyAuthData> parse(String text) throws ParseException {
     return ChronyTable.parse(
         FORMAT, text, HEADER, AuthDataParser::humanRow, AuthDataParser::csvRow);

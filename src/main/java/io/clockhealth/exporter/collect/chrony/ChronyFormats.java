@@ -36,9 +36,7 @@ public final class ChronyFormats {
           new NtpDataParser(), n -> report(null, ChronyReportMapper.ntpData(n), List.of()));
   public static final TextParser<List<ChronyAuthData>> AUTHDATA =
       FORMATS.register(
-          TextParser.of(
-              AuthDataParser.FORMAT, AuthDataParser::recognises, new AuthDataParser()::parse),
-          a -> report(null, ChronyReportMapper.authData(a), List.of()));
+          new AuthDataParser(), a -> report(null, ChronyReportMapper.authData(a), List.of()));
 
   private ChronyFormats() {}
 
