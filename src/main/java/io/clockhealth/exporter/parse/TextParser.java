@@ -1,6 +1,5 @@
 package io.clockhealth.exporter.parse;
 
-import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,31 +22,4 @@ public interface TextParser<T> {
 
   /** The value {@code text} holds; malformed text and the tool's error replies are rejected. */
   T parse(String text) throws ParseException;
-
-  /** Parses text into a value; {@link TextParser#parse} as a lambda. */
-  @FunctionalInterface
-  interface Parse<T> {
-    T apply(String text) throws ParseException;
-  }
-
-  /** A parser from its parts, for a parser class not yet implementing this interface. */
-  static <T> TextParser<T> of(
-      String format, Predicate<@Nullable String> recognises, Parse<T> parse) {
-    return new TextParser<>() {
-      @Override
-      public String format() {
-        return format;
-      }
-
-      @Override
-      public boolean recognises(@Nullable String text) {
-        return recognises.test(text);
-      }
-
-      @Override
-      public T parse(String text) throws ParseException {
-        return parse.apply(text);
-      }
-    };
-  }
 }
