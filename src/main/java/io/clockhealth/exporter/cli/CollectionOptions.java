@@ -7,7 +7,7 @@ import io.clockhealth.exporter.config.ExporterSettings;
 import io.clockhealth.exporter.config.HostPaths;
 import io.clockhealth.exporter.config.Overrides;
 import io.clockhealth.exporter.config.ToolOverrides;
-import io.clockhealth.exporter.metrics.Daemon;
+import io.clockhealth.exporter.model.Daemon;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

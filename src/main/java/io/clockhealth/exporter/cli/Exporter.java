@@ -15,7 +15,7 @@ import io.clockhealth.exporter.exec.CommandRunner;
 import io.clockhealth.exporter.exec.ExecutableResolver;
 import io.clockhealth.exporter.exec.ProcessRunner;
 import io.clockhealth.exporter.exec.ToolLeftovers;
-import io.clockhealth.exporter.metrics.Daemon;
+import io.clockhealth.exporter.model.Daemon;
 import io.clockhealth.exporter.os.HostRoots;
 import io.clockhealth.exporter.web.ExporterServer;
 import io.clockhealth.exporter.webconfig.WebConfigSource;

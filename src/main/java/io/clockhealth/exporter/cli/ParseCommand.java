@@ -3,7 +3,7 @@ package io.clockhealth.exporter.cli;
 import io.clockhealth.exporter.config.BoundedFiles;
 import io.clockhealth.exporter.config.ExporterSettings;
 import io.clockhealth.exporter.metrics.ClockMetrics;
-import io.clockhealth.exporter.metrics.DaemonReport;
+import io.clockhealth.exporter.model.DaemonReport;
 import io.clockhealth.exporter.parse.FormatRegistry;
 import io.clockhealth.exporter.parse.OutputFormat;
 import io.clockhealth.exporter.parse.ParseException;

@@ -1,8 +1,8 @@
 package io.clockhealth.exporter.collect;
 
 import io.clockhealth.exporter.config.ExporterSettings;
-import io.clockhealth.exporter.metrics.DaemonReport;
-import io.clockhealth.exporter.metrics.HostClock;
+import io.clockhealth.exporter.model.DaemonReport;
+import io.clockhealth.exporter.model.HostClock;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.time.Clock;

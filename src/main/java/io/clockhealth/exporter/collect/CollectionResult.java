@@ -1,6 +1,6 @@
 package io.clockhealth.exporter.collect;
 
-import io.clockhealth.exporter.metrics.DaemonReport;
+import io.clockhealth.exporter.model.DaemonReport;
 
 /**
  * What one collector produced in one scrape. {@code success} is false when any of its required

@@ -3,7 +3,7 @@ package io.clockhealth.exporter.collect;
 import io.clockhealth.exporter.config.ExporterSettings;
 import io.clockhealth.exporter.config.ToolSettings;
 import io.clockhealth.exporter.exec.ExecutableResolver;
-import io.clockhealth.exporter.metrics.Daemon;
+import io.clockhealth.exporter.model.Daemon;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -1,6 +1,6 @@
 package io.clockhealth.exporter.collect;
 
-import io.clockhealth.exporter.metrics.Daemon;
+import io.clockhealth.exporter.model.Daemon;
 
 /**
  * Asks one time daemon, through its command-line tool, how the clock is doing. One implementation

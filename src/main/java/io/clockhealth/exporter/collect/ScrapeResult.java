@@ -1,7 +1,7 @@
 package io.clockhealth.exporter.collect;
 
 import io.clockhealth.exporter.metrics.ClockMetrics;
-import io.clockhealth.exporter.metrics.HostClock;
+import io.clockhealth.exporter.model.HostClock;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

@@ -1,6 +1,6 @@
 package io.clockhealth.exporter.collect;
 
-import io.clockhealth.exporter.metrics.DaemonReport;
+import io.clockhealth.exporter.model.DaemonReport;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;

@@ -1,6 +1,6 @@
 package io.clockhealth.exporter.config;
 
-import io.clockhealth.exporter.metrics.Daemon;
+import io.clockhealth.exporter.model.Daemon;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;

@@ -1,6 +1,6 @@
 package io.clockhealth.exporter.config;
 
-import io.clockhealth.exporter.metrics.Daemon;
+import io.clockhealth.exporter.model.Daemon;
 import java.util.EnumMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;

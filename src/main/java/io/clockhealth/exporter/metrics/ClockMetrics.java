@@ -1,5 +1,18 @@
 package io.clockhealth.exporter.metrics;
 
+import io.clockhealth.exporter.model.ClockSteps;
+import io.clockhealth.exporter.model.Daemon;
+import io.clockhealth.exporter.model.DaemonReport;
+import io.clockhealth.exporter.model.HostClock;
+import io.clockhealth.exporter.model.KernelClock;
+import io.clockhealth.exporter.model.KernelStatusFlag;
+import io.clockhealth.exporter.model.KernelTimeState;
+import io.clockhealth.exporter.model.LeapStatus;
+import io.clockhealth.exporter.model.RtcClock;
+import io.clockhealth.exporter.model.ServerStat;
+import io.clockhealth.exporter.model.SourceState;
+import io.clockhealth.exporter.model.SourceStatus;
+import io.clockhealth.exporter.model.SystemStatus;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package io.clockhealth.exporter.parse;
 
-import io.clockhealth.exporter.metrics.DaemonReport;
+import io.clockhealth.exporter.model.DaemonReport;
 import java.util.function.Function;
 
 /**

@@ -2,10 +2,10 @@ package io.clockhealth.exporter.web;
 
 import io.clockhealth.exporter.collect.HostCollector;
 import io.clockhealth.exporter.collect.HostOutcome;
-import io.clockhealth.exporter.metrics.ClockSteps;
-import io.clockhealth.exporter.metrics.HostClock;
-import io.clockhealth.exporter.metrics.KernelClock;
-import io.clockhealth.exporter.metrics.RtcClock;
+import io.clockhealth.exporter.model.ClockSteps;
+import io.clockhealth.exporter.model.HostClock;
+import io.clockhealth.exporter.model.KernelClock;
+import io.clockhealth.exporter.model.RtcClock;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.Locale;

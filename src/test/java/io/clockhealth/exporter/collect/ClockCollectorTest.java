@@ -3,9 +3,9 @@ package io.clockhealth.exporter.collect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clockhealth.exporter.config.ExporterSettings;
-import io.clockhealth.exporter.metrics.Daemon;
-import io.clockhealth.exporter.metrics.DaemonReport;
-import io.clockhealth.exporter.metrics.HostClock;
+import io.clockhealth.exporter.model.Daemon;
+import io.clockhealth.exporter.model.DaemonReport;
+import io.clockhealth.exporter.model.HostClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.clockhealth.exporter.collect;
 
-import io.clockhealth.exporter.metrics.Daemon;
+import io.clockhealth.exporter.model.Daemon;
 import java.util.function.Supplier;
 
 /** A DaemonCollector for tests: its daemon, and what each collection returns. */

@@ -3,7 +3,7 @@ package io.clockhealth.exporter.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.clockhealth.exporter.metrics.Daemon;
+import io.clockhealth.exporter.model.Daemon;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

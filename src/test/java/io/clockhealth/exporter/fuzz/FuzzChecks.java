@@ -1,7 +1,7 @@
 package io.clockhealth.exporter.fuzz;
 
 import io.clockhealth.exporter.metrics.ClockMetrics;
-import io.clockhealth.exporter.metrics.DaemonReport;
+import io.clockhealth.exporter.model.DaemonReport;
 import io.clockhealth.exporter.parse.FormatRegistry;
 import io.clockhealth.exporter.parse.OutputFormat;
 import io.clockhealth.exporter.parse.ParseException;

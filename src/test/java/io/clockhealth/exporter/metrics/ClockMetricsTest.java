@@ -2,6 +2,20 @@ package io.clockhealth.exporter.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clockhealth.exporter.model.ClockSteps;
+import io.clockhealth.exporter.model.Daemon;
+import io.clockhealth.exporter.model.DaemonReport;
+import io.clockhealth.exporter.model.HostClock;
+import io.clockhealth.exporter.model.KernelClock;
+import io.clockhealth.exporter.model.KernelStatusFlag;
+import io.clockhealth.exporter.model.KernelTimeState;
+import io.clockhealth.exporter.model.LeapStatus;
+import io.clockhealth.exporter.model.RtcClock;
+import io.clockhealth.exporter.model.ServerStat;
+import io.clockhealth.exporter.model.SourceMode;
+import io.clockhealth.exporter.model.SourceState;
+import io.clockhealth.exporter.model.SourceStatus;
+import io.clockhealth.exporter.model.SystemStatus;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,10 +1,10 @@
 package io.clockhealth.exporter.collect.chrony;
 
-import io.clockhealth.exporter.metrics.Daemon;
-import io.clockhealth.exporter.metrics.DaemonReport;
-import io.clockhealth.exporter.metrics.ServerStat;
-import io.clockhealth.exporter.metrics.SourceStatus;
-import io.clockhealth.exporter.metrics.SystemStatus;
+import io.clockhealth.exporter.model.Daemon;
+import io.clockhealth.exporter.model.DaemonReport;
+import io.clockhealth.exporter.model.ServerStat;
+import io.clockhealth.exporter.model.SourceStatus;
+import io.clockhealth.exporter.model.SystemStatus;
 import io.clockhealth.exporter.parse.FormatList;
 import io.clockhealth.exporter.parse.OutputFormat;
 import io.clockhealth.exporter.parse.TextParser;

@@ -1,6 +1,6 @@
 package io.clockhealth.exporter.collect.chrony;
 
-import io.clockhealth.exporter.metrics.LeapStatus;
+import io.clockhealth.exporter.model.LeapStatus;
 
 /** chronyc's leap status words, the same in the human and CSV layouts. */
 final class ChronyLeap {

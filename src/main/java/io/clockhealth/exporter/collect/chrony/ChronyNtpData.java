@@ -1,6 +1,6 @@
 package io.clockhealth.exporter.collect.chrony;
 
-import io.clockhealth.exporter.metrics.LeapStatus;
+import io.clockhealth.exporter.model.LeapStatus;
 
 /**
  * One source's block of {@code chronyc ntpdata}: the last NTP packet exchanged with it. Values are

@@ -1,11 +1,11 @@
 package io.clockhealth.exporter.collect.chrony;
 
-import io.clockhealth.exporter.metrics.LeapStatus;
-import io.clockhealth.exporter.metrics.ServerStat;
-import io.clockhealth.exporter.metrics.SourceMode;
-import io.clockhealth.exporter.metrics.SourceState;
-import io.clockhealth.exporter.metrics.SourceStatus;
-import io.clockhealth.exporter.metrics.SystemStatus;
+import io.clockhealth.exporter.model.LeapStatus;
+import io.clockhealth.exporter.model.ServerStat;
+import io.clockhealth.exporter.model.SourceMode;
+import io.clockhealth.exporter.model.SourceState;
+import io.clockhealth.exporter.model.SourceStatus;
+import io.clockhealth.exporter.model.SystemStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

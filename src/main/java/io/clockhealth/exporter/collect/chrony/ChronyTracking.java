@@ -1,6 +1,6 @@
 package io.clockhealth.exporter.collect.chrony;
 
-import io.clockhealth.exporter.metrics.LeapStatus;
+import io.clockhealth.exporter.model.LeapStatus;
 
 /**
  * {@code chronyc tracking}, human or CSV layout, in base units and the exporter's sign convention.

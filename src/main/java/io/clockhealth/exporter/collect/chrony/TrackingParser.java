@@ -1,7 +1,7 @@
 package io.clockhealth.exporter.collect.chrony;
 
 import io.clockhealth.exporter.collect.chrony.ChronyInput.Line;
-import io.clockhealth.exporter.metrics.LeapStatus;
+import io.clockhealth.exporter.model.LeapStatus;
 import io.clockhealth.exporter.parse.ParseException;
 import io.clockhealth.exporter.parse.TextParser;
 import java.util.List;

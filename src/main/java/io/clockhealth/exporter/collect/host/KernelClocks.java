@@ -1,7 +1,7 @@
 package io.clockhealth.exporter.collect.host;
 
-import io.clockhealth.exporter.metrics.KernelClock;
-import io.clockhealth.exporter.metrics.KernelTimeState;
+import io.clockhealth.exporter.model.KernelClock;
+import io.clockhealth.exporter.model.KernelTimeState;
 import io.clockhealth.exporter.os.KernelTimex;
 import java.util.Optional;
 

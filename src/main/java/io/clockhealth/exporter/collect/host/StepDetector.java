@@ -1,6 +1,6 @@
 package io.clockhealth.exporter.collect.host;
 
-import io.clockhealth.exporter.metrics.ClockSteps;
+import io.clockhealth.exporter.model.ClockSteps;
 import io.clockhealth.exporter.os.BootTime;
 import java.time.Clock;
 import java.time.Instant;

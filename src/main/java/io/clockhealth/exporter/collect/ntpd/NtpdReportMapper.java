@@ -1,10 +1,10 @@
 package io.clockhealth.exporter.collect.ntpd;
 
-import io.clockhealth.exporter.metrics.LeapStatus;
-import io.clockhealth.exporter.metrics.SourceMode;
-import io.clockhealth.exporter.metrics.SourceState;
-import io.clockhealth.exporter.metrics.SourceStatus;
-import io.clockhealth.exporter.metrics.SystemStatus;
+import io.clockhealth.exporter.model.LeapStatus;
+import io.clockhealth.exporter.model.SourceMode;
+import io.clockhealth.exporter.model.SourceState;
+import io.clockhealth.exporter.model.SourceStatus;
+import io.clockhealth.exporter.model.SystemStatus;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;

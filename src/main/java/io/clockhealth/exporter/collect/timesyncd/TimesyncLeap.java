@@ -1,6 +1,6 @@
 package io.clockhealth.exporter.collect.timesyncd;
 
-import io.clockhealth.exporter.metrics.LeapStatus;
+import io.clockhealth.exporter.model.LeapStatus;
 import java.util.Locale;
 
 /** timesyncd's leap indicator, as the NTP field and as timesync-status words it. */

@@ -1,6 +1,6 @@
 package io.clockhealth.exporter.collect.timesyncd;
 
-import io.clockhealth.exporter.metrics.LeapStatus;
+import io.clockhealth.exporter.model.LeapStatus;
 
 /**
  * {@code timedatectl timesync-status}, in base units. timesyncd prints only the first lines

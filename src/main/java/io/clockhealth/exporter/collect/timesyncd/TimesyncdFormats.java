@@ -1,9 +1,9 @@
 package io.clockhealth.exporter.collect.timesyncd;
 
-import io.clockhealth.exporter.metrics.Daemon;
-import io.clockhealth.exporter.metrics.DaemonReport;
-import io.clockhealth.exporter.metrics.SourceStatus;
-import io.clockhealth.exporter.metrics.SystemStatus;
+import io.clockhealth.exporter.model.Daemon;
+import io.clockhealth.exporter.model.DaemonReport;
+import io.clockhealth.exporter.model.SourceStatus;
+import io.clockhealth.exporter.model.SystemStatus;
 import io.clockhealth.exporter.parse.FormatList;
 import io.clockhealth.exporter.parse.OutputFormat;
 import io.clockhealth.exporter.parse.TextParser;

@@ -8,7 +8,7 @@ import io.clockhealth.exporter.config.ToolSettings;
 import io.clockhealth.exporter.exec.ExecutableResolver;
 import io.clockhealth.exporter.exec.ProcessRunner;
 import io.clockhealth.exporter.metrics.ClockMetrics;
-import io.clockhealth.exporter.metrics.DaemonReport;
+import io.clockhealth.exporter.model.DaemonReport;
 import io.clockhealth.exporter.parse.OutputFormat;
 import io.clockhealth.exporter.testing.Chronyd;
 import io.clockhealth.exporter.testing.LoopbackRanges;

@@ -9,9 +9,9 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
 
 import io.clockhealth.exporter.collect.HostCollection;
-import io.clockhealth.exporter.metrics.ClockSteps;
-import io.clockhealth.exporter.metrics.HostClock;
-import io.clockhealth.exporter.metrics.RtcClock;
+import io.clockhealth.exporter.model.ClockSteps;
+import io.clockhealth.exporter.model.HostClock;
+import io.clockhealth.exporter.model.RtcClock;
 import io.clockhealth.exporter.os.HostRoots;
 import io.clockhealth.exporter.os.HostTrees;
 import io.clockhealth.exporter.os.KernelTimexSource;

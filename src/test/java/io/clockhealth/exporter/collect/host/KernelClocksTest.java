@@ -3,8 +3,8 @@ package io.clockhealth.exporter.collect.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.clockhealth.exporter.metrics.KernelClock;
-import io.clockhealth.exporter.metrics.KernelTimeState;
+import io.clockhealth.exporter.model.KernelClock;
+import io.clockhealth.exporter.model.KernelTimeState;
 import io.clockhealth.exporter.os.KernelTimex;
 import org.junit.jupiter.api.Test;
 

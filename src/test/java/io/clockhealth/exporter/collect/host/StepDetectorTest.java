@@ -9,7 +9,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
-import io.clockhealth.exporter.metrics.ClockSteps;
+import io.clockhealth.exporter.model.ClockSteps;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -11,7 +11,7 @@ import io.clockhealth.exporter.config.ToolSettings;
 import io.clockhealth.exporter.exec.CommandResult;
 import io.clockhealth.exporter.exec.CommandRunner;
 import io.clockhealth.exporter.exec.CommandSpec;
-import io.clockhealth.exporter.metrics.SourceState;
+import io.clockhealth.exporter.model.SourceState;
 import io.clockhealth.exporter.parse.Fixtures;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clockhealth.exporter.collect.chrony.ChronyFormats;
-import io.clockhealth.exporter.metrics.Daemon;
-import io.clockhealth.exporter.metrics.DaemonReport;
+import io.clockhealth.exporter.model.Daemon;
+import io.clockhealth.exporter.model.DaemonReport;
 import io.clockhealth.exporter.parse.FixtureFiles;
 import io.clockhealth.exporter.parse.Fixtures;
 import io.clockhealth.exporter.parse.FormatRegistry;

@@ -3,11 +3,11 @@ package io.clockhealth.exporter.collect.ntpd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.clockhealth.exporter.metrics.LeapStatus;
-import io.clockhealth.exporter.metrics.SourceMode;
-import io.clockhealth.exporter.metrics.SourceState;
-import io.clockhealth.exporter.metrics.SourceStatus;
-import io.clockhealth.exporter.metrics.SystemStatus;
+import io.clockhealth.exporter.model.LeapStatus;
+import io.clockhealth.exporter.model.SourceMode;
+import io.clockhealth.exporter.model.SourceState;
+import io.clockhealth.exporter.model.SourceStatus;
+import io.clockhealth.exporter.model.SystemStatus;
 import io.clockhealth.exporter.parse.Fixtures;
 import io.clockhealth.exporter.parse.ParseException;
 import java.time.Instant;

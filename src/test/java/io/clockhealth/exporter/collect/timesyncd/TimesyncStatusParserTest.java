@@ -2,7 +2,7 @@ package io.clockhealth.exporter.collect.timesyncd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.clockhealth.exporter.metrics.LeapStatus;
+import io.clockhealth.exporter.model.LeapStatus;
 import io.clockhealth.exporter.parse.DamagedInputs;
 import io.clockhealth.exporter.parse.FixtureFiles;
 import io.clockhealth.exporter.parse.Fixtures;

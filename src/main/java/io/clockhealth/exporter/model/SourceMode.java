@@ -1,4 +1,4 @@
-package io.clockhealth.exporter.metrics;
+package io.clockhealth.exporter.model;
 
 /** How a daemon talks to a source; {@link #label()} is the {@code mode} label value. */
 public enum SourceMode {

@@ -1,4 +1,4 @@
-package io.clockhealth.exporter.metrics;
+package io.clockhealth.exporter.model;
 
 /**
  * The kernel's NTP state ({@code adjtimex(2)}, read-only) in base units and the contract's signs.

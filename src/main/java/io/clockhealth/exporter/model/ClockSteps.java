@@ -1,4 +1,4 @@
-package io.clockhealth.exporter.metrics;
+package io.clockhealth.exporter.model;
 
 import org.jspecify.annotations.Nullable;
 

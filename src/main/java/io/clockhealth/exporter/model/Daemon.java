@@ -1,4 +1,4 @@
-package io.clockhealth.exporter.metrics;
+package io.clockhealth.exporter.model;
 
 /** The time daemons the exporter reads; {@link #label()} is the {@code daemon} label value. */
 public enum Daemon {

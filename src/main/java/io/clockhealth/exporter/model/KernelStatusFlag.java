@@ -1,4 +1,4 @@
-package io.clockhealth.exporter.metrics;
+package io.clockhealth.exporter.model;
 
 /**
  * The documented {@code STA_*} bits of {@code struct timex}'s {@code status} (adjtimex(2)), as the

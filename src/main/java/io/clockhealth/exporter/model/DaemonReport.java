@@ -1,4 +1,4 @@
-package io.clockhealth.exporter.metrics;
+package io.clockhealth.exporter.model;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;

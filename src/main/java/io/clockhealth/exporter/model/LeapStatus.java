@@ -1,4 +1,4 @@
-package io.clockhealth.exporter.metrics;
+package io.clockhealth.exporter.model;
 
 /** Leap indicator as the state set {@code clock_leap_status} exposes it. */
 public enum LeapStatus {

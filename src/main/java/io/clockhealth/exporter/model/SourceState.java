@@ -1,4 +1,4 @@
-package io.clockhealth.exporter.metrics;
+package io.clockhealth.exporter.model;
 
 /** Selection state of one time source, as the state set {@code clock_source_state} exposes it. */
 public enum SourceState {

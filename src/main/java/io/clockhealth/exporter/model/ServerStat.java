@@ -1,4 +1,4 @@
-package io.clockhealth.exporter.metrics;
+package io.clockhealth.exporter.model;
 
 /**
  * One server-role statistic (chrony {@code serverstats}). {@code name} is the metric name; counters
