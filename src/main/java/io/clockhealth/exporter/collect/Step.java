@@ -1,5 +1,6 @@
 package io.clockhealth.exporter.collect;
 
+import io.clockhealth.exporter.parse.ToolError;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -5,6 +5,7 @@ import io.clockhealth.exporter.exec.CommandResult;
 import io.clockhealth.exporter.exec.CommandRunner;
 import io.clockhealth.exporter.exec.CommandSpec;
 import io.clockhealth.exporter.parse.ParseException;
+import io.clockhealth.exporter.parse.ToolErrorDetector;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,6 @@ import io.clockhealth.exporter.collect.DaemonCollector;
 import io.clockhealth.exporter.collect.FailureLog;
 import io.clockhealth.exporter.collect.OutputParser;
 import io.clockhealth.exporter.collect.Step;
-import io.clockhealth.exporter.collect.ToolError;
 import io.clockhealth.exporter.collect.ToolInvoker;
 import io.clockhealth.exporter.config.ToolSettings;
 import io.clockhealth.exporter.exec.CommandRunner;
@@ -35,7 +34,6 @@ public final class ChronyCollector implements DaemonCollector {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChronyCollector.class);
   private static final String NOT_AUTHORISED = "501";
-  private static final String CANNOT_TALK_TO_DAEMON = "506";
 
   private static final ChronycBatch WITH_SERVER =
       new ChronycBatch(
@@ -54,8 +52,7 @@ public final class ChronyCollector implements DaemonCollector {
 
   public ChronyCollector(CommandRunner runner, ToolSettings settings) {
     this.chronyc =
-        ToolInvoker.of(
-            runner, settings, ToolInvoker.ExtraArguments.FIRST, ChronyCollector::errorReply);
+        ToolInvoker.of(runner, settings, ToolInvoker.ExtraArguments.FIRST, ChronyErrors.DETECTOR);
   }
 
   @Override
@@ -158,7 +155,8 @@ public final class ChronyCollector implements DaemonCollector {
     /** A non-zero exit that no report's error line explains. */
     boolean unexplainedExit() {
       return call.result().exitCode() != 0
-          && sections.values().stream().allMatch(s -> s.ran() && errorReply(s.output()).isEmpty());
+          && sections.values().stream()
+              .allMatch(s -> s.ran() && ChronyErrors.DETECTOR.find(s.output()).isEmpty());
     }
 
     /** The log line for a daemon that did not answer: the call and chronyc's words. */
@@ -180,20 +178,5 @@ public final class ChronyCollector implements DaemonCollector {
       }
       return chronyc.interpret(command, section.output(), parser);
     }
-  }
-
-  /**
-   * chronyc's 5xx replies and its own connection failures. 506 and "Could not open connection to
-   * daemon" mean chronyd did not answer; the other replies came from a live chronyd.
-   */
-  private static Optional<ToolError> errorReply(String output) {
-    return ChronyErrorReply.find(output)
-        .map(
-            reply -> {
-              String code = String.valueOf(reply.code());
-              boolean answered =
-                  reply.code() != ChronyErrorReply.NO_REPLY && !CANNOT_TALK_TO_DAEMON.equals(code);
-              return new ToolError(code, reply.line(), answered);
-            });
   }
 }

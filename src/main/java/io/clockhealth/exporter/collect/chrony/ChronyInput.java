@@ -1,9 +1,9 @@
 package io.clockhealth.exporter.collect.chrony;
 
+import io.clockhealth.exporter.parse.Line;
 import io.clockhealth.exporter.parse.ParseException;
-import java.util.ArrayList;
+import io.clockhealth.exporter.parse.TextInput;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -12,14 +12,6 @@ import java.util.function.Predicate;
  * error can name the line it is about.
  */
 final class ChronyInput {
-
-  /** One line of the input, 1-based, without its terminator and trailing whitespace. */
-  record Line(int number, String text) {
-
-    boolean isBlank() {
-      return text.isEmpty();
-    }
-  }
 
   private ChronyInput() {}
 
@@ -30,11 +22,7 @@ final class ChronyInput {
    *     null/blank input or for bytes that were not valid text
    */
   static List<Line> lines(String format, String text) throws ParseException {
-    List<Line> lines = linesAllowingEmpty(format, text);
-    if (lines.stream().allMatch(Line::isBlank)) {
-      throw ParseException.malformed(format, 0, null, "empty input");
-    }
-    return lines;
+    return TextInput.requireContent(format, TextInput.lines(format, text, ChronyErrors.DETECTOR));
   }
 
   /**
@@ -42,31 +30,8 @@ final class ChronyInput {
    * printed as nothing at all.
    */
   static List<Line> linesAllowingEmpty(String format, String text) throws ParseException {
-    if (text == null) {
-      throw ParseException.malformed(format, 0, null, "no input");
-    }
-    Optional<ChronyErrorReply> reply = ChronyErrorReply.find(text);
-    if (reply.isPresent()) {
-      throw ParseException.toolError(format, reply.get().lineNumber(), reply.get().line());
-    }
-    List<Line> lines = new ArrayList<>();
-    for (String raw : text.lines().toList()) {
-      String line = raw.stripTrailing();
-      int number = lines.size() + 1;
-      // chronyc prints ASCII; U+FFFD is what a decoder leaves of bytes that were not UTF-8, and
-      // control characters mean binary data: neither can be a chronyc line.
-      if (line.indexOf('\uFFFD') >= 0) {
-        throw ParseException.malformed(format, number, line, "invalid UTF-8 in input");
-      }
-      if (line.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t')) {
-        throw ParseException.malformed(format, number, line, "control character in input");
-      }
-      lines.add(new Line(number, line));
-    }
-    if (lines.stream().allMatch(Line::isBlank)) {
-      return List.of();
-    }
-    return lines;
+    List<Line> lines = TextInput.lines(format, text, ChronyErrors.DETECTOR);
+    return lines.stream().allMatch(Line::isBlank) ? List.of() : lines;
   }
 
   /**
@@ -118,10 +83,5 @@ final class ChronyInput {
   /** The first non-blank line of {@code text}, stripped; empty when there is none. */
   static String firstLine(String text) {
     return text.strip().lines().findFirst().orElse("").strip();
-  }
-
-  /** The lines that are not blank. */
-  static List<Line> nonBlank(List<Line> lines) {
-    return lines.stream().filter(l -> !l.isBlank()).toList();
   }
 }

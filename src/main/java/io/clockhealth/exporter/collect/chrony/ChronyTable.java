@@ -1,7 +1,8 @@
 package io.clockhealth.exporter.collect.chrony;
 
-import io.clockhealth.exporter.collect.chrony.ChronyInput.Line;
+import io.clockhealth.exporter.parse.Line;
 import io.clockhealth.exporter.parse.ParseException;
+import io.clockhealth.exporter.parse.TextInput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -57,10 +58,10 @@ final class ChronyTable {
     // so a colon says nothing).
     boolean csv =
         !header.start().matcher(text).find()
-            && ChronyInput.nonBlank(lines).get(0).text().contains(",");
+            && TextInput.nonBlank(lines).get(0).text().contains(",");
     List<T> rows = new ArrayList<>();
     if (csv) {
-      for (Line line : ChronyInput.nonBlank(lines)) {
+      for (Line line : TextInput.nonBlank(lines)) {
         rows.add(csvRow.parse(line));
       }
     } else {
@@ -93,6 +94,6 @@ final class ChronyTable {
       throw ParseException.malformed(
           format, headerLine.number(), headerLine.text(), "header not followed by a '=====' rule");
     }
-    return ChronyInput.nonBlank(lines.subList(i + 2, lines.size()));
+    return TextInput.nonBlank(lines.subList(i + 2, lines.size()));
   }
 }

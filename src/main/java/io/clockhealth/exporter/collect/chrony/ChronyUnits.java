@@ -1,5 +1,6 @@
 package io.clockhealth.exporter.collect.chrony;
 
+import io.clockhealth.exporter.parse.Numbers;
 import java.math.BigDecimal;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,21 +17,12 @@ final class ChronyUnits {
   private static final String CSV_NEVER = "4294967295";
 
   private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d+(?:\\.\\d+)?");
-  private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,9}");
-  private static final Pattern COUNT = Pattern.compile("\\d{1,9}");
-  private static final Pattern COUNTER = Pattern.compile("\\d{1,18}");
-  private static final Pattern OCTAL_REACH = Pattern.compile("[0-7]{1,3}");
   // Sample offsets switch unit with magnitude: ns, us, ms, s, then m/h/d/y for offsets beyond
   // ~27 hours ("ms" must be tried before "m").
   private static final Pattern SAMPLE =
       Pattern.compile("([+-]?\\d+(?:\\.\\d+)?)(ns|us|ms|s|m|h|d|y)");
-  // LastRx / Span / authdata Last: plain seconds, or whole minutes/hours/days/years.
-  private static final Pattern INTERVAL = Pattern.compile("(\\d+)([mhdy]?)");
 
-  private static final long MINUTE = 60;
-  private static final long HOUR = 3_600;
-  private static final long DAY = 86_400;
-  private static final long YEAR = 31_536_000;
+  // LastRx / Span / authdata Last: plain seconds, or whole minutes/hours/days/years.
 
   private ChronyUnits() {}
 
@@ -50,38 +42,22 @@ final class ChronyUnits {
 
   /** A signed 32-bit-range integer such as a stratum or a log2 poll interval. */
   static int integer(String token) {
-    if (token == null || !INTEGER.matcher(token).matches()) {
-      throw new IllegalArgumentException("not an integer: '" + token + "'");
-    }
-    return Integer.parseInt(token);
+    return Numbers.integer(token);
   }
 
   /** A non-negative integer that fits an int: stratum, sample counts, key lengths. */
   static int count(String token) {
-    if (token == null || !COUNT.matcher(token).matches()) {
-      throw new IllegalArgumentException("not a non-negative integer: '" + token + "'");
-    }
-    return Integer.parseInt(token);
+    return Numbers.count(token);
   }
 
   /** A non-negative counter. */
   static long counter(String token) {
-    if (token == null || !COUNTER.matcher(token).matches()) {
-      throw new IllegalArgumentException("not a non-negative integer: '" + token + "'");
-    }
-    return Long.parseLong(token);
+    return Numbers.counter(token);
   }
 
   /** The reach register printed in octal ({@code 377} ⇒ 255); it is 8 bits wide. */
   static int octalReach(String token) {
-    if (token == null || !OCTAL_REACH.matcher(token).matches()) {
-      throw new IllegalArgumentException("not an octal reach register: '" + token + "'");
-    }
-    int value = Integer.parseInt(token, 8);
-    if (value > 0xFF) {
-      throw new IllegalArgumentException("reach register beyond 8 bits: '" + token + "'");
-    }
-    return value;
+    return Numbers.octalReach(token);
   }
 
   /** A sample offset or error with its unit ({@code +6677ns}, {@code -73.0s}), in seconds. */
@@ -97,7 +73,7 @@ final class ChronyUnits {
           case "us" -> value.scaleByPowerOfTen(-6);
           case "ms" -> value.scaleByPowerOfTen(-3);
           case "s" -> value;
-          default -> value.multiply(BigDecimal.valueOf(suffixSeconds(m.group(2))));
+          default -> value.multiply(BigDecimal.valueOf(Numbers.unitSeconds(m.group(2))));
         };
     return toDouble(seconds);
   }
@@ -107,15 +83,7 @@ final class ChronyUnits {
    * d}/{@code y} suffix; {@code -} means never and yields null.
    */
   static Double intervalSeconds(String token) {
-    if ("-".equals(token)) {
-      return null;
-    }
-    Matcher m = token == null ? null : INTERVAL.matcher(token);
-    if (m == null || !m.matches() || m.group(1).length() > 12) {
-      throw new IllegalArgumentException("not an interval: '" + token + "'");
-    }
-    long amount = Long.parseLong(m.group(1));
-    return (double) (amount * (m.group(2).isEmpty() ? 1 : suffixSeconds(m.group(2))));
+    return "-".equals(token) ? null : Numbers.suffixedSeconds(token, "mhdy", 12);
   }
 
   /** An interval in the CSV layout: whole seconds, {@value #CSV_NEVER} meaning never (null). */
@@ -124,16 +92,6 @@ final class ChronyUnits {
       return null;
     }
     return (double) counter(token);
-  }
-
-  private static long suffixSeconds(String suffix) {
-    return switch (suffix) {
-      case "m" -> MINUTE;
-      case "h" -> HOUR;
-      case "d" -> DAY;
-      case "y" -> YEAR;
-      default -> throw new IllegalArgumentException("unknown unit '" + suffix + "'");
-    };
   }
 
   private static BigDecimal exact(String token, String what) {

@@ -1,7 +1,9 @@
 package io.clockhealth.exporter.collect.chrony;
 
-import io.clockhealth.exporter.collect.chrony.ChronyInput.Line;
+import io.clockhealth.exporter.parse.LabelledLines;
+import io.clockhealth.exporter.parse.Line;
 import io.clockhealth.exporter.parse.ParseException;
+import io.clockhealth.exporter.parse.TextInput;
 import io.clockhealth.exporter.parse.TextParser;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,12 +120,12 @@ public final class NtpDataParser implements TextParser<List<ChronyNtpData>> {
   /** One entry per source, in printed order; none when chronyd has no NTP sources. */
   @Override
   public List<ChronyNtpData> parse(String text) throws ParseException {
-    List<Line> lines = ChronyInput.nonBlank(ChronyInput.linesAllowingEmpty(FORMAT, text));
+    List<Line> lines = TextInput.nonBlank(ChronyInput.linesAllowingEmpty(FORMAT, text));
     if (lines.isEmpty()) {
       return List.of();
     }
     Line first = lines.get(0);
-    boolean csv = !LabelledBlock.hasLabel(first, LABELS) && first.text().contains(",");
+    boolean csv = !LabelledLines.hasLabel(first, LABELS) && first.text().contains(",");
     List<ChronyNtpData> result = new ArrayList<>();
     if (csv) {
       for (Line line : lines) {
@@ -131,14 +133,14 @@ public final class NtpDataParser implements TextParser<List<ChronyNtpData>> {
       }
       return List.copyOf(result);
     }
-    LabelledBlock block = null;
+    LabelledLines block = null;
     for (Line line : lines) {
       // Each source's block starts with its remote address; blank lines are only decoration.
-      if (REMOTE_ADDRESS.equals(LabelledBlock.labelOf(line))) {
+      if (REMOTE_ADDRESS.equals(LabelledLines.labelOf(line))) {
         if (block != null) {
           result.add(human(block));
         }
-        block = new LabelledBlock(FORMAT, LABELS);
+        block = new LabelledLines(FORMAT, LABELS);
       } else if (block == null) {
         throw ParseException.malformed(
             FORMAT, line.number(), line.text(), "expected a 'Remote address' line first");
@@ -149,11 +151,11 @@ public final class NtpDataParser implements TextParser<List<ChronyNtpData>> {
     return List.copyOf(result);
   }
 
-  private static ChronyNtpData human(LabelledBlock b) throws ParseException {
+  private static ChronyNtpData human(LabelledLines b) throws ParseException {
     Matcher remote = b.required(REMOTE_ADDRESS, v -> address(v));
     Matcher local = b.required(LOCAL_ADDRESS, v -> address(v));
     Matcher ref =
-        b.required(REFERENCE_ID, v -> LabelledBlock.matching(REF_ID, v, "'XXXXXXXX (name)'"));
+        b.required(REFERENCE_ID, v -> LabelledLines.matching(REF_ID, v, "'XXXXXXXX (name)'"));
     return new ChronyNtpData(
         remote.group(1),
         remote.group(2),
@@ -176,7 +178,7 @@ public final class NtpDataParser implements TextParser<List<ChronyNtpData>> {
         b.required(PEER_DISPERSION, v -> ChronyUnits.decimalWithUnit(v, "seconds")),
         b.required(RESPONSE_TIME, v -> ChronyUnits.decimalWithUnit(v, "seconds")),
         b.required(JITTER_ASYMMETRY, ChronyUnits::decimal),
-        b.required(NTP_TESTS, v -> LabelledBlock.matching(TESTS, v, "'111 111 1111'").group()),
+        b.required(NTP_TESTS, v -> LabelledLines.matching(TESTS, v, "'111 111 1111'").group()),
         b.required(INTERLEAVED, NtpDataParser::yesNo),
         b.required(AUTHENTICATED, NtpDataParser::yesNo),
         b.required(TX_TIMESTAMPING, NtpDataParser::word),
@@ -210,10 +212,10 @@ public final class NtpDataParser implements TextParser<List<ChronyNtpData>> {
       // Fields 10 and 12 repeat poll and precision in seconds; 23-25 are the three test groups.
       return new ChronyNtpData(
           nonEmpty(f[0]),
-          LabelledBlock.matching(HEX, f[1], "a hex address").group(),
+          LabelledLines.matching(HEX, f[1], "a hex address").group(),
           ChronyUnits.count(f[2]),
           nonEmpty(f[3]),
-          LabelledBlock.matching(HEX, f[4], "a hex address").group(),
+          LabelledLines.matching(HEX, f[4], "a hex address").group(),
           ChronyLeap.parse(f[5]),
           ChronyUnits.count(f[6]),
           word(f[7]),
@@ -222,7 +224,7 @@ public final class NtpDataParser implements TextParser<List<ChronyNtpData>> {
           ChronyUnits.integer(f[11]),
           ChronyUnits.decimal(f[13]),
           ChronyUnits.decimal(f[14]),
-          LabelledBlock.matching(HEX, f[15], "a hex reference ID").group(),
+          LabelledLines.matching(HEX, f[15], "a hex reference ID").group(),
           f[16],
           ChronyUnits.decimal(f[17]),
           ChronyUnits.decimal(f[18]),
@@ -230,7 +232,7 @@ public final class NtpDataParser implements TextParser<List<ChronyNtpData>> {
           ChronyUnits.decimal(f[20]),
           ChronyUnits.decimal(f[21]),
           ChronyUnits.decimal(f[22]),
-          LabelledBlock.matching(TESTS, f[23] + " " + f[24] + " " + f[25], "test bits").group(),
+          LabelledLines.matching(TESTS, f[23] + " " + f[24] + " " + f[25], "test bits").group(),
           yesNo(f[26]),
           yesNo(f[27]),
           word(f[28]),
@@ -249,11 +251,11 @@ public final class NtpDataParser implements TextParser<List<ChronyNtpData>> {
   }
 
   private static Matcher address(String value) {
-    return LabelledBlock.matching(ADDRESS, value, "'address (XXXXXXXX)'");
+    return LabelledLines.matching(ADDRESS, value, "'address (XXXXXXXX)'");
   }
 
   private static int log2(String value) {
-    return ChronyUnits.integer(LabelledBlock.matching(LOG2, value, "'N (X seconds)'").group(1));
+    return ChronyUnits.integer(LabelledLines.matching(LOG2, value, "'N (X seconds)'").group(1));
   }
 
   private static boolean yesNo(String value) {
@@ -265,7 +267,7 @@ public final class NtpDataParser implements TextParser<List<ChronyNtpData>> {
   }
 
   private static String word(String value) {
-    return LabelledBlock.matching(WORD, value, "a word such as 'Server' or 'Kernel'").group();
+    return LabelledLines.matching(WORD, value, "a word such as 'Server' or 'Kernel'").group();
   }
 
   private static String nonEmpty(String value) {

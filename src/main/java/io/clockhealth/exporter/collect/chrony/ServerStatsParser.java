@@ -1,7 +1,9 @@
 package io.clockhealth.exporter.collect.chrony;
 
-import io.clockhealth.exporter.collect.chrony.ChronyInput.Line;
+import io.clockhealth.exporter.parse.LabelledLines;
+import io.clockhealth.exporter.parse.Line;
 import io.clockhealth.exporter.parse.ParseException;
+import io.clockhealth.exporter.parse.TextInput;
 import io.clockhealth.exporter.parse.TextParser;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -49,20 +51,20 @@ public final class ServerStatsParser implements TextParser<ChronyServerStats> {
 
   @Override
   public ChronyServerStats parse(String text) throws ParseException {
-    List<Line> lines = ChronyInput.nonBlank(ChronyInput.lines(FORMAT, text));
+    List<Line> lines = TextInput.nonBlank(ChronyInput.lines(FORMAT, text));
     Line first = lines.get(0);
-    boolean csv = !LabelledBlock.hasLabel(first, LABELS) && first.text().contains(",");
+    boolean csv = !LabelledLines.hasLabel(first, LABELS) && first.text().contains(",");
     return csv ? parseCsv(lines) : parseHuman(lines);
   }
 
   private static ChronyServerStats parseHuman(List<Line> lines) throws ParseException {
-    LabelledBlock block = new LabelledBlock(FORMAT, LABELS);
+    LabelledLines block = new LabelledLines(FORMAT, LABELS);
     for (int i = 0; i < lines.size(); i++) {
       Line line = lines.get(i);
       block.add(line);
       // Versions only ever append lines, so the i-th line must carry the i-th label (add()
       // already rejected unknown and repeated labels, so i stays within FIELDS).
-      if (!FIELDS[i].label().equals(LabelledBlock.labelOf(line))) {
+      if (!FIELDS[i].label().equals(LabelledLines.labelOf(line))) {
         throw ParseException.malformed(
             FORMAT, line.number(), line.text(), "expected '" + FIELDS[i].label() + "' here");
       }

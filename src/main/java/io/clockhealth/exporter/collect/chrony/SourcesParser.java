@@ -1,6 +1,6 @@
 package io.clockhealth.exporter.collect.chrony;
 
-import io.clockhealth.exporter.collect.chrony.ChronyInput.Line;
+import io.clockhealth.exporter.parse.Line;
 import io.clockhealth.exporter.parse.ParseException;
 import io.clockhealth.exporter.parse.TextParser;
 import java.util.List;

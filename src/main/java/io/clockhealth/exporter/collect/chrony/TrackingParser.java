@@ -1,8 +1,10 @@
 package io.clockhealth.exporter.collect.chrony;
 
-import io.clockhealth.exporter.collect.chrony.ChronyInput.Line;
 import io.clockhealth.exporter.model.LeapStatus;
+import io.clockhealth.exporter.parse.LabelledLines;
+import io.clockhealth.exporter.parse.Line;
 import io.clockhealth.exporter.parse.ParseException;
+import io.clockhealth.exporter.parse.TextInput;
 import io.clockhealth.exporter.parse.TextParser;
 import java.util.List;
 import java.util.Set;
@@ -80,22 +82,22 @@ public final class TrackingParser implements TextParser<ChronyTracking> {
 
   @Override
   public ChronyTracking parse(String text) throws ParseException {
-    List<Line> lines = ChronyInput.nonBlank(ChronyInput.lines(FORMAT, text));
+    List<Line> lines = TextInput.nonBlank(ChronyInput.lines(FORMAT, text));
     Line first = lines.get(0);
     // A CSV line may hold an IPv6 name (colons), so "has a tracking label" decides, not ':'.
-    boolean csv = !LabelledBlock.hasLabel(first, LABELS) && first.text().contains(",");
+    boolean csv = !LabelledLines.hasLabel(first, LABELS) && first.text().contains(",");
     return csv ? parseCsv(lines) : parseHuman(lines);
   }
 
   private ChronyTracking parseHuman(List<Line> lines) throws ParseException {
-    LabelledBlock block = new LabelledBlock(FORMAT, LABELS);
+    LabelledLines block = new LabelledLines(FORMAT, LABELS);
     for (Line line : lines) {
       block.add(line);
     }
     Matcher ref =
         block.required(
             REFERENCE_ID,
-            v -> LabelledBlock.matching(REF_ID, v, "a hex or dotted-quad ID and '(name)'"));
+            v -> LabelledLines.matching(REF_ID, v, "a hex or dotted-quad ID and '(name)'"));
     return new ChronyTracking(
         ref.group(1),
         ref.group(2) == null ? "" : ref.group(2),
@@ -119,7 +121,7 @@ public final class TrackingParser implements TextParser<ChronyTracking> {
     Line line = ChronyInput.onlyCsvLine(FORMAT, lines);
     String[] f = ChronyInput.csvFields(FORMAT, line, CSV_FIELDS);
     try {
-      LabelledBlock.matching(HEX_REF_ID, f[0], "an 8-digit hex reference ID first");
+      LabelledLines.matching(HEX_REF_ID, f[0], "an 8-digit hex reference ID first");
       LeapStatus leap = ChronyLeap.parse(f[13]);
       return new ChronyTracking(
           f[0],
@@ -145,7 +147,7 @@ public final class TrackingParser implements TextParser<ChronyTracking> {
 
   /** A magnitude and a slow/fast word: slow ⇒ negative ({@code 0.0 - x} keeps a zero unsigned). */
   private static double worded(Pattern pattern, String value, String expected) {
-    Matcher m = LabelledBlock.matching(pattern, value, expected);
+    Matcher m = LabelledLines.matching(pattern, value, expected);
     double magnitude = ChronyUnits.decimal(m.group(1));
     return "slow".equals(m.group(2)) ? 0.0 - magnitude : magnitude;
   }

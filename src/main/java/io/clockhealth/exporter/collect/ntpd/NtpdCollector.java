@@ -44,7 +44,7 @@ public final class NtpdCollector implements DaemonCollector {
       return new CollectionResult(false, DaemonReport.empty(Daemon.NTPD, call.daemonUp()));
     }
     if (call.value().result().exitCode() != 0
-        && NtpqErrors.find(call.value().result().combinedOutput()).isEmpty()) {
+        && NtpqErrors.DETECTOR.find(call.value().result().combinedOutput()).isEmpty()) {
       Step<Void> failed = call.value().failedRun();
       failures.failure(failed.reason());
       return new CollectionResult(false, DaemonReport.empty(Daemon.NTPD, null));

@@ -1,7 +1,7 @@
 package io.clockhealth.exporter.collect.ntpd;
 
-import io.clockhealth.exporter.collect.ToolError;
-import io.clockhealth.exporter.collect.ToolErrorDetector;
+import io.clockhealth.exporter.parse.ToolError;
+import io.clockhealth.exporter.parse.ToolErrorDetector;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -14,8 +14,6 @@ import java.util.regex.Pattern;
  * call: errno text}) so that data lines, which never start like that, are not mistaken for errors.
  * The errno text after {@code ntpq:} is localised (e.g. Italian {@code File o directory non
  * esistente}), so only the prefix is relied on for those.
- *
- * <p>{@link #find} is static; {@link #DETECTOR} is the same check as a {@link ToolErrorDetector}.
  */
 public final class NtpqErrors {
 
@@ -36,12 +34,6 @@ public final class NtpqErrors {
 
   /** Any other failure ntpq reports about itself (socket errors, localised errno text…). */
   public static final String NTPQ_ERROR = "ntpq-error";
-
-  /** {@link #find} as the detector a {@code ToolInvoker} takes. */
-  public static final ToolErrorDetector DETECTOR = NtpqErrors::find;
-
-  /** One recognised message and the line it was on. */
-  public record Located(int lineNumber, ToolError error) {}
 
   private record Rule(Pattern pattern, String code, boolean daemonAnswered) {}
 
@@ -73,26 +65,16 @@ public final class NtpqErrors {
           // Whatever else ntpq says about itself, e.g. an errno text in the user's language.
           rule(NTPQ_PREFIX, NTPQ_ERROR, false));
 
+  /** The first ntpq error message in an output, on whichever line it is. */
+  public static final ToolErrorDetector DETECTOR = ToolErrorDetector.byLine(NtpqErrors::match);
+
   private NtpqErrors() {}
 
-  /** The first ntpq error message in {@code output}, if any. */
-  public static Optional<ToolError> find(String output) {
-    return locate(output).map(Located::error);
-  }
-
-  /** As {@link #find}, with the 1-based number of the line the message is on. */
-  public static Optional<Located> locate(String output) {
-    if (output == null) {
-      return Optional.empty();
-    }
-    List<String> lines = output.lines().toList();
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i).strip();
-      for (Rule rule : RULES) {
-        if (rule.pattern().matcher(line).find()) {
-          return Optional.of(
-              new Located(i + 1, new ToolError(rule.code(), line, rule.daemonAnswered())));
-        }
+  private static Optional<ToolError> match(String printed, int number) {
+    String line = printed.strip();
+    for (Rule rule : RULES) {
+      if (rule.pattern().matcher(line).find()) {
+        return Optional.of(new ToolError(rule.code(), line, number, rule.daemonAnswered()));
       }
     }
     return Optional.empty();

@@ -1,9 +1,10 @@
 package io.clockhealth.exporter.collect.ntpd;
 
+import io.clockhealth.exporter.parse.Line;
 import io.clockhealth.exporter.parse.ParseException;
+import io.clockhealth.exporter.parse.TextInput;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -12,9 +13,6 @@ import java.util.regex.Pattern;
  * later error can name its line.
  */
 final class NtpqInput {
-
-  /** One line of the input, 1-based, without its terminator and trailing whitespace. */
-  record Line(int number, String text) {}
 
   // Copies of interactive sessions keep the prompt line ("ntpq> pe", "ntpq> rv").
   private static final Pattern PROMPT = Pattern.compile("ntpq>.*");
@@ -28,30 +26,11 @@ final class NtpqInput {
    *     null or blank input and for bytes that were not valid text
    */
   static List<Line> lines(String format, String text) throws ParseException {
-    if (text == null) {
-      throw ParseException.malformed(format, 0, null, "no input");
-    }
-    Optional<NtpqErrors.Located> error = NtpqErrors.locate(text);
-    if (error.isPresent()) {
-      NtpqErrors.Located found = error.get();
-      throw ParseException.toolError(format, found.lineNumber(), found.error().line());
-    }
     List<Line> lines = new ArrayList<>();
-    int number = 0;
-    for (String raw : text.lines().toList()) {
-      number++;
-      String line = raw.stripTrailing();
-      // ntpq prints ASCII; U+FFFD is what a decoder leaves of bytes that were not UTF-8, and
-      // control characters mean binary data (ntpsec's garbled filtdelay lines included).
-      if (line.indexOf('\uFFFD') >= 0) {
-        throw ParseException.malformed(format, number, line, "invalid UTF-8 in input");
-      }
-      if (line.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t')) {
-        throw ParseException.malformed(format, number, line, "control character in input");
-      }
-      boolean leadingPrompt = lines.isEmpty() && PROMPT.matcher(line.strip()).matches();
+    for (Line line : TextInput.lines(format, text, NtpqErrors.DETECTOR)) {
+      boolean leadingPrompt = lines.isEmpty() && PROMPT.matcher(line.text().strip()).matches();
       if (!line.isBlank() && !leadingPrompt) {
-        lines.add(new Line(number, line));
+        lines.add(line);
       }
     }
     if (lines.isEmpty()) {

@@ -1,6 +1,6 @@
 package io.clockhealth.exporter.collect.ntpd;
 
-import io.clockhealth.exporter.collect.ntpd.NtpqInput.Line;
+import io.clockhealth.exporter.parse.Line;
 import io.clockhealth.exporter.parse.ParseException;
 import io.clockhealth.exporter.parse.TextParser;
 import java.util.ArrayList;

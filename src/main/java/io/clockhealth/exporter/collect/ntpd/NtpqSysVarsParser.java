@@ -1,7 +1,7 @@
 package io.clockhealth.exporter.collect.ntpd;
 
-import io.clockhealth.exporter.collect.ntpd.NtpqInput.Line;
 import io.clockhealth.exporter.collect.ntpd.NtpqVariableList.Variable;
+import io.clockhealth.exporter.parse.Line;
 import io.clockhealth.exporter.parse.ParseException;
 import io.clockhealth.exporter.parse.TextParser;
 import java.util.ArrayList;

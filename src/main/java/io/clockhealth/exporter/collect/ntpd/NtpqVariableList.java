@@ -1,6 +1,6 @@
 package io.clockhealth.exporter.collect.ntpd;
 
-import io.clockhealth.exporter.collect.ntpd.NtpqInput.Line;
+import io.clockhealth.exporter.parse.Line;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

@@ -1,6 +1,6 @@
 package io.clockhealth.exporter.collect.timesyncd;
 
-import io.clockhealth.exporter.collect.timesyncd.TimedatectlInput.Line;
+import io.clockhealth.exporter.parse.Line;
 import io.clockhealth.exporter.parse.ParseException;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,6 +1,7 @@
 package io.clockhealth.exporter.collect.timesyncd;
 
-import io.clockhealth.exporter.collect.timesyncd.TimedatectlInput.Line;
+import io.clockhealth.exporter.parse.LabelledLines;
+import io.clockhealth.exporter.parse.Line;
 import io.clockhealth.exporter.parse.ParseException;
 import io.clockhealth.exporter.parse.TextParser;
 import java.util.List;

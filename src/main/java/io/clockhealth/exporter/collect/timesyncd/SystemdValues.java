@@ -1,5 +1,6 @@
 package io.clockhealth.exporter.collect.timesyncd;
 
+import io.clockhealth.exporter.parse.Numbers;
 import java.util.Locale;
 
 /** The value spellings timedatectl shares across its outputs. */
@@ -36,23 +37,13 @@ final class SystemdValues {
     };
   }
 
-  /**
-   * A non-negative decimal integer.
-   *
-   * @throws IllegalArgumentException when {@code value} is not one, or is too large
-   */
+  /** A non-negative decimal integer. */
   static long count(String value) {
-    if (value == null || !value.strip().matches("\\d{1,18}")) {
-      throw new IllegalArgumentException("expected a count, found '" + value + "'");
-    }
-    return Long.parseLong(value.strip());
+    return Numbers.counter(value == null ? null : value.strip());
   }
 
   /** A signed decimal integer that fits an int (NTP fields such as Precision=-26). */
   static int integer(String value) {
-    if (value == null || !value.strip().matches("[+-]?\\d{1,9}")) {
-      throw new IllegalArgumentException("expected an integer, found '" + value + "'");
-    }
-    return Integer.parseInt(value.strip());
+    return Numbers.integer(value == null ? null : value.strip());
   }
 }

@@ -1,7 +1,7 @@
 package io.clockhealth.exporter.collect.timesyncd;
 
-import io.clockhealth.exporter.collect.ToolError;
-import io.clockhealth.exporter.collect.ToolErrorDetector;
+import io.clockhealth.exporter.parse.ToolError;
+import io.clockhealth.exporter.parse.ToolErrorDetector;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,13 +15,10 @@ import java.util.Optional;
  * to bus: Keine Berechtigung}). A message outside this list is not recognised; the parsers then
  * report the output as malformed, which fails the scrape just the same.
  */
-public final class TimedatectlErrors implements ToolErrorDetector {
+public final class TimedatectlErrors {
 
   /** One message kind: the {@link ToolError#code()} it gets and the prefix that identifies it. */
   private record Kind(String code, String prefix) {}
-
-  /** A recognised error and the 1-based line it is on. */
-  record Found(ToolError error, int lineNumber) {}
 
   private static final List<Kind> KINDS =
       List.of(
@@ -34,27 +31,17 @@ public final class TimedatectlErrors implements ToolErrorDetector {
           // systemd ≥ 256 words "timesyncd is not on the bus" this way.
           new Kind("service-unavailable", "Command requires systemd-timesyncd.service"));
 
-  @Override
-  public Optional<ToolError> find(String output) {
-    return locate(output).map(Found::error);
-  }
+  /** The first timedatectl error message in an output, on whichever line it is. */
+  public static final ToolErrorDetector DETECTOR =
+      ToolErrorDetector.byLine(TimedatectlErrors::match);
 
-  /** The first timedatectl error message in {@code output}, if any. */
-  public static Optional<ToolError> findIn(String output) {
-    return locate(output).map(Found::error);
-  }
+  private TimedatectlErrors() {}
 
-  static Optional<Found> locate(String output) {
-    if (output == null) {
-      return Optional.empty();
-    }
-    List<String> lines = output.lines().toList();
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i).strip();
-      for (Kind kind : KINDS) {
-        if (line.startsWith(kind.prefix())) {
-          return Optional.of(new Found(new ToolError(kind.code(), line, false), i + 1));
-        }
+  private static Optional<ToolError> match(String printed, int number) {
+    String line = printed.strip();
+    for (Kind kind : KINDS) {
+      if (line.startsWith(kind.prefix())) {
+        return Optional.of(new ToolError(kind.code(), line, number, false));
       }
     }
     return Optional.empty();

@@ -1,9 +1,9 @@
 package io.clockhealth.exporter.collect.timesyncd;
 
+import io.clockhealth.exporter.parse.Line;
 import io.clockhealth.exporter.parse.ParseException;
-import java.util.ArrayList;
+import io.clockhealth.exporter.parse.TextInput;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -12,14 +12,6 @@ import java.util.regex.Pattern;
  * every later error names the line it is about.
  */
 final class TimedatectlInput {
-
-  /** One line, 1-based, without its terminator and trailing whitespace. */
-  record Line(int number, String text) {
-
-    boolean isBlank() {
-      return text.isBlank();
-    }
-  }
 
   // Old timedatectl wrapped its RTC warning in highlight escapes even when not on a terminal.
   private static final Pattern SGR = Pattern.compile("\u001B\\[[0-9;]*m");
@@ -33,31 +25,8 @@ final class TimedatectlInput {
    *     missing or blank input and for bytes that were not valid text
    */
   static List<Line> lines(String format, String text) throws ParseException {
-    if (text == null) {
-      throw ParseException.malformed(format, 0, null, "no input");
-    }
-    String cleaned = SGR.matcher(text).replaceAll("");
-    Optional<TimedatectlErrors.Found> error = TimedatectlErrors.locate(cleaned);
-    if (error.isPresent()) {
-      throw ParseException.toolError(format, error.get().lineNumber(), error.get().error().line());
-    }
-    List<Line> lines = new ArrayList<>();
-    for (String raw : cleaned.lines().toList()) {
-      String line = raw.stripTrailing();
-      int number = lines.size() + 1;
-      // U+FFFD is what a decoder leaves of bytes that were not UTF-8; control characters mean
-      // binary data. Neither is in anything timedatectl prints.
-      if (line.indexOf('\uFFFD') >= 0) {
-        throw ParseException.malformed(format, number, line, "invalid UTF-8 in input");
-      }
-      if (line.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t')) {
-        throw ParseException.malformed(format, number, line, "control character in input");
-      }
-      lines.add(new Line(number, line));
-    }
-    if (lines.stream().allMatch(Line::isBlank)) {
-      throw ParseException.malformed(format, 0, null, "empty input");
-    }
-    return lines;
+    String cleaned = text == null ? null : SGR.matcher(text).replaceAll("");
+    return TextInput.requireContent(
+        format, TextInput.lines(format, cleaned, TimedatectlErrors.DETECTOR));
   }
 }

@@ -29,7 +29,8 @@ public final class TimesyncdCollector implements DaemonCollector {
 
   public TimesyncdCollector(CommandRunner runner, ToolSettings settings) {
     this.timedatectl =
-        ToolInvoker.of(runner, settings, ToolInvoker.ExtraArguments.FIRST, new TimedatectlErrors());
+        ToolInvoker.of(
+            runner, settings, ToolInvoker.ExtraArguments.FIRST, TimedatectlErrors.DETECTOR);
   }
 
   @Override

@@ -3,13 +3,13 @@ package io.clockhealth.exporter.collect.ntpd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.clockhealth.exporter.collect.ToolError;
 import io.clockhealth.exporter.parse.DamagedInputs;
 import io.clockhealth.exporter.parse.FixtureFiles;
 import io.clockhealth.exporter.parse.Fixtures;
 import io.clockhealth.exporter.parse.NamedParser;
 import io.clockhealth.exporter.parse.ParseException;
 import io.clockhealth.exporter.parse.ParseException.Kind;
+import io.clockhealth.exporter.parse.ToolError;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,8 +38,7 @@ class NtpqErrorsTest {
   void corpusErrorFilesAreToolErrorsForBothParsers(
       String file, int line, String text, String code) {
     String output = Fixtures.NTPQ.corpus(file);
-    assertThat(NtpqErrors.find(output)).contains(new ToolError(code, text, false));
-    assertThat(NtpqErrors.DETECTOR.find(output)).contains(new ToolError(code, text, false));
+    assertThat(NtpqErrors.DETECTOR.find(output)).contains(new ToolError(code, text, line, false));
     for (NamedParser parser : NtpqParsers.ALL) {
       DamagedInputs.assertToolError(
           parser, output, line, e -> assertThat(e.line()).isEqualTo(text));
@@ -70,9 +69,9 @@ class NtpqErrorsTest {
         "ntpq: read: Op\uFFFDration refus\uFFFDe | ntpq-error | false"
       })
   void recognisesNtpqMessages(String line, String code, boolean daemonAnswered) {
-    assertThat(NtpqErrors.find("\n" + line + "\n"))
-        .contains(new ToolError(code, line, daemonAnswered));
-    assertThat(NtpqErrors.locate(line + "\n"))
+    assertThat(NtpqErrors.DETECTOR.find("\n" + line + "\n"))
+        .contains(new ToolError(code, line, 2, daemonAnswered));
+    assertThat(NtpqErrors.DETECTOR.find(line + "\n"))
         .hasValueSatisfying(found -> assertThat(found.lineNumber()).isEqualTo(1));
   }
 
@@ -90,16 +89,17 @@ class NtpqErrorsTest {
   void dataIsNotAnError() {
     for (String resource : FixtureFiles.allResourceFiles()) {
       if (NtpqParsers.forResource(resource) != null) {
-        assertThat(NtpqErrors.find(FixtureFiles.read(resource))).as(resource).isEmpty();
+        assertThat(NtpqErrors.DETECTOR.find(FixtureFiles.read(resource))).as(resource).isEmpty();
       }
     }
-    assertThat(NtpqErrors.find(null)).isEmpty();
-    assertThat(NtpqErrors.find("")).isEmpty();
+    assertThat(NtpqErrors.DETECTOR.find(null)).isEmpty();
+    assertThat(NtpqErrors.DETECTOR.find("")).isEmpty();
   }
 
   @Test
   void otherToolsMessagesAreNotNtpqErrors() {
-    assertThat(NtpqErrors.find("506 Cannot talk to daemon\n")).isEmpty();
-    assertThat(NtpqErrors.find("Failed to connect to bus: Connection refused\n")).isEmpty();
+    assertThat(NtpqErrors.DETECTOR.find("506 Cannot talk to daemon\n")).isEmpty();
+    assertThat(NtpqErrors.DETECTOR.find("Failed to connect to bus: Connection refused\n"))
+        .isEmpty();
   }
 }

@@ -3,13 +3,13 @@ package io.clockhealth.exporter.collect.timesyncd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.clockhealth.exporter.collect.ToolError;
-import io.clockhealth.exporter.collect.ToolErrorDetector;
 import io.clockhealth.exporter.parse.DamagedInputs;
 import io.clockhealth.exporter.parse.Fixtures;
 import io.clockhealth.exporter.parse.NamedParser;
 import io.clockhealth.exporter.parse.ParseException;
 import io.clockhealth.exporter.parse.ParseException.Kind;
+import io.clockhealth.exporter.parse.ToolError;
+import io.clockhealth.exporter.parse.ToolErrorDetector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class TimedatectlErrorsTest {
 
-  private final ToolErrorDetector detector = new TimedatectlErrors();
+  private final ToolErrorDetector detector = TimedatectlErrors.DETECTOR;
 
   /** The captured error outputs, with the code and the 1-based line of the message. */
   static Stream<Arguments> captureFiles() {
@@ -39,7 +39,7 @@ class TimedatectlErrorsTest {
     assertThat(error.code()).isEqualTo(code);
     assertThat(error.daemonAnswered()).isFalse();
     assertThat(error.line()).isEqualTo(text.lines().toList().get(line - 1));
-    assertThat(TimedatectlErrors.findIn(text)).contains(error);
+    assertThat(error.lineNumber()).isEqualTo(line);
   }
 
   /** Every parser reports every captured error as the tool's error, at the message's line. */
