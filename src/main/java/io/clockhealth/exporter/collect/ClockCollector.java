@@ -1,7 +1,6 @@
 package io.clockhealth.exporter.collect;
 
 import io.clockhealth.exporter.config.ExporterSettings;
-import io.clockhealth.exporter.model.DaemonReport;
 import io.clockhealth.exporter.model.HostClock;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
@@ -29,13 +28,13 @@ public final class ClockCollector implements MultiCollector, Scrapes, AutoClosea
   private static final Logger LOG = LoggerFactory.getLogger(ClockCollector.class);
 
   private final List<DaemonCollector> collectors;
+  private final List<DaemonRun> runs;
   private final List<SingleFlight<CollectorOutcome>> flights;
   private final @Nullable HostCollector host;
   private final @Nullable SingleFlight<HostOutcome> hostFlight;
   private final Clock clock;
   private final BuildInfo buildInfo;
   private final ExecutorService executor;
-  private final SourceCap sourceCap;
 
   public ClockCollector(List<DaemonCollector> collectors, Clock clock, BuildInfo buildInfo) {
     this(collectors, clock, buildInfo, Duration.ZERO, ExporterSettings.DEFAULT_MAX_SOURCES);
@@ -66,7 +65,8 @@ public final class ClockCollector implements MultiCollector, Scrapes, AutoClosea
       int maxSources) {
     this.collectors = List.copyOf(collectors);
     this.host = host;
-    this.sourceCap = new SourceCap(maxSources);
+    SourceCap sourceCap = new SourceCap(maxSources);
+    this.runs = this.collectors.stream().map(c -> new DaemonRun(c, sourceCap)).toList();
     this.clock = clock;
     this.buildInfo = buildInfo;
     AtomicInteger threads = new AtomicInteger();
@@ -100,8 +100,8 @@ public final class ClockCollector implements MultiCollector, Scrapes, AutoClosea
     double hostTime = clock.millis() / 1000.0;
     List<CompletableFuture<CollectorOutcome>> running = new ArrayList<>(collectors.size());
     for (int i = 0; i < collectors.size(); i++) {
-      DaemonCollector collector = collectors.get(i);
-      running.add(flights.get(i).get(() -> timed(collector)));
+      DaemonRun run = runs.get(i);
+      running.add(flights.get(i).get(run::run));
     }
     HostCollector hostCollector = host;
     CompletableFuture<HostOutcome> hostRun =
@@ -133,22 +133,6 @@ public final class ClockCollector implements MultiCollector, Scrapes, AutoClosea
   @Override
   public void close() {
     executor.shutdownNow();
-  }
-
-  private CollectorOutcome timed(DaemonCollector collector) {
-    long start = System.nanoTime();
-    CollectionResult result;
-    try {
-      result = collector.collect();
-    } catch (RuntimeException e) {
-      // A bug must cost this collector's series, not the whole scrape (a 500).
-      LOG.error("collector={} failed unexpectedly", collector.name(), e);
-      result = new CollectionResult(false, DaemonReport.empty(collector.daemon(), null));
-    }
-    return new CollectorOutcome(
-        collector.name(),
-        sourceCap.apply(collector.name(), result),
-        (System.nanoTime() - start) / 1e9);
   }
 
   private static HostOutcome timed(HostCollector collector) {

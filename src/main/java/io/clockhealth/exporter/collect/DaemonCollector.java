@@ -17,8 +17,9 @@ public interface DaemonCollector {
   }
 
   /**
-   * Runs the tool's commands and parses their output. Never throws and never blocks longer than the
-   * configured command timeouts: every failure becomes an unsuccessful result.
+   * Runs the tool's commands and parses their output into what the tool said. Never blocks longer
+   * than the configured command timeouts; every failure is part of the reading ({@link DaemonRun}
+   * decides what it means for the scrape).
    */
-  CollectionResult collect();
+  Reading read();
 }

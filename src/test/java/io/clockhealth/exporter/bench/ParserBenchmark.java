@@ -1,6 +1,7 @@
 package io.clockhealth.exporter.bench;
 
 import io.clockhealth.exporter.cli.Formats;
+import io.clockhealth.exporter.collect.DaemonRun;
 import io.clockhealth.exporter.collect.chrony.ChronyCollector;
 import io.clockhealth.exporter.collect.timesyncd.SystemdTimeSpan;
 import io.clockhealth.exporter.config.ToolSettings;
@@ -205,13 +206,15 @@ public class ParserBenchmark {
           return new CommandResult(
               spec, CommandResult.Outcome.COMPLETED, 0, out, "", Duration.ZERO, "");
         };
-    ChronyCollector collector =
-        new ChronyCollector(
-            canned, new ToolSettings(true, "chronyc", List.of(), Duration.ofSeconds(2), 1 << 20));
+    DaemonRun collector =
+        DaemonRun.of(
+            new ChronyCollector(
+                canned,
+                new ToolSettings(true, "chronyc", List.of(), Duration.ofSeconds(2), 1 << 20)));
     PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
     return ignored -> {
       ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-      writer.write(out, new ClockMetrics().report(collector.collect().report()).build());
+      writer.write(out, new ClockMetrics().report(collector.run().result().report()).build());
       return out;
     };
   }

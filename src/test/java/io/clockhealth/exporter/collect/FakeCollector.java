@@ -1,6 +1,7 @@
 package io.clockhealth.exporter.collect;
 
 import io.clockhealth.exporter.model.Daemon;
+import java.util.List;
 import java.util.function.Supplier;
 
 /** A DaemonCollector for tests: its daemon, and what each collection returns. */
@@ -16,8 +17,10 @@ public final class FakeCollector {
       }
 
       @Override
-      public CollectionResult collect() {
-        return collect.get();
+      public Reading read() {
+        CollectionResult result = collect.get();
+        return new Reading.Read(
+            result.report(), result.success() ? List.of() : List.of("the fake failed"));
       }
     };
   }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clockhealth.exporter.collect.BuildInfo;
 import io.clockhealth.exporter.collect.ClockCollector;
-import io.clockhealth.exporter.collect.CollectionResult;
 import io.clockhealth.exporter.collect.DaemonCollector;
+import io.clockhealth.exporter.collect.Reading;
 import io.clockhealth.exporter.config.ListenAddress;
 import io.clockhealth.exporter.model.Daemon;
 import io.clockhealth.exporter.model.DaemonReport;
@@ -63,8 +63,8 @@ class SlowClientsIT {
           }
 
           @Override
-          public CollectionResult collect() {
-            return new CollectionResult(true, DaemonReport.empty(Daemon.CHRONY, true));
+          public Reading read() {
+            return new Reading.Read(DaemonReport.empty(Daemon.CHRONY, true), List.of());
           }
         };
     collector = new ClockCollector(List.of(fast), Clock.systemUTC(), new BuildInfo("t", "t"));

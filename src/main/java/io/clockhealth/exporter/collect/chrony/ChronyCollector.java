@@ -1,9 +1,8 @@
 package io.clockhealth.exporter.collect.chrony;
 
-import io.clockhealth.exporter.collect.CollectionResult;
 import io.clockhealth.exporter.collect.DaemonCollector;
-import io.clockhealth.exporter.collect.FailureLog;
 import io.clockhealth.exporter.collect.OutputParser;
+import io.clockhealth.exporter.collect.Reading;
 import io.clockhealth.exporter.collect.Step;
 import io.clockhealth.exporter.collect.ToolInvoker;
 import io.clockhealth.exporter.config.ToolSettings;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +45,6 @@ public final class ChronyCollector implements DaemonCollector {
           List.of(ChronycBatch.TRACKING, ChronycBatch.SOURCES, ChronycBatch.SOURCESTATS));
 
   private final ToolInvoker chronyc;
-  private final FailureLog failures = new FailureLog(LOG, "chrony");
   private final AtomicBoolean serverStatsEnabled = new AtomicBoolean(true);
 
   public ChronyCollector(CommandRunner runner, ToolSettings settings) {
@@ -61,22 +58,19 @@ public final class ChronyCollector implements DaemonCollector {
   }
 
   @Override
-  public CollectionResult collect() {
+  public Reading read() {
     boolean askServer = serverStatsEnabled.get();
     ChronycBatch batch = askServer ? WITH_SERVER : WITHOUT_SERVER;
     List<String> arguments = new ArrayList<>(List.of("-m", "-n", "-c"));
     arguments.addAll(batch.commands());
     Step<ToolInvoker.Call> call = chronyc.execute(arguments);
     if (call.failed()) {
-      failures.failure(call.reason());
-      return new CollectionResult(false, DaemonReport.empty(Daemon.CHRONY, call.daemonUp()));
+      return Reading.failed(call);
     }
     Reports reports = new Reports(call.value(), batch);
     if (reports.unexplainedExit()) {
       // chronyc failed without saying why (killed by a signal, say): nothing it printed counts.
-      Step<Void> failed = call.value().failedRun();
-      failures.failure(failed.reason());
-      return new CollectionResult(false, DaemonReport.empty(Daemon.CHRONY, null));
+      return Reading.failed(call.value().failedRun());
     }
     Step<ChronyTracking> tracking =
         reports.get(ChronycBatch.TRACKING, ChronyFormats.TRACKING::parse);
@@ -87,19 +81,14 @@ public final class ChronyCollector implements DaemonCollector {
     Step<ChronyServerStats> server =
         askServer ? reports.get(ChronycBatch.SERVERSTATS, ChronyFormats.SERVERSTATS::parse) : null;
 
-    Optional<Step<?>> down =
-        Stream.of(tracking, sources, stats, server)
-            .filter(step -> step != null && Boolean.FALSE.equals(step.daemonUp()))
-            .findFirst();
+    Optional<Step<?>> down = Reading.daemonStopped(tracking, sources, stats, server);
     if (down.isPresent()) {
       // chronyd did not answer, or died during this call: what it said before is not its state
       // now. Whichever report noticed, the cause is the same one, logged once.
-      failures.failure(reports.daemonDown(down.get()));
-      return new CollectionResult(false, DaemonReport.empty(Daemon.CHRONY, false));
+      return new Reading.Unread(reports.daemonDown(down.get()), false);
     }
     if (tracking.failed()) {
-      failures.failure(tracking.reason());
-      return new CollectionResult(false, DaemonReport.empty(Daemon.CHRONY, tracking.daemonUp()));
+      return Reading.failed(tracking);
     }
     SystemStatus system = ChronyReportMapper.system(tracking.value());
     List<String> problems = new ArrayList<>();
@@ -132,14 +121,8 @@ public final class ChronyCollector implements DaemonCollector {
       }
     }
 
-    if (problems.isEmpty()) {
-      failures.success();
-    } else {
-      failures.failure(String.join("; ", problems));
-    }
-    return new CollectionResult(
-        problems.isEmpty(),
-        new DaemonReport(Daemon.CHRONY, true, system, sourceStatuses, serverStats));
+    return new Reading.Read(
+        new DaemonReport(Daemon.CHRONY, true, system, sourceStatuses, serverStats), problems);
   }
 
   /** The reports of one batch call, each interpreted from its own share of the output. */

@@ -1,17 +1,15 @@
 package io.clockhealth.exporter.collect.ntpd;
 
-import io.clockhealth.exporter.collect.CollectionResult;
 import io.clockhealth.exporter.collect.DaemonCollector;
-import io.clockhealth.exporter.collect.FailureLog;
+import io.clockhealth.exporter.collect.Reading;
 import io.clockhealth.exporter.collect.Step;
 import io.clockhealth.exporter.collect.ToolInvoker;
 import io.clockhealth.exporter.config.ToolSettings;
 import io.clockhealth.exporter.exec.CommandRunner;
 import io.clockhealth.exporter.model.Daemon;
 import io.clockhealth.exporter.model.DaemonReport;
+import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Collects ntpd's (classic or ntpsec) view through one {@code ntpq -n -w -c rv -p} per collection:
@@ -21,10 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class NtpdCollector implements DaemonCollector {
 
-  private static final Logger LOG = LoggerFactory.getLogger(NtpdCollector.class);
-
   private final ToolInvoker ntpq;
-  private final FailureLog failures = new FailureLog(LOG, "ntpd");
 
   public NtpdCollector(CommandRunner runner, ToolSettings settings) {
     this.ntpq =
@@ -37,17 +32,14 @@ public final class NtpdCollector implements DaemonCollector {
   }
 
   @Override
-  public CollectionResult collect() {
+  public Reading read() {
     Step<ToolInvoker.Call> call = ntpq.execute(List.of("-n", "-w", "-c", "rv", "-p"));
     if (call.failed()) {
-      failures.failure(call.reason());
-      return new CollectionResult(false, DaemonReport.empty(Daemon.NTPD, call.daemonUp()));
+      return Reading.failed(call);
     }
     if (call.value().result().exitCode() != 0
         && NtpqErrors.DETECTOR.find(call.value().result().combinedOutput()).isEmpty()) {
-      Step<Void> failed = call.value().failedRun();
-      failures.failure(failed.reason());
-      return new CollectionResult(false, DaemonReport.empty(Daemon.NTPD, null));
+      return Reading.failed(call.value().failedRun());
     }
     NtpqBatch batch =
         NtpqBatch.split(call.value().result().stdout(), call.value().result().stderr());
@@ -55,40 +47,29 @@ public final class NtpdCollector implements DaemonCollector {
     Step<NtpqSysVars> rv =
         ntpq.interpret(command + " (rv)", batch.rv(), NtpdFormats.SYSVARS::parse);
     if (rv.failed()) {
-      failures.failure(rv.reason());
-      return new CollectionResult(false, DaemonReport.empty(Daemon.NTPD, rv.daemonUp()));
+      return Reading.failed(rv);
     }
     Step<List<NtpqPeer>> peers =
         ntpq.interpret(command + " (peers)", batch.peers(), NtpdFormats.PEERS::parse);
-    if (Boolean.FALSE.equals(peers.daemonUp())) {
-      // ntpd died during this scrape: what it said before is not its state now.
-      failures.failure(peers.reason());
-      return new CollectionResult(false, DaemonReport.empty(Daemon.NTPD, false));
+    if (Reading.daemonStopped(peers).isPresent()) {
+      return Reading.failed(peers);
     }
-    List<NtpqPeer> peerList;
-    boolean success;
+    List<NtpqPeer> peerList = List.of();
+    List<String> problems = new ArrayList<>();
     if (peers.failedWith(NtpqErrors.NO_ASSOCIATIONS)) {
       // ntpd answered and has no sources configured: an empty table, not a failure.
-      peerList = List.of();
-      success = true;
     } else if (peers.failed()) {
-      peerList = List.of();
-      success = false;
-      failures.failure(peers.reason());
+      problems.add(peers.reason());
     } else {
       peerList = peers.value();
-      success = true;
     }
-    if (success) {
-      failures.success();
-    }
-    return new CollectionResult(
-        success,
+    return new Reading.Read(
         new DaemonReport(
             Daemon.NTPD,
             true,
             NtpdReportMapper.system(rv.value(), peerList),
-            success ? NtpdReportMapper.sources(peerList) : List.of(),
-            List.of()));
+            NtpdReportMapper.sources(peerList),
+            List.of()),
+        problems);
   }
 }

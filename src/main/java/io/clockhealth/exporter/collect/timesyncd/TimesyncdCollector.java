@@ -1,8 +1,7 @@
 package io.clockhealth.exporter.collect.timesyncd;
 
-import io.clockhealth.exporter.collect.CollectionResult;
 import io.clockhealth.exporter.collect.DaemonCollector;
-import io.clockhealth.exporter.collect.FailureLog;
+import io.clockhealth.exporter.collect.Reading;
 import io.clockhealth.exporter.collect.Step;
 import io.clockhealth.exporter.collect.ToolInvoker;
 import io.clockhealth.exporter.config.ToolSettings;
@@ -11,8 +10,6 @@ import io.clockhealth.exporter.model.Daemon;
 import io.clockhealth.exporter.model.DaemonReport;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Collects systemd-timesyncd's view through {@code timedatectl show-timesync --all} (server, poll
@@ -22,10 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TimesyncdCollector implements DaemonCollector {
 
-  private static final Logger LOG = LoggerFactory.getLogger(TimesyncdCollector.class);
-
   private final ToolInvoker timedatectl;
-  private final FailureLog failures = new FailureLog(LOG, "timesyncd");
 
   public TimesyncdCollector(CommandRunner runner, ToolSettings settings) {
     this.timedatectl =
@@ -39,13 +33,11 @@ public final class TimesyncdCollector implements DaemonCollector {
   }
 
   @Override
-  public CollectionResult collect() {
+  public Reading read() {
     Step<TimesyncProperties> properties =
         timedatectl.run(List.of("show-timesync", "--all"), TimesyncdFormats.SHOW_TIMESYNC::parse);
     if (properties.failed()) {
-      failures.failure(properties.reason());
-      return new CollectionResult(
-          false, DaemonReport.empty(Daemon.TIMESYNCD, properties.daemonUp()));
+      return Reading.failed(properties);
     }
     List<String> problems = new ArrayList<>();
     Step<TimesyncStatus> status =
@@ -61,26 +53,19 @@ public final class TimesyncdCollector implements DaemonCollector {
     if (show.failed() && !status.timedOut()) {
       problems.add(show.reason());
     }
-    if (Boolean.FALSE.equals(status.daemonUp())) {
-      // timesyncd went away during this scrape: what it said before is not its state now.
-      failures.failure(String.join("; ", problems));
-      return new CollectionResult(false, DaemonReport.empty(Daemon.TIMESYNCD, false));
+    if (Reading.daemonStopped(status).isPresent()) {
+      return new Reading.Unread(String.join("; ", problems), false);
     }
     TimesyncStatus statusValue = status.failed() ? null : status.value();
     TimedateProperties showValue = show.failed() ? null : show.value();
-    if (problems.isEmpty()) {
-      failures.success();
-    } else {
-      failures.failure(String.join("; ", problems));
-    }
-    return new CollectionResult(
-        problems.isEmpty(),
+    return new Reading.Read(
         new DaemonReport(
             Daemon.TIMESYNCD,
             true,
             TimesyncdReportMapper.system(properties.value(), statusValue, showValue),
             TimesyncdReportMapper.sources(properties.value(), statusValue),
             List.of(),
-            TimesyncdReportMapper.host(showValue)));
+            TimesyncdReportMapper.host(showValue)),
+        problems);
   }
 }

@@ -3,6 +3,7 @@ package io.clockhealth.exporter.collect.chrony;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.clockhealth.exporter.collect.Collected;
 import io.clockhealth.exporter.collect.CollectionResult;
 import io.clockhealth.exporter.config.ToolSettings;
 import io.clockhealth.exporter.exec.ExecutableResolver;
@@ -109,7 +110,7 @@ class ChronyBatchIT {
   @Test
   void overTheSocketOneCallServesWhatEachCommandGivesThroughParse() throws Exception {
     ChronyCollector collector = collector("-h", client.socketPath().toString());
-    CollectionResult result = collector.collect();
+    CollectionResult result = Collected.once(collector);
     ScrapedMetrics separate =
         separately(
             List.of("-h", client.socketPath().toString()),
@@ -124,7 +125,7 @@ class ChronyBatchIT {
     List<String> udp = List.of("-h", CLIENT_UDP, "-p", String.valueOf(CLIENT_UDP_PORT));
     ChronyCollector collector = collector(udp.toArray(String[]::new));
     for (int scrape = 0; scrape < 2; scrape++) {
-      CollectionResult result = collector.collect();
+      CollectionResult result = Collected.once(collector);
       ScrapedMetrics separate = separately(udp, List.of("tracking", "sources", "sourcestats"));
       assertThat(result.success()).as("scrape %d", scrape).isTrue();
       assertThat(result.report().serverStats()).isEmpty();
@@ -148,7 +149,7 @@ class ChronyBatchIT {
             n -> n == request,
             victim::stop)) {
       ChronyCollector collector = collector("-h", RELAY, "-p", String.valueOf(RELAY_PORT));
-      CollectionResult result = collector.collect();
+      CollectionResult result = Collected.once(collector);
       assertThat(relay.requests()).isEqualTo(request);
       assertThat(victim.isAlive()).isFalse();
       assertThat(result.success()).isFalse();

@@ -7,6 +7,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.clockhealth.exporter.collect.Collected;
 import io.clockhealth.exporter.collect.CollectionResult;
 import io.clockhealth.exporter.config.ToolSettings;
 import io.clockhealth.exporter.exec.CommandResult;
@@ -92,7 +93,7 @@ class ChronyCollectorTest {
 
   @Test
   void runsOneChronycWithExtraArgumentsNumericCsvAndEveryReport() {
-    collector.collect();
+    Collected.once(collector);
     ArgumentCaptor<CommandSpec> specs = ArgumentCaptor.forClass(CommandSpec.class);
     verify(runner).run(specs.capture());
     CommandSpec spec = specs.getValue();
@@ -113,7 +114,7 @@ class ChronyCollectorTest {
 
   @Test
   void healthyDaemonYieldsEverything() {
-    CollectionResult result = collector.collect();
+    CollectionResult result = Collected.once(collector);
     assertThat(result.success()).isTrue();
     assertThat(result.report().daemonUp()).isTrue();
     assertThat(result.report().system().offsetSeconds()).isCloseTo(0.000001202, within(1e-12));
@@ -135,7 +136,7 @@ class ChronyCollectorTest {
   void daemonNotAnsweringMeansDownWithNoValues() {
     outputs.put("tracking", "506 Cannot talk to daemon\n");
     exitCodes.put("tracking", 1);
-    CollectionResult result = collector.collect();
+    CollectionResult result = Collected.once(collector);
     assertThat(result.success()).isFalse();
     assertThat(result.report().daemonUp()).isFalse();
     assertThat(result.report().system()).isNull();
@@ -146,7 +147,7 @@ class ChronyCollectorTest {
   void aVanishedSocketMeansDown() {
     outputs.put("tracking", "Could not open connection to daemon\n");
     exitCodes.put("tracking", 1);
-    CollectionResult result = collector.collect();
+    CollectionResult result = Collected.once(collector);
     assertThat(result.success()).isFalse();
     assertThat(result.report().daemonUp()).isFalse();
   }
@@ -154,7 +155,7 @@ class ChronyCollectorTest {
   @Test
   void aHangingChronycMeansDown() {
     outcomes.put("tracking", CommandResult.Outcome.TIMED_OUT);
-    CollectionResult result = collector.collect();
+    CollectionResult result = Collected.once(collector);
     assertThat(result.success()).isFalse();
     assertThat(result.report().daemonUp()).isFalse();
     assertThat(result.report().system()).isNull();
@@ -163,7 +164,7 @@ class ChronyCollectorTest {
   @Test
   void aMissingChronycLeavesDaemonStateUnknown() {
     outcomes.put("tracking", CommandResult.Outcome.NOT_FOUND);
-    CollectionResult result = collector.collect();
+    CollectionResult result = Collected.once(collector);
     assertThat(result.success()).isFalse();
     assertThat(result.report().daemonUp()).isNull();
   }
@@ -172,12 +173,12 @@ class ChronyCollectorTest {
   void serverstatsRefusedSwitchesOffOnlyThatPartForGood() {
     outputs.put("serverstats", "501 Not authorised\n");
     exitCodes.put("serverstats", 1);
-    CollectionResult first = collector.collect();
+    CollectionResult first = Collected.once(collector);
     assertThat(first.success()).isTrue();
     assertThat(first.report().serverStats()).isEmpty();
     assertThat(first.report().sources()).hasSize(3);
     calls.clear();
-    CollectionResult second = collector.collect();
+    CollectionResult second = Collected.once(collector);
     assertThat(second.success()).isTrue();
     assertThat(second.report().sources()).hasSize(3);
     assertThat(calls).containsExactly(List.of("tracking", "sources", "sourcestats"));
@@ -186,7 +187,7 @@ class ChronyCollectorTest {
   @Test
   void garbageFromOneCommandFailsTheCollectorButKeepsWhatWasMeasured() {
     outputs.put("sources", "\uFFFD\uFFFD garbage \u0000\n");
-    CollectionResult result = collector.collect();
+    CollectionResult result = Collected.once(collector);
     assertThat(result.success()).isFalse();
     assertThat(result.report().daemonUp()).isTrue();
     assertThat(result.report().system()).isNotNull();
@@ -197,7 +198,7 @@ class ChronyCollectorTest {
   void aDaemonThatDiesDuringTheScrapeIsDownAndItsEarlierAnswerDropped() {
     outputs.put("sources", "506 Cannot talk to daemon\n");
     exitCodes.put("sources", 1);
-    CollectionResult result = collector.collect();
+    CollectionResult result = Collected.once(collector);
     assertThat(result.success()).isFalse();
     assertThat(result.report().daemonUp()).isFalse();
     assertThat(result.report().system()).isNull();
@@ -206,7 +207,7 @@ class ChronyCollectorTest {
   @Test
   void aHangingSourcesCommandMeansDownWithNoValues() {
     outcomes.put("sources", CommandResult.Outcome.TIMED_OUT);
-    CollectionResult result = collector.collect();
+    CollectionResult result = Collected.once(collector);
     assertThat(result.success()).isFalse();
     assertThat(result.report().daemonUp()).isFalse();
     assertThat(result.report().system()).isNull();
@@ -215,7 +216,7 @@ class ChronyCollectorTest {
   @Test
   void garbageTrackingIsAFailureWithUnknownDaemonState() {
     outputs.put("tracking", "this is not chronyc output\n");
-    CollectionResult result = collector.collect();
+    CollectionResult result = Collected.once(collector);
     assertThat(result.success()).isFalse();
     assertThat(result.report().daemonUp()).isNull();
     assertThat(result.report().system()).isNull();

@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import io.clockhealth.exporter.collect.Collected;
 import io.clockhealth.exporter.collect.CollectionResult;
 import io.clockhealth.exporter.config.ToolSettings;
 import io.clockhealth.exporter.exec.CommandResult;
@@ -66,13 +67,13 @@ class NtpdCollectorTest {
 
   @Test
   void asksRvThenPeersInOneNtpqWithTheHostLast() {
-    collector.collect();
+    Collected.once(collector);
     assertThat(commands).containsExactly(List.of("-n", "-w", "-c", "rv", "-p", "127.0.0.1"));
   }
 
   @Test
   void healthyNtpdYieldsSystemAndSources() {
-    CollectionResult result = collector.collect();
+    CollectionResult result = Collected.once(collector);
     assertThat(result.success()).isTrue();
     assertThat(result.report().daemonUp()).isTrue();
     assertThat(result.report().system().synchronized_()).isTrue();
@@ -87,7 +88,7 @@ class NtpdCollectorTest {
     outputs.clear();
     errors.put("rv", "127.0.0.1: timed out, nothing received\n***Request timed out\n");
     errors.put("peers", "127.0.0.1: timed out, nothing received\n***Request timed out\n");
-    CollectionResult result = collector.collect();
+    CollectionResult result = Collected.once(collector);
     assertThat(result.success()).isFalse();
     assertThat(result.report().daemonUp()).isFalse();
     assertThat(commands).hasSize(1);
@@ -97,7 +98,7 @@ class NtpdCollectorTest {
   void noAssociationsIsAnEmptySourceTableNotAFailure() {
     outputs.remove("peers");
     errors.put("peers", "No association ID's returned\n");
-    CollectionResult result = collector.collect();
+    CollectionResult result = Collected.once(collector);
     assertThat(result.success()).isTrue();
     assertThat(result.report().sources()).isEmpty();
   }
@@ -105,7 +106,7 @@ class NtpdCollectorTest {
   @Test
   void garbagePeersFailTheCollectorButKeepTheSystemView() {
     outputs.put("peers", "\uFFFD garbage\n");
-    CollectionResult result = collector.collect();
+    CollectionResult result = Collected.once(collector);
     assertThat(result.success()).isFalse();
     assertThat(result.report().system()).isNotNull();
   }
@@ -113,7 +114,7 @@ class NtpdCollectorTest {
   @Test
   void aNonZeroExitWithoutAnErrorMessageIsAFailureWithUnknownDaemonState() {
     exitCodes.put("call", 1);
-    CollectionResult result = collector.collect();
+    CollectionResult result = Collected.once(collector);
     assertThat(result.success()).isFalse();
     assertThat(result.report().daemonUp()).isNull();
   }
@@ -122,7 +123,7 @@ class NtpdCollectorTest {
   void ntpdDyingBetweenRvAndPeersMeansDownWithNothingKept() {
     outputs.remove("peers");
     errors.put("peers", "***Request timed out\n");
-    CollectionResult result = collector.collect();
+    CollectionResult result = Collected.once(collector);
     assertThat(result.success()).isFalse();
     assertThat(result.report().daemonUp()).isFalse();
     assertThat(result.report().system()).isNull();
@@ -131,7 +132,7 @@ class NtpdCollectorTest {
   @Test
   void aHangingNtpqMeansDown() {
     outcomes.put("call", CommandResult.Outcome.TIMED_OUT);
-    CollectionResult result = collector.collect();
+    CollectionResult result = Collected.once(collector);
     assertThat(result.report().daemonUp()).isFalse();
     assertThat(commands).hasSize(1);
   }

@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import io.clockhealth.exporter.collect.Collected;
 import io.clockhealth.exporter.collect.CollectionResult;
 import io.clockhealth.exporter.config.ToolSettings;
 import io.clockhealth.exporter.exec.CommandResult;
@@ -57,7 +58,7 @@ class TimesyncdCollectorTest {
 
   @Test
   void runsTheThreeTimedatectlVerbs() {
-    collector.collect();
+    Collected.once(collector);
     assertThat(commands)
         .containsExactly(
             List.of("show-timesync", "--all"), List.of("timesync-status"), List.of("show"));
@@ -65,7 +66,7 @@ class TimesyncdCollectorTest {
 
   @Test
   void aServer73SecondsAheadMeansThisHostIs73SecondsBehind() {
-    CollectionResult result = collector.collect();
+    CollectionResult result = Collected.once(collector);
     assertThat(result.success()).isTrue();
     assertThat(result.report().daemonUp()).isTrue();
     assertThat(result.report().system().synchronized_()).isTrue();
@@ -79,7 +80,7 @@ class TimesyncdCollectorTest {
   void timesyncdNotOnTheBusMeansDown() {
     outputs.put("show-timesync", "Failed to parse bus message: No route to host\n");
     exitCodes.put("show-timesync", 1);
-    CollectionResult result = collector.collect();
+    CollectionResult result = Collected.once(collector);
     assertThat(result.success()).isFalse();
     assertThat(result.report().daemonUp()).isFalse();
     assertThat(commands).hasSize(1);
@@ -100,7 +101,7 @@ class TimesyncdCollectorTest {
         "       Server: 10.233.0.2 (10.233.0.2)\n"
             + "Poll interval: 16s (min: 16s; max 16s)\n"
             + " Packet count: 0\n");
-    CollectionResult result = collector.collect();
+    CollectionResult result = Collected.once(collector);
     assertThat(result.report().system().offsetSeconds()).isNull();
     assertThat(result.report().system().synchronized_()).isFalse();
   }
@@ -109,7 +110,7 @@ class TimesyncdCollectorTest {
   void timesyncdVanishingDuringTheScrapeIsDownWithNoValues() {
     outputs.put("timesync-status", "Failed to query server: Connection timed out\n");
     exitCodes.put("timesync-status", 1);
-    CollectionResult result = collector.collect();
+    CollectionResult result = Collected.once(collector);
     assertThat(result.success()).isFalse();
     assertThat(result.report().daemonUp()).isFalse();
     assertThat(result.report().system()).isNull();
@@ -119,7 +120,7 @@ class TimesyncdCollectorTest {
   void aFailingStatusFailsTheCollectorButKeepsTheReply() {
     outputs.put("timesync-status", "garbage that is no timesync-status\n");
     exitCodes.put("timesync-status", 1);
-    CollectionResult result = collector.collect();
+    CollectionResult result = Collected.once(collector);
     assertThat(result.success()).isFalse();
     assertThat(result.report().system().stratum()).isEqualTo(10);
   }
