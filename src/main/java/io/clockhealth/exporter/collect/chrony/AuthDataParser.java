@@ -1,17 +1,16 @@
 package io.clockhealth.exporter.collect.chrony;
 
+import io.clockhealth.exporter.parse.AbstractTextParser;
 import io.clockhealth.exporter.parse.Line;
 import io.clockhealth.exporter.parse.ParseException;
-import io.clockhealth.exporter.parse.TextParser;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /** Parses {@code chronyc authdata} (chrony 4.x) and {@code chronyc -c authdata}. */
-public final class AuthDataParser implements TextParser<List<ChronyAuthData>> {
+public final class AuthDataParser extends AbstractTextParser<List<ChronyAuthData>> {
 
   public static final String FORMAT = "chronyc-authdata";
 
@@ -35,14 +34,12 @@ public final class AuthDataParser implements TextParser<List<ChronyAuthData>> {
   // Everything after name and mode is an unsigned integer (a sources CSV line has a name third).
   private static final Pattern CSV_NUMBERS = Pattern.compile("\\d+(?:,\\d+)*");
 
-  @Override
-  public String format() {
-    return FORMAT;
+  public AuthDataParser() {
+    super(FORMAT, AuthDataParser::looksLike);
   }
 
   /** True when {@code text} looks like authdata output, human or CSV. */
-  @Override
-  public boolean recognises(@Nullable String text) {
+  private static boolean looksLike(String text) {
     return ChronyInput.recognises(text, HEADER.start().asPredicate(), AuthDataParser::isCsvRow);
   }
 

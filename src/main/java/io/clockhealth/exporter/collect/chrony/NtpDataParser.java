@@ -1,22 +1,21 @@
 package io.clockhealth.exporter.collect.chrony;
 
+import io.clockhealth.exporter.parse.AbstractTextParser;
 import io.clockhealth.exporter.parse.LabelledLines;
 import io.clockhealth.exporter.parse.Line;
 import io.clockhealth.exporter.parse.ParseException;
 import io.clockhealth.exporter.parse.TextInput;
-import io.clockhealth.exporter.parse.TextParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Parses {@code chronyc ntpdata} (one block per NTP source, each starting with {@code Remote
  * address}) and {@code chronyc -c ntpdata} (one line per source).
  */
-public final class NtpDataParser implements TextParser<List<ChronyNtpData>> {
+public final class NtpDataParser extends AbstractTextParser<List<ChronyNtpData>> {
 
   public static final String FORMAT = "chronyc-ntpdata";
 
@@ -100,14 +99,12 @@ public final class NtpDataParser implements TextParser<List<ChronyNtpData>> {
   private static final int CSV_FIELDS = 34;
   private static final int CSV_FIELDS_WITH_TIMESTAMP_TOTALS = 38;
 
-  @Override
-  public String format() {
-    return FORMAT;
+  public NtpDataParser() {
+    super(FORMAT, NtpDataParser::looksLike);
   }
 
   /** True when {@code text} looks like ntpdata output, human or CSV. */
-  @Override
-  public boolean recognises(@Nullable String text) {
+  private static boolean looksLike(String text) {
     return ChronyInput.recognises(
         text,
         FIRST_LINE.asPredicate(),

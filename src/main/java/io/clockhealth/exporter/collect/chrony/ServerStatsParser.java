@@ -1,10 +1,10 @@
 package io.clockhealth.exporter.collect.chrony;
 
+import io.clockhealth.exporter.parse.AbstractTextParser;
 import io.clockhealth.exporter.parse.LabelledLines;
 import io.clockhealth.exporter.parse.Line;
 import io.clockhealth.exporter.parse.ParseException;
 import io.clockhealth.exporter.parse.TextInput;
-import io.clockhealth.exporter.parse.TextParser;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -12,13 +12,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Parses {@code chronyc serverstats} and {@code chronyc -c serverstats}. Each chrony version prints
  * a prefix of {@link ServerStatField}: 5 lines (2.4–3.x), 8 (4.0), 11 (4.1–4.3), 17 (4.4+).
  */
-public final class ServerStatsParser implements TextParser<ChronyServerStats> {
+public final class ServerStatsParser extends AbstractTextParser<ChronyServerStats> {
 
   public static final String FORMAT = "chronyc-serverstats";
 
@@ -30,17 +29,12 @@ public final class ServerStatsParser implements TextParser<ChronyServerStats> {
   private static final Pattern FIRST_LINE = Pattern.compile("(?m)^NTP packets received\\s*:");
   private static final Pattern CSV_VALUES = Pattern.compile("\\d+(?:,\\d+)*");
 
-  @Override
-  public String format() {
-    return FORMAT;
+  public ServerStatsParser() {
+    super(FORMAT, ServerStatsParser::looksLike);
   }
 
   /** True when {@code text} looks like serverstats output, human or CSV. */
-  @Override
-  public boolean recognises(@Nullable String text) {
-    if (text == null) {
-      return false;
-    }
+  private static boolean looksLike(String text) {
     if (FIRST_LINE.matcher(text).find()) {
       return true;
     }

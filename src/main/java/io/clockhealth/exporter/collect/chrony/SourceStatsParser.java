@@ -1,18 +1,17 @@
 package io.clockhealth.exporter.collect.chrony;
 
+import io.clockhealth.exporter.parse.AbstractTextParser;
 import io.clockhealth.exporter.parse.Line;
 import io.clockhealth.exporter.parse.ParseException;
-import io.clockhealth.exporter.parse.TextParser;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Parses {@code chronyc sourcestats} (with or without {@code -v}) and {@code chronyc -c
  * sourcestats}.
  */
-public final class SourceStatsParser implements TextParser<List<ChronySourceStats>> {
+public final class SourceStatsParser extends AbstractTextParser<List<ChronySourceStats>> {
 
   public static final String FORMAT = "chronyc-sourcestats";
 
@@ -44,14 +43,12 @@ public final class SourceStatsParser implements TextParser<List<ChronySourceStat
   private static final Pattern CSV_FREQUENCY = Pattern.compile("[+-]?\\d+\\.\\d{3}");
   private static final Pattern CSV_SECONDS = Pattern.compile("[+-]?\\d+\\.\\d{9}");
 
-  @Override
-  public String format() {
-    return FORMAT;
+  public SourceStatsParser() {
+    super(FORMAT, SourceStatsParser::looksLike);
   }
 
   /** True when {@code text} looks like sourcestats output, human or CSV. */
-  @Override
-  public boolean recognises(@Nullable String text) {
+  private static boolean looksLike(String text) {
     return ChronyInput.recognises(
         text,
         HEADER.start().asPredicate(),

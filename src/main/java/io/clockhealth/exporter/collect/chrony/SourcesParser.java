@@ -1,18 +1,17 @@
 package io.clockhealth.exporter.collect.chrony;
 
+import io.clockhealth.exporter.parse.AbstractTextParser;
 import io.clockhealth.exporter.parse.Line;
 import io.clockhealth.exporter.parse.ParseException;
-import io.clockhealth.exporter.parse.TextParser;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Parses {@code chronyc sources} (with or without {@code -v}, chrony 1.x–4.x) and {@code chronyc -c
  * sources}. Offsets keep chrony's sign, which already is local minus source.
  */
-public final class SourcesParser implements TextParser<List<ChronySource>> {
+public final class SourcesParser extends AbstractTextParser<List<ChronySource>> {
 
   public static final String FORMAT = "chronyc-sources";
 
@@ -39,14 +38,12 @@ public final class SourcesParser implements TextParser<List<ChronySource>> {
   private static final String MODES = "^=#";
   private static final String STATES = "*+-x~?";
 
-  @Override
-  public String format() {
-    return FORMAT;
+  public SourcesParser() {
+    super(FORMAT, SourcesParser::looksLike);
   }
 
   /** True when {@code text} looks like sources output, human or CSV. */
-  @Override
-  public boolean recognises(@Nullable String text) {
+  private static boolean looksLike(String text) {
     return ChronyInput.recognises(
         text,
         HEADER.start().asPredicate(),

@@ -1,22 +1,21 @@
 package io.clockhealth.exporter.collect.chrony;
 
 import io.clockhealth.exporter.model.LeapStatus;
+import io.clockhealth.exporter.parse.AbstractTextParser;
 import io.clockhealth.exporter.parse.LabelledLines;
 import io.clockhealth.exporter.parse.Line;
 import io.clockhealth.exporter.parse.ParseException;
 import io.clockhealth.exporter.parse.TextInput;
-import io.clockhealth.exporter.parse.TextParser;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Parses {@code chronyc tracking}: the human layout of chrony 1.x–4.x and the CSV layout of {@code
  * chronyc -c tracking}, into the exporter's sign convention (local clock minus true time).
  */
-public final class TrackingParser implements TextParser<ChronyTracking> {
+public final class TrackingParser extends AbstractTextParser<ChronyTracking> {
 
   public static final String FORMAT = "chronyc-tracking";
 
@@ -64,16 +63,14 @@ public final class TrackingParser implements TextParser<ChronyTracking> {
   // ntpdata has a Reference ID line too; only tracking has System time.
   private static final Pattern SYSTEM_TIME_LINE = Pattern.compile("(?m)^\\s*System time\\s*:");
 
-  @Override
-  public String format() {
-    return FORMAT;
+  public TrackingParser() {
+    super(FORMAT, TrackingParser::looksLike);
   }
 
   /**
    * True when {@code text} looks like tracking output, human or CSV (for {@code --format auto}).
    */
-  @Override
-  public boolean recognises(@Nullable String text) {
+  private static boolean looksLike(String text) {
     return ChronyInput.recognises(
         text,
         t -> REFERENCE_ID_LINE.matcher(t).find() && SYSTEM_TIME_LINE.matcher(t).find(),

@@ -1,13 +1,12 @@
 package io.clockhealth.exporter.collect.ntpd;
 
+import io.clockhealth.exporter.parse.AbstractTextParser;
 import io.clockhealth.exporter.parse.Line;
 import io.clockhealth.exporter.parse.ParseException;
-import io.clockhealth.exporter.parse.TextParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Parses {@code ntpq -p}, {@code -pn}, {@code -pnw} and the interactive {@code peers} command of
@@ -23,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * <p>In wide mode ({@code -w}) a name longer than the column is printed alone on its line, after
  * the tally, and the other columns follow on the next line, indented past the remote column.
  */
-public final class NtpqPeersParser implements TextParser<List<NtpqPeer>> {
+public final class NtpqPeersParser extends AbstractTextParser<List<NtpqPeer>> {
 
   public static final String FORMAT = "ntpq-peers";
 
@@ -39,14 +38,12 @@ public final class NtpqPeersParser implements TextParser<List<NtpqPeer>> {
   private static final int CLASSIC_REMOTE_WIDTH = 15;
   private static final int REFID_TITLE_AFTER_REMOTE_END = 7;
 
-  @Override
-  public String format() {
-    return FORMAT;
+  public NtpqPeersParser() {
+    super(FORMAT, NtpqPeersParser::looksLike);
   }
 
   /** True when {@code text} starts with the peers header (for {@code --format auto}). */
-  @Override
-  public boolean recognises(@Nullable String text) {
+  private static boolean looksLike(String text) {
     return HEADER.matcher(NtpqInput.firstLine(text)).matches();
   }
 

@@ -1,9 +1,9 @@
 package io.clockhealth.exporter.collect.ntpd;
 
 import io.clockhealth.exporter.collect.ntpd.NtpqVariableList.Variable;
+import io.clockhealth.exporter.parse.AbstractTextParser;
 import io.clockhealth.exporter.parse.Line;
 import io.clockhealth.exporter.parse.ParseException;
-import io.clockhealth.exporter.parse.TextParser;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,14 +11,13 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Parses ntpd's system variables as {@code ntpq -c rv}, {@code rv 0 [names]} and {@code rl} print
  * them (classic ntpd 4.0–4.2.8 and ntpsec): a status line ({@code associd=0 status=0615 leap_none,
  * sync_ntp, 1 event, clock_sync,}) followed by {@code name=value} items.
  */
-public final class NtpqSysVarsParser implements TextParser<NtpqSysVars> {
+public final class NtpqSysVarsParser extends AbstractTextParser<NtpqSysVars> {
 
   public static final String FORMAT = "ntpq-rv";
 
@@ -30,9 +29,8 @@ public final class NtpqSysVarsParser implements TextParser<NtpqSysVars> {
   private static final Pattern LEAP_BITS = Pattern.compile("[01]{2}");
   private static final Pattern LEAP_NUMBER = Pattern.compile("[0-3]");
 
-  @Override
-  public String format() {
-    return FORMAT;
+  public NtpqSysVarsParser() {
+    super(FORMAT, NtpqSysVarsParser::looksLike);
   }
 
   /**
@@ -40,8 +38,7 @@ public final class NtpqSysVarsParser implements TextParser<NtpqSysVars> {
    * {@code --format auto}). {@code kerninfo} and {@code sysinfo} print the same status line but
    * continue with {@code label: value} lines; a peer's {@code rv <assid>} has its own associd.
    */
-  @Override
-  public boolean recognises(@Nullable String text) {
+  private static boolean looksLike(String text) {
     List<String> lines = NtpqInput.leadingLines(text, 2);
     if (lines.isEmpty()) {
       return false;

@@ -1,13 +1,12 @@
 package io.clockhealth.exporter.collect.timesyncd;
 
+import io.clockhealth.exporter.parse.AbstractTextParser;
 import io.clockhealth.exporter.parse.ParseException;
-import io.clockhealth.exporter.parse.TextParser;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /** Parses {@code timedatectl show [--all]}: one {@code Name=value} line per timedated property. */
-public final class ShowParser implements TextParser<TimedateProperties> {
+public final class ShowParser extends AbstractTextParser<TimedateProperties> {
 
   public static final String FORMAT = "timedatectl-show";
 
@@ -25,15 +24,13 @@ public final class ShowParser implements TextParser<TimedateProperties> {
   private static final Pattern TIMEDATE_PROPERTY =
       Pattern.compile("(?m)^\\s*(?:Timezone|LocalRTC|CanNTP|NTPSynchronized|TimeUSec)=");
 
-  @Override
-  public String format() {
-    return FORMAT;
+  public ShowParser() {
+    super(FORMAT, ShowParser::looksLike);
   }
 
   /** True when {@code text} looks like {@code timedatectl show} output. */
-  @Override
-  public boolean recognises(@Nullable String text) {
-    return text != null && TIMEDATE_PROPERTY.matcher(text).find();
+  private static boolean looksLike(String text) {
+    return TIMEDATE_PROPERTY.matcher(text).find();
   }
 
   @Override

@@ -1,13 +1,12 @@
 package io.clockhealth.exporter.collect.timesyncd;
 
+import io.clockhealth.exporter.parse.AbstractTextParser;
 import io.clockhealth.exporter.parse.ParseException;
-import io.clockhealth.exporter.parse.TextParser;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /** Parses {@code timedatectl show-timesync [--all]}: one {@code Name=value} line per property. */
-public final class ShowTimesyncParser implements TextParser<TimesyncProperties> {
+public final class ShowTimesyncParser extends AbstractTextParser<TimesyncProperties> {
 
   public static final String FORMAT = "timedatectl-show-timesync";
 
@@ -47,15 +46,13 @@ public final class ShowTimesyncParser implements TextParser<TimesyncProperties> 
           "(?m)^\\s*(?:ServerName|ServerAddress|NTPMessage|PollIntervalUSec|SystemNTPServers"
               + "|FallbackNTPServers|RootDistanceMaxUSec)=");
 
-  @Override
-  public String format() {
-    return FORMAT;
+  public ShowTimesyncParser() {
+    super(FORMAT, ShowTimesyncParser::looksLike);
   }
 
   /** True when {@code text} looks like show-timesync output (for {@code --format auto}). */
-  @Override
-  public boolean recognises(@Nullable String text) {
-    return text != null && TIMESYNC_PROPERTY.matcher(text).find();
+  private static boolean looksLike(String text) {
+    return TIMESYNC_PROPERTY.matcher(text).find();
   }
 
   @Override

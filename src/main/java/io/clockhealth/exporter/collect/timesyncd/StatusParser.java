@@ -1,14 +1,13 @@
 package io.clockhealth.exporter.collect.timesyncd;
 
+import io.clockhealth.exporter.parse.AbstractTextParser;
 import io.clockhealth.exporter.parse.LabelledLines;
 import io.clockhealth.exporter.parse.Line;
 import io.clockhealth.exporter.parse.ParseException;
-import io.clockhealth.exporter.parse.TextParser;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Parses the human {@code timedatectl} / {@code timedatectl status} summary of every systemd
@@ -17,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * on ({@code System clock synchronized:}, {@code NTP service:}). A trailing RTC warning block is
  * skipped.
  */
-public final class StatusParser implements TextParser<TimedateStatus> {
+public final class StatusParser extends AbstractTextParser<TimedateStatus> {
 
   public static final String FORMAT = "timedatectl-status";
 
@@ -72,17 +71,13 @@ public final class StatusParser implements TextParser<TimedateStatus> {
 
   private record Zone(String name, String abbreviation, String utcOffset) {}
 
-  @Override
-  public String format() {
-    return FORMAT;
+  public StatusParser() {
+    super(FORMAT, StatusParser::looksLike);
   }
 
   /** True when {@code text} looks like the status summary (for {@code --format auto}). */
-  @Override
-  public boolean recognises(@Nullable String text) {
-    return text != null
-        && LOCAL_TIME_LINE.matcher(text).find()
-        && RTC_LOCAL_LINE.matcher(text).find();
+  private static boolean looksLike(String text) {
+    return LOCAL_TIME_LINE.matcher(text).find() && RTC_LOCAL_LINE.matcher(text).find();
   }
 
   @Override

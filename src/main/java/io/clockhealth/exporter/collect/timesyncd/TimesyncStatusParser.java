@@ -1,21 +1,20 @@
 package io.clockhealth.exporter.collect.timesyncd;
 
+import io.clockhealth.exporter.parse.AbstractTextParser;
 import io.clockhealth.exporter.parse.LabelledLines;
 import io.clockhealth.exporter.parse.Line;
 import io.clockhealth.exporter.parse.ParseException;
-import io.clockhealth.exporter.parse.TextParser;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Parses {@code timedatectl timesync-status}: right-aligned {@code Label: value} lines, padded with
  * trailing spaces in the table layout of newer systemd, and cut short after {@code Packet count: 0}
  * while no reply has arrived.
  */
-public final class TimesyncStatusParser implements TextParser<TimesyncStatus> {
+public final class TimesyncStatusParser extends AbstractTextParser<TimesyncStatus> {
 
   public static final String FORMAT = "timedatectl-timesync-status";
 
@@ -72,15 +71,13 @@ public final class TimesyncStatusParser implements TextParser<TimesyncStatus> {
 
   private record Distance(double value, double max) {}
 
-  @Override
-  public String format() {
-    return FORMAT;
+  public TimesyncStatusParser() {
+    super(FORMAT, TimesyncStatusParser::looksLike);
   }
 
   /** True when {@code text} looks like timesync-status output (for {@code --format auto}). */
-  @Override
-  public boolean recognises(@Nullable String text) {
-    return text != null && SERVER_LINE.matcher(text).find() && POLL_LINE.matcher(text).find();
+  private static boolean looksLike(String text) {
+    return SERVER_LINE.matcher(text).find() && POLL_LINE.matcher(text).find();
   }
 
   @Override
