@@ -2,6 +2,7 @@ package io.clockhealth.exporter.config;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -28,6 +29,11 @@ public final class BoundedFiles {
     try (InputStream in = Files.newInputStream(file)) {
       return read(in, maxBytes, file.toString());
     }
+  }
+
+  /** A configuration, certificate or key file as text, within {@link #CONFIG_MAX_BYTES}. */
+  public static String readConfigText(Path file, Charset charset) throws IOException {
+    return new String(read(file, CONFIG_MAX_BYTES), charset);
   }
 
   /** Reads {@code in} to its end, failing once it gives more than {@code maxBytes}. */

@@ -31,9 +31,7 @@ public final class ConfigFileLoader {
   public ConfigFile load(Path file) throws ConfigException {
     String text;
     try {
-      text =
-          new String(
-              BoundedFiles.read(file, BoundedFiles.CONFIG_MAX_BYTES), StandardCharsets.UTF_8);
+      text = BoundedFiles.readConfigText(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new ConfigException("config.file: " + file + ": no such file");
     } catch (IOException e) {

@@ -90,9 +90,7 @@ public final class PemFiles {
   static PrivateKey privateKey(Path file) throws ConfigException {
     String text;
     try {
-      text =
-          new String(
-              BoundedFiles.read(file, BoundedFiles.CONFIG_MAX_BYTES), StandardCharsets.US_ASCII);
+      text = BoundedFiles.readConfigText(file, StandardCharsets.US_ASCII);
     } catch (IOException e) {
       throw new ConfigException("tls_server_config.key_file " + file + ": " + e.getMessage(), e);
     }

@@ -56,9 +56,7 @@ public final class WebConfigLoader {
     String source = "web.config.file " + file;
     String text;
     try {
-      text =
-          new String(
-              BoundedFiles.read(file, BoundedFiles.CONFIG_MAX_BYTES), StandardCharsets.UTF_8);
+      text = BoundedFiles.readConfigText(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new ConfigException(source + ": cannot read: " + e.getMessage(), e);
     }

@@ -1,10 +1,14 @@
 package io.clockhealth.exporter.collect.chrony;
 
+import io.clockhealth.exporter.parse.LabelledLines;
 import io.clockhealth.exporter.parse.Line;
 import io.clockhealth.exporter.parse.ParseException;
 import io.clockhealth.exporter.parse.TextInput;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * The checks every chronyc parser makes before looking at the layout: the text is present, is not
@@ -52,18 +56,33 @@ final class ChronyInput {
   /**
    * The fields of a CSV line.
    *
-   * @throws ParseException MALFORMED unless there are exactly {@code count}
+   * @throws ParseException MALFORMED unless there are as many as one of {@code counts} (a later
+   *     chrony may append fields to a report)
    */
-  static String[] csvFields(String format, Line line, int count) throws ParseException {
+  static String[] csvFields(String format, Line line, int... counts) throws ParseException {
     String[] f = line.text().split(",", -1);
-    if (f.length != count) {
-      throw ParseException.malformed(
-          format,
-          line.number(),
-          line.text(),
-          "expected " + count + " comma-separated fields, found " + f.length);
+    for (int count : counts) {
+      if (f.length == count) {
+        return f;
+      }
     }
-    return f;
+    throw ParseException.malformed(
+        format,
+        line.number(),
+        line.text(),
+        "expected "
+            + Arrays.stream(counts).mapToObj(String::valueOf).collect(Collectors.joining(" or "))
+            + " comma-separated fields, found "
+            + f.length);
+  }
+
+  /**
+   * Whether a report whose first line is {@code first} is in the CSV layout: it has none of the
+   * human layout's labels and has commas (a CSV line may hold an IPv6 name, so colons decide
+   * nothing).
+   */
+  static boolean isCsv(Line first, Set<String> labels) {
+    return !LabelledLines.hasLabel(first, labels) && first.text().contains(",");
   }
 
   /**

@@ -191,19 +191,7 @@ public final class NtpDataParser extends AbstractTextParser<List<ChronyNtpData>>
   }
 
   private static ChronyNtpData csvLine(Line line) throws ParseException {
-    String[] f = line.text().split(",", -1);
-    if (f.length != CSV_FIELDS && f.length != CSV_FIELDS_WITH_TIMESTAMP_TOTALS) {
-      throw ParseException.malformed(
-          FORMAT,
-          line.number(),
-          line.text(),
-          "expected "
-              + CSV_FIELDS
-              + " or "
-              + CSV_FIELDS_WITH_TIMESTAMP_TOTALS
-              + " comma-separated fields, found "
-              + f.length);
-    }
+    String[] f = ChronyInput.csvFields(FORMAT, line, CSV_FIELDS, CSV_FIELDS_WITH_TIMESTAMP_TOTALS);
     boolean totals = f.length == CSV_FIELDS_WITH_TIMESTAMP_TOTALS;
     try {
       // Fields 10 and 12 repeat poll and precision in seconds; 23-25 are the three test groups.

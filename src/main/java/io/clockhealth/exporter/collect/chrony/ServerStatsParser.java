@@ -47,7 +47,7 @@ public final class ServerStatsParser extends AbstractTextParser<ChronyServerStat
   public ChronyServerStats parse(String text) throws ParseException {
     List<Line> lines = TextInput.nonBlank(ChronyInput.lines(FORMAT, text));
     Line first = lines.get(0);
-    boolean csv = !LabelledLines.hasLabel(first, LABELS) && first.text().contains(",");
+    boolean csv = ChronyInput.isCsv(first, LABELS);
     return csv ? parseCsv(lines) : parseHuman(lines);
   }
 

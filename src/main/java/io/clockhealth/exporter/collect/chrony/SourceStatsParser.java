@@ -89,16 +89,9 @@ public final class SourceStatsParser extends AbstractTextParser<List<ChronySourc
   }
 
   private static ChronySourceStats csvRow(Line line) throws ParseException {
-    String[] f = line.text().split(",", -1);
-    if (f.length != CSV_FIELDS || f[0].isEmpty()) {
-      throw ParseException.malformed(
-          FORMAT,
-          line.number(),
-          line.text(),
-          "expected "
-              + CSV_FIELDS
-              + " comma-separated fields starting with a name, found "
-              + f.length);
+    String[] f = ChronyInput.csvFields(FORMAT, line, CSV_FIELDS);
+    if (f[0].isEmpty()) {
+      throw ParseException.malformed(FORMAT, line.number(), line.text(), "expected a name first");
     }
     try {
       return new ChronySourceStats(

@@ -81,8 +81,7 @@ public final class TrackingParser extends AbstractTextParser<ChronyTracking> {
   public ChronyTracking parse(String text) throws ParseException {
     List<Line> lines = TextInput.nonBlank(ChronyInput.lines(FORMAT, text));
     Line first = lines.get(0);
-    // A CSV line may hold an IPv6 name (colons), so "has a tracking label" decides, not ':'.
-    boolean csv = !LabelledLines.hasLabel(first, LABELS) && first.text().contains(",");
+    boolean csv = ChronyInput.isCsv(first, LABELS);
     return csv ? parseCsv(lines) : parseHuman(lines);
   }
 
