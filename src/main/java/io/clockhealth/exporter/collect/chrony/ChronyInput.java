@@ -76,13 +76,24 @@ final class ChronyInput {
             + f.length);
   }
 
+  /** A reader of one layout of a report, from its non-blank lines. */
+  @FunctionalInterface
+  interface Layout<T> {
+    T read(List<Line> nonBlank) throws ParseException;
+  }
+
   /**
-   * Whether a report whose first line is {@code first} is in the CSV layout: it has none of the
-   * human layout's labels and has commas (a CSV line may hold an IPv6 name, so colons decide
-   * nothing).
+   * A report printed either as {@code Label : value} lines or as one CSV line, read by the layout
+   * it is in: CSV when its first line has none of the human layout's labels and has commas (a CSV
+   * line may hold an IPv6 name, so colons decide nothing).
    */
-  static boolean isCsv(Line first, Set<String> labels) {
-    return !LabelledLines.hasLabel(first, labels) && first.text().contains(",");
+  static <T> T byLayout(
+      String format, String text, Set<String> labels, Layout<T> human, Layout<T> csv)
+      throws ParseException {
+    List<Line> lines = TextInput.nonBlank(lines(format, text));
+    Line first = lines.get(0);
+    boolean isCsv = !LabelledLines.hasLabel(first, labels) && first.text().contains(",");
+    return isCsv ? csv.read(lines) : human.read(lines);
   }
 
   /**

@@ -4,7 +4,6 @@ import io.clockhealth.exporter.parse.AbstractTextParser;
 import io.clockhealth.exporter.parse.LabelledLines;
 import io.clockhealth.exporter.parse.Line;
 import io.clockhealth.exporter.parse.ParseException;
-import io.clockhealth.exporter.parse.TextInput;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -45,10 +44,8 @@ public final class ServerStatsParser extends AbstractTextParser<ChronyServerStat
 
   @Override
   public ChronyServerStats parse(String text) throws ParseException {
-    List<Line> lines = TextInput.nonBlank(ChronyInput.lines(FORMAT, text));
-    Line first = lines.get(0);
-    boolean csv = ChronyInput.isCsv(first, LABELS);
-    return csv ? parseCsv(lines) : parseHuman(lines);
+    return ChronyInput.byLayout(
+        FORMAT, text, LABELS, ServerStatsParser::parseHuman, ServerStatsParser::parseCsv);
   }
 
   private static ChronyServerStats parseHuman(List<Line> lines) throws ParseException {

@@ -5,7 +5,6 @@ import io.clockhealth.exporter.parse.AbstractTextParser;
 import io.clockhealth.exporter.parse.LabelledLines;
 import io.clockhealth.exporter.parse.Line;
 import io.clockhealth.exporter.parse.ParseException;
-import io.clockhealth.exporter.parse.TextInput;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -79,10 +78,7 @@ public final class TrackingParser extends AbstractTextParser<ChronyTracking> {
 
   @Override
   public ChronyTracking parse(String text) throws ParseException {
-    List<Line> lines = TextInput.nonBlank(ChronyInput.lines(FORMAT, text));
-    Line first = lines.get(0);
-    boolean csv = ChronyInput.isCsv(first, LABELS);
-    return csv ? parseCsv(lines) : parseHuman(lines);
+    return ChronyInput.byLayout(FORMAT, text, LABELS, this::parseHuman, this::parseCsv);
   }
 
   private ChronyTracking parseHuman(List<Line> lines) throws ParseException {

@@ -25,12 +25,8 @@ public final class ShowParser extends AbstractTextParser<TimedateProperties> {
       Pattern.compile("(?m)^\\s*(?:Timezone|LocalRTC|CanNTP|NTPSynchronized|TimeUSec)=");
 
   public ShowParser() {
-    super(FORMAT, ShowParser::looksLike);
-  }
-
-  /** True when {@code text} looks like {@code timedatectl show} output. */
-  private static boolean looksLike(String text) {
-    return TIMEDATE_PROPERTY.matcher(text).find();
+    // Any of its own properties: the other show outputs have none of them.
+    super(FORMAT, TIMEDATE_PROPERTY.asPredicate());
   }
 
   @Override

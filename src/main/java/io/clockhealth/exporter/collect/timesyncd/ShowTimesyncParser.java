@@ -47,12 +47,8 @@ public final class ShowTimesyncParser extends AbstractTextParser<TimesyncPropert
               + "|FallbackNTPServers|RootDistanceMaxUSec)=");
 
   public ShowTimesyncParser() {
-    super(FORMAT, ShowTimesyncParser::looksLike);
-  }
-
-  /** True when {@code text} looks like show-timesync output (for {@code --format auto}). */
-  private static boolean looksLike(String text) {
-    return TIMESYNC_PROPERTY.matcher(text).find();
+    // Any of its own properties: the other show outputs have none of them.
+    super(FORMAT, TIMESYNC_PROPERTY.asPredicate());
   }
 
   @Override
