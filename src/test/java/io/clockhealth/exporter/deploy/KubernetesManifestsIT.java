@@ -162,4 +162,25 @@ class KubernetesManifestsIT {
     assertThat(endpoint.path("scheme").asText()).isEqualTo("https");
     assertThat(endpoint.has("basicAuth")).isTrue();
   }
+
+  @Test
+  void theTimeServersOverlayProbesThroughTheExportersServiceWithTheProbeJobsLabels()
+      throws IOException {
+    List<JsonNode> objects =
+        objects(DeployTools.file("target/kubernetes/overlay-time-servers.yaml"));
+    assertThat(objects).hasSize(base.size() + 1);
+    JsonNode spec = kind(objects, "Probe").path("spec");
+    // the job name the alert rules' comments and the Prometheus config use
+    assertThat(spec.path("jobName").asText()).isEqualTo("ntp-probe");
+    assertThat(spec.path("module").asText()).isEqualTo("ntp");
+    assertThat(spec.path("prober").path("path").asText()).isEqualTo("/probe");
+    int port = kind(objects, "Service").path("spec").path("ports").get(0).path("port").asInt();
+    assertThat(spec.path("prober").path("url").asText())
+        .isEqualTo("clock-health-exporter.monitoring.svc:" + port);
+    JsonNode targets = spec.path("targets").path("staticConfig");
+    assertThat(targets.path("static").size()).isPositive();
+    targets.path("static").forEach(t -> assertThat(t.asText()).matches("[\\w.-]+:123"));
+    assertThat(targets.path("labels").path("prober").asText())
+        .isEqualTo(spec.path("prober").path("url").asText());
+  }
 }
