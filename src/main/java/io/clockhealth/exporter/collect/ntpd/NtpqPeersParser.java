@@ -120,7 +120,7 @@ public final class NtpqPeersParser implements TextParser<List<NtpqPeer>> {
     return text.length() > remoteWidth + 1 && text.substring(0, remoteWidth + 1).isBlank();
   }
 
-  private static ParseException malformed(Line line, String why) {
+  private static ParseException malformed(Line line, @Nullable String why) {
     return ParseException.malformed(FORMAT, line.number(), line.text(), why);
   }
 }

@@ -110,7 +110,7 @@ public final class NtpqSysVarsParser implements TextParser<NtpqSysVars> {
    * The first of {@code names} that was printed (current name first, then older ones), converted;
    * {@code null} when none was.
    */
-  private static <T> T value(
+  private static <T> @Nullable T value(
       Map<String, Variable> variables, Function<String, T> conversion, String... names)
       throws ParseException {
     for (String name : names) {
@@ -137,7 +137,7 @@ public final class NtpqSysVarsParser implements TextParser<NtpqSysVars> {
     throw new IllegalArgumentException("not a leap indicator (00, 01, 10 or 11): '" + value + "'");
   }
 
-  private static ParseException malformed(Line line, String why) {
+  private static ParseException malformed(Line line, @Nullable String why) {
     return ParseException.malformed(FORMAT, line.number(), line.text(), why);
   }
 }

@@ -70,7 +70,8 @@ public final class StatusParser implements TextParser<TimedateStatus> {
   private static final Pattern LOCAL_TIME_LINE = Pattern.compile("(?m)^\\s*Local time: ");
   private static final Pattern RTC_LOCAL_LINE = Pattern.compile("(?m)^\\s*RTC in local TZ: ");
 
-  private record Zone(String name, String abbreviation, String utcOffset) {}
+  private record Zone(
+      @Nullable String name, @Nullable String abbreviation, @Nullable String utcOffset) {}
 
   @Override
   public String format() {
@@ -169,7 +170,7 @@ public final class StatusParser implements TextParser<TimedateStatus> {
         known ? detail.group(2) : null);
   }
 
-  private static String service(String value) {
+  private static @Nullable String service(String value) {
     return value.isBlank() ? null : value.strip();
   }
 

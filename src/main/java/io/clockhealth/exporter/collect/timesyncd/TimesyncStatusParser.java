@@ -64,7 +64,7 @@ public final class TimesyncStatusParser implements TextParser<TimesyncStatus> {
   private static final Pattern SERVER_LINE = Pattern.compile("(?m)^\\s*Server: ");
   private static final Pattern POLL_LINE = Pattern.compile("(?m)^\\s*Poll interval: ");
 
-  private record Server(String address, String name) {}
+  private record Server(@Nullable String address, @Nullable String name) {}
 
   private record Interval(double current, double min, double max) {}
 
@@ -122,7 +122,8 @@ public final class TimesyncStatusParser implements TextParser<TimesyncStatus> {
    * The reply lines come all together with a non-zero packet count, or not at all (no reply yet:
    * {@code Packet count: 0}; an invalid reply: nothing after the poll interval).
    */
-  private static void checkCompleteness(LabelledLines block, Long packets) throws ParseException {
+  private static void checkCompleteness(LabelledLines block, @Nullable Long packets)
+      throws ParseException {
     boolean anyReplyLine = REPLY_LABELS.stream().anyMatch(block::has) || block.has(FREQUENCY);
     if (!anyReplyLine) {
       return;
