@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Objects;
 
 /**
  * Replaces a file in one step, so that a reader (node_exporter's textfile collector) sees either
@@ -28,7 +29,8 @@ final class AtomicFile {
   private AtomicFile() {}
 
   static void replace(Path target, Content content) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
+    Path dir =
+        Objects.requireNonNull(target.toAbsolutePath().getParent(), "a file has a directory");
     Path tmp = Files.createTempFile(dir, prefix(target), ".tmp");
     try {
       try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);

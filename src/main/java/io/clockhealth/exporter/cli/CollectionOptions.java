@@ -11,6 +11,7 @@ import io.clockhealth.exporter.model.Daemon;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /**
@@ -20,19 +21,19 @@ import picocli.CommandLine.Option;
 final class CollectionOptions {
 
   @Option(names = "--config.file", paramLabel = "FILE", description = "YAML configuration file.")
-  Path configFile;
+  @Nullable Path configFile;
 
   @Option(
       names = "--collector.chrony",
       negatable = true,
       description = "Force the chrony collector on or off; default: on where chronyc is installed.")
-  Boolean chronyEnabled;
+  @Nullable Boolean chronyEnabled;
 
   @Option(
       names = "--collector.chrony.path",
       paramLabel = "FILE",
       description = "chronyc executable (default: chronyc on PATH).")
-  String chronyPath;
+  @Nullable String chronyPath;
 
   @Option(
       names = "--collector.chrony.args",
@@ -41,19 +42,19 @@ final class CollectionOptions {
       description =
           "Extra chronyc arguments before the command, split on spaces,"
               + " e.g. \"-h /run/chrony/chronyd.sock\" or \"-h 127.0.0.1\".")
-  List<String> chronyArgs;
+  @Nullable List<String> chronyArgs;
 
   @Option(
       names = "--collector.ntpd",
       negatable = true,
       description = "Force the ntpd collector on or off; default: on where ntpq is installed.")
-  Boolean ntpdEnabled;
+  @Nullable Boolean ntpdEnabled;
 
   @Option(
       names = "--collector.ntpd.path",
       paramLabel = "FILE",
       description = "ntpq executable (default: ntpq on PATH).")
-  String ntpdPath;
+  @Nullable String ntpdPath;
 
   @Option(
       names = "--collector.ntpd.args",
@@ -62,7 +63,7 @@ final class CollectionOptions {
       description =
           "Extra ntpq arguments after the command, split on spaces: the host to query,"
               + " e.g. \"127.0.0.1\" (default: ntpq's own default, localhost).")
-  List<String> ntpdArgs;
+  @Nullable List<String> ntpdArgs;
 
   @Option(
       names = "--collector.timesyncd",
@@ -71,32 +72,32 @@ final class CollectionOptions {
           "Force the systemd-timesyncd collector on or off; default: on where timedatectl"
               + " is installed, systemd is PID 1 and systemd-timesyncd.service is installed"
               + " and not masked.")
-  Boolean timesyncdEnabled;
+  @Nullable Boolean timesyncdEnabled;
 
   @Option(
       names = "--collector.timesyncd.path",
       paramLabel = "FILE",
       description = "timedatectl executable (default: timedatectl on PATH).")
-  String timesyncdPath;
+  @Nullable String timesyncdPath;
 
   @Option(
       names = "--collector.timesyncd.args",
       paramLabel = "ARGS",
       split = "\\s+",
       description = "Extra timedatectl arguments before the verb, split on spaces.")
-  List<String> timesyncdArgs;
+  @Nullable List<String> timesyncdArgs;
 
   @Option(
       names = "--collector.timeout",
       paramLabel = "DURATION",
       description = "Timeout of each tool command, e.g. 500ms, 2s (default 2s).")
-  String commandTimeout;
+  @Nullable String commandTimeout;
 
   @Option(
       names = "--collector.max-output-bytes",
       paramLabel = "BYTES",
       description = "Output a tool may print before it is treated as garbage (default 1048576).")
-  Integer maxOutputBytes;
+  @Nullable Integer maxOutputBytes;
 
   @Option(
       names = "--collector.max-sources",
@@ -105,7 +106,7 @@ final class CollectionOptions {
           "Sources served per collector; the rest are dropped, with one WARN (default "
               + ExporterSettings.DEFAULT_MAX_SOURCES
               + ").")
-  Integer maxSources;
+  @Nullable Integer maxSources;
 
   @Option(
       names = "--collector.min-interval",
@@ -113,19 +114,19 @@ final class CollectionOptions {
       description =
           "Reuse a collection for this long after it completed, e.g. 1s (default 0s: off;"
               + " concurrent scrapes always share one run).")
-  String minInterval;
+  @Nullable String minInterval;
 
   @Option(
       names = "--path.procfs",
       paramLabel = "DIR",
       description = "The host's procfs, for the time daemons running (default /proc).")
-  String procfs;
+  @Nullable String procfs;
 
   @Option(
       names = "--path.sysfs",
       paramLabel = "DIR",
       description = "The host's sysfs, for RTCs and the clocksource (default /sys).")
-  String sysfs;
+  @Nullable String sysfs;
 
   @Option(
       names = "--path.rootfs",
@@ -133,13 +134,13 @@ final class CollectionOptions {
       description =
           "The host's root, for etc/localtime and etc/adjtime (default /); e.g. /host in a"
               + " container with the host's / mounted there.")
-  String rootfs;
+  @Nullable String rootfs;
 
   @Option(
       names = "--log.level",
       paramLabel = "LEVEL",
       description = "debug, info, warn or error (default info).")
-  String logLevel;
+  @Nullable String logLevel;
 
   /** Defaults, overridden by the config file, overridden by these flags (no web flags). */
   ExporterSettings resolve() throws ConfigException {
@@ -148,7 +149,10 @@ final class CollectionOptions {
 
   /** As {@link #resolve()}, with the web flags of the server. */
   ExporterSettings resolve(
-      String listenAddress, String telemetryPath, String webConfigFile, Integer maxRequests)
+      @Nullable String listenAddress,
+      @Nullable String telemetryPath,
+      @Nullable String webConfigFile,
+      @Nullable Integer maxRequests)
       throws ConfigException {
     ConfigFile file =
         configFile == null ? ConfigFile.EMPTY : new ConfigFileLoader().load(configFile);

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -45,14 +46,14 @@ public final class Main implements Callable<Integer> {
       paramLabel = "[HOST]:PORT",
       description =
           "Address to listen on (default " + ExporterSettings.DEFAULT_LISTEN_ADDRESS + ").")
-  String listenAddress;
+  @Nullable String listenAddress;
 
   @Option(
       names = "--web.telemetry-path",
       paramLabel = "PATH",
       description =
           "Path of the metrics (default " + ExporterSettings.DEFAULT_TELEMETRY_PATH + ").")
-  String telemetryPath;
+  @Nullable String telemetryPath;
 
   @Option(
       names = "--web.config.file",
@@ -60,7 +61,7 @@ public final class Main implements Callable<Integer> {
       description =
           "TLS and basic-auth configuration in the exporter-toolkit format"
               + " (tls_server_config, basic_auth_users); re-read when it changes.")
-  String webConfigFile;
+  @Nullable String webConfigFile;
 
   @Option(
       names = "--web.max-requests",
@@ -69,9 +70,9 @@ public final class Main implements Callable<Integer> {
           "Requests handled at once; more wait for a slot (default "
               + ExporterSettings.DEFAULT_MAX_REQUESTS
               + ").")
-  Integer maxRequests;
+  @Nullable Integer maxRequests;
 
-  @Mixin CollectionOptions collection;
+  @Mixin CollectionOptions collection = new CollectionOptions();
 
   @Option(names = "--once", description = "Collect once, print the metrics to stdout and exit.")
   boolean once;

@@ -43,7 +43,7 @@ final class ParseCommand implements Callable<Integer> {
       paramLabel = "FORMAT",
       description = "One of ${COMPLETION-CANDIDATES}.",
       completionCandidates = FormatNames.class)
-  String format;
+  String format = ""; // a placeholder: the option is required, so picocli always sets it
 
   @Parameters(
       index = "0",

@@ -9,7 +9,9 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,9 +40,9 @@ final class TextfileCommand implements Callable<Integer> {
       required = true,
       paramLabel = "DIR/NAME.prom",
       description = "The file to replace; its directory must exist and be writable.")
-  Path output;
+  Path output = Path.of(""); // a placeholder: the option is required, so picocli always sets it
 
-  @Mixin CollectionOptions collection;
+  @Mixin CollectionOptions collection = new CollectionOptions();
 
   private final PrintStream stderr;
 
@@ -85,8 +87,8 @@ final class TextfileCommand implements Callable<Integer> {
     return ExitCodes.FAILURE;
   }
 
-  private static String unusable(Path target) {
-    Path dir = target.getParent();
+  private static @Nullable String unusable(Path target) {
+    Path dir = Objects.requireNonNull(target.getParent(), "a *.prom file has a directory");
     if (!Files.isDirectory(dir)) {
       return "output directory "
           + dir

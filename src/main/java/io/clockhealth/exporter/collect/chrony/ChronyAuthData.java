@@ -1,5 +1,7 @@
 package io.clockhealth.exporter.collect.chrony;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One row of {@code chronyc authdata}: how chronyd authenticates one NTP source.
  *
@@ -22,7 +24,7 @@ public record ChronyAuthData(
     long keyId,
     int type,
     int keyLength,
-    Double lastSeconds,
+    @Nullable Double lastSeconds,
     long attempts,
     long naks,
     int cookies,

@@ -16,6 +16,7 @@ import io.clockhealth.exporter.parse.ControlCharacters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -67,10 +68,11 @@ public final class ChronyCollector implements DaemonCollector {
     if (call.failed()) {
       return Reading.failed(call);
     }
-    Reports reports = new Reports(call.value(), batch);
+    ToolInvoker.Call completed = Objects.requireNonNull(call.value(), "the call succeeded");
+    Reports reports = new Reports(completed, batch);
     if (reports.unexplainedExit()) {
       // chronyc failed without saying why (killed by a signal, say): nothing it printed counts.
-      return Reading.failed(call.value().failedRun());
+      return Reading.failed(completed.failedRun());
     }
     Step<ChronyTracking> tracking =
         reports.get(ChronycBatch.TRACKING, ChronyFormats.TRACKING::parse);
@@ -90,7 +92,8 @@ public final class ChronyCollector implements DaemonCollector {
     if (tracking.failed()) {
       return Reading.failed(tracking);
     }
-    SystemStatus system = ChronyReportMapper.system(tracking.value());
+    SystemStatus system =
+        ChronyReportMapper.system(Objects.requireNonNull(tracking.value(), "tracking succeeded"));
     List<String> problems = new ArrayList<>();
 
     List<SourceStatus> sourceStatuses = List.of();
@@ -102,7 +105,11 @@ public final class ChronyCollector implements DaemonCollector {
     }
     if (!sources.failed()) {
       sourceStatuses =
-          ChronyReportMapper.sources(sources.value(), stats.failed() ? List.of() : stats.value());
+          ChronyReportMapper.sources(
+              Objects.requireNonNull(sources.value(), "sources succeeded"),
+              stats.failed()
+                  ? List.of()
+                  : Objects.requireNonNull(stats.value(), "sourcestats succeeded"));
     }
 
     List<ServerStat> serverStats = List.of();
@@ -117,7 +124,9 @@ public final class ChronyCollector implements DaemonCollector {
       } else if (server.failed()) {
         problems.add(server.reason());
       } else {
-        serverStats = ChronyReportMapper.serverStats(server.value());
+        serverStats =
+            ChronyReportMapper.serverStats(
+                Objects.requireNonNull(server.value(), "serverstats succeeded"));
       }
     }
 
@@ -145,12 +154,13 @@ public final class ChronyCollector implements DaemonCollector {
     /** The log line for a daemon that did not answer: the call and chronyc's words. */
     String daemonDown(Step<?> step) {
       return step.error() == null
-          ? step.reason()
+          ? Objects.requireNonNull(step.reason(), "the daemon stopped during a failed step")
           : call.command() + " reported \"" + step.error().line().strip() + "\"";
     }
 
     <T> Step<T> get(ChronycBatch.Report report, OutputParser<T> parser) {
-      ChronycBatch.Section section = sections.get(report);
+      ChronycBatch.Section section =
+          Objects.requireNonNull(sections.get(report), "the batch splits into all its reports");
       String command = call.command() + " (" + report.name() + ")";
       if (!section.ran()) {
         return Step.failure(

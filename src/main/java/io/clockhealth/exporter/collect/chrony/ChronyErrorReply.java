@@ -4,6 +4,7 @@ import java.util.Iterator;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One of chronyc's own error replies ({@code 506 Cannot talk to daemon}, {@code 501 Not
@@ -37,7 +38,7 @@ public record ChronyErrorReply(int code, String message, int lineNumber, String 
   private static final Pattern CLIENT_FAILURE = Pattern.compile("^(Could not [a-z].*)$");
 
   /** The first error reply in {@code output}, if any. */
-  public static Optional<ChronyErrorReply> find(String output) {
+  public static Optional<ChronyErrorReply> find(@Nullable String output) {
     if (output == null) {
       return Optional.empty();
     }

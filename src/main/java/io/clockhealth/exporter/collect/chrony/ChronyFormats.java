@@ -9,6 +9,7 @@ import io.clockhealth.exporter.parse.FormatList;
 import io.clockhealth.exporter.parse.OutputFormat;
 import io.clockhealth.exporter.parse.TextParser;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The chronyc parsers, each registered once with what the {@code parse} command reports of its
@@ -61,7 +62,7 @@ public final class ChronyFormats {
   }
 
   private static DaemonReport report(
-      SystemStatus system, List<SourceStatus> sources, List<ServerStat> serverStats) {
+      @Nullable SystemStatus system, List<SourceStatus> sources, List<ServerStat> serverStats) {
     return new DaemonReport(Daemon.CHRONY, null, system, sources, serverStats);
   }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The checks every chronyc parser makes before looking at the layout: the text is present, is not
@@ -43,7 +44,8 @@ final class ChronyInput {
    * human layout when {@code human} says so of the whole text; else the CSV layout when {@code csv}
    * accepts the first non-blank line's comma-separated fields.
    */
-  static boolean recognises(String text, Predicate<String> human, Predicate<String[]> csv) {
+  static boolean recognises(
+      @Nullable String text, Predicate<String> human, Predicate<String[]> csv) {
     if (text == null) {
       return false;
     }

@@ -1,6 +1,7 @@
 package io.clockhealth.exporter.collect.chrony;
 
 import io.clockhealth.exporter.model.LeapStatus;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One source's block of {@code chronyc ntpdata}: the last NTP packet exchanged with it. Values are
@@ -53,7 +54,7 @@ public record ChronyNtpData(
     long totalRx,
     long totalValidRx,
     long totalGoodRx,
-    Long totalKernelTx,
-    Long totalKernelRx,
-    Long totalHardwareTx,
-    Long totalHardwareRx) {}
+    @Nullable Long totalKernelTx,
+    @Nullable Long totalKernelRx,
+    @Nullable Long totalHardwareTx,
+    @Nullable Long totalHardwareRx) {}

@@ -1,5 +1,7 @@
 package io.clockhealth.exporter.collect.chrony;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One row of {@code chronyc sources}, human or CSV layout, offsets in seconds with chrony's sign
  * (positive = local clock ahead of the source, which is the exporter's convention).
@@ -18,7 +20,7 @@ public record ChronySource(
     int stratum,
     int pollLog2,
     int reach,
-    Double lastRxSeconds,
+    @Nullable Double lastRxSeconds,
     double adjustedOffsetSeconds,
     double measuredOffsetSeconds,
     double errorSeconds) {}

@@ -1,6 +1,7 @@
 package io.clockhealth.exporter.collect.chrony;
 
 import io.clockhealth.exporter.model.LeapStatus;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code chronyc tracking}, human or CSV layout, in base units and the exporter's sign convention.
@@ -29,4 +30,4 @@ public record ChronyTracking(
     double rootDelaySeconds,
     double rootDispersionSeconds,
     double updateIntervalSeconds,
-    LeapStatus leapStatus) {}
+    @Nullable LeapStatus leapStatus) {}

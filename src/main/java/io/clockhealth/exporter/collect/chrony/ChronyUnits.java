@@ -4,6 +4,7 @@ import io.clockhealth.exporter.parse.Numbers;
 import java.math.BigDecimal;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Converts the quantities chronyc prints into base units. Every method validates the whole token
@@ -82,12 +83,17 @@ final class ChronyUnits {
    * An interval as printed in LastRx, Span or Last: plain seconds or a {@code m}/{@code h}/{@code
    * d}/{@code y} suffix; {@code -} means never and yields null.
    */
-  static Double intervalSeconds(String token) {
-    return "-".equals(token) ? null : Numbers.suffixedSeconds(token, "mhdy", 12);
+  static @Nullable Double intervalSeconds(String token) {
+    return "-".equals(token) ? null : spanSeconds(token);
+  }
+
+  /** An interval that is always printed, such as sourcestats' Span: as above, without "-". */
+  static double spanSeconds(String token) {
+    return Numbers.suffixedSeconds(token, "mhdy", 12);
   }
 
   /** An interval in the CSV layout: whole seconds, {@value #CSV_NEVER} meaning never (null). */
-  static Double csvIntervalSeconds(String token) {
+  static @Nullable Double csvIntervalSeconds(String token) {
     if (CSV_NEVER.equals(token)) {
       return null;
     }

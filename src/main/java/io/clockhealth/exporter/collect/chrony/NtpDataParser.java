@@ -7,6 +7,7 @@ import io.clockhealth.exporter.parse.ParseException;
 import io.clockhealth.exporter.parse.TextInput;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -144,7 +145,8 @@ public final class NtpDataParser extends AbstractTextParser<List<ChronyNtpData>>
       }
       block.add(line);
     }
-    result.add(human(block));
+    // The lines are not empty and the first one starts a block (or was rejected above).
+    result.add(human(Objects.requireNonNull(block)));
     return List.copyOf(result);
   }
 

@@ -78,7 +78,7 @@ public final class SourceStatsParser extends AbstractTextParser<List<ChronySourc
           m.group(1),
           ChronyUnits.count(m.group(2)),
           ChronyUnits.count(m.group(3)),
-          ChronyUnits.intervalSeconds(m.group(4)),
+          ChronyUnits.spanSeconds(m.group(4)),
           ChronyUnits.decimal(m.group(5)),
           ChronyUnits.decimal(m.group(6)),
           ChronyUnits.sampleSeconds(m.group(7)),

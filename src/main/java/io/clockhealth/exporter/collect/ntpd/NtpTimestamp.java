@@ -2,6 +2,7 @@ package io.clockhealth.exporter.collect.ntpd;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * NTP timestamps as ntpq prints them: 32-bit seconds since 1900 and a 32-bit fraction, in hex
@@ -32,7 +33,7 @@ final class NtpTimestamp {
    *
    * @throws IllegalArgumentException when the value does not start with the hex timestamp
    */
-  static Double unixSeconds(String printed) {
+  static @Nullable Double unixSeconds(String printed) {
     String hex = printed.strip().split("\\s+", 2)[0];
     Matcher m = HEX.matcher(hex);
     if (!m.matches()) {

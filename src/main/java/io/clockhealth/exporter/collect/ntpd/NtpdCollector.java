@@ -10,6 +10,7 @@ import io.clockhealth.exporter.model.Daemon;
 import io.clockhealth.exporter.model.DaemonReport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Collects ntpd's (classic or ntpsec) view through one {@code ntpq -n -w -c rv -p} per collection:
@@ -37,13 +38,13 @@ public final class NtpdCollector implements DaemonCollector {
     if (call.failed()) {
       return Reading.failed(call);
     }
-    if (call.value().result().exitCode() != 0
-        && NtpqErrors.DETECTOR.find(call.value().result().combinedOutput()).isEmpty()) {
-      return Reading.failed(call.value().failedRun());
+    ToolInvoker.Call completed = Objects.requireNonNull(call.value(), "the call succeeded");
+    if (completed.result().exitCode() != 0
+        && NtpqErrors.DETECTOR.find(completed.result().combinedOutput()).isEmpty()) {
+      return Reading.failed(completed.failedRun());
     }
-    NtpqBatch batch =
-        NtpqBatch.split(call.value().result().stdout(), call.value().result().stderr());
-    String command = call.value().command();
+    NtpqBatch batch = NtpqBatch.split(completed.result().stdout(), completed.result().stderr());
+    String command = completed.command();
     Step<NtpqSysVars> rv =
         ntpq.interpret(command + " (rv)", batch.rv(), NtpdFormats.SYSVARS::parse);
     if (rv.failed()) {
@@ -61,13 +62,13 @@ public final class NtpdCollector implements DaemonCollector {
     } else if (peers.failed()) {
       problems.add(peers.reason());
     } else {
-      peerList = peers.value();
+      peerList = Objects.requireNonNull(peers.value(), "peers succeeded");
     }
     return new Reading.Read(
         new DaemonReport(
             Daemon.NTPD,
             true,
-            NtpdReportMapper.system(rv.value(), peerList),
+            NtpdReportMapper.system(Objects.requireNonNull(rv.value(), "rv succeeded"), peerList),
             NtpdReportMapper.sources(peerList),
             List.of()),
         problems);

@@ -8,6 +8,7 @@ import io.clockhealth.exporter.parse.FormatList;
 import io.clockhealth.exporter.parse.OutputFormat;
 import io.clockhealth.exporter.parse.TextParser;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The ntpq parsers, each registered once with what the {@code parse} command reports of its output.
@@ -32,7 +33,7 @@ public final class NtpdFormats {
     return FORMATS.all();
   }
 
-  private static DaemonReport report(SystemStatus system, List<SourceStatus> sources) {
+  private static DaemonReport report(@Nullable SystemStatus system, List<SourceStatus> sources) {
     return new DaemonReport(Daemon.NTPD, null, system, sources, List.of());
   }
 }

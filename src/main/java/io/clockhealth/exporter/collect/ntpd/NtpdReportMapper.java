@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maps parsed ntpq output onto the daemon-neutral metric model: base units (ms → s) and the
@@ -83,7 +84,8 @@ public final class NtpdReportMapper {
    * peer ({@code peer=0}: ntpd keeps leap and stratum from its last source after losing it, so only
    * the missing peer tells); unknown when neither leap nor stratum was printed.
    */
-  static Boolean synchronised(Integer leap, Integer stratum, Integer systemPeer) {
+  static @Nullable Boolean synchronised(
+      @Nullable Integer leap, @Nullable Integer stratum, @Nullable Integer systemPeer) {
     if ((leap != null && leap == LEAP_UNSYNCHRONISED)
         || (stratum != null && stratum >= UNSYNCHRONISED_STRATUM)
         || (systemPeer != null && systemPeer == 0)) {
@@ -145,12 +147,12 @@ public final class NtpdReportMapper {
     return refid;
   }
 
-  private static Double seconds(Double ms) {
+  private static @Nullable Double seconds(@Nullable Double ms) {
     return ms == null ? null : ms / MS_PER_SECOND;
   }
 
   /** Server minus local in ms → local minus server in s ({@code 0.0 - x} keeps zero unsigned). */
-  private static Double negatedSeconds(Double ms) {
+  private static @Nullable Double negatedSeconds(@Nullable Double ms) {
     return ms == null ? null : 0.0 - ms / MS_PER_SECOND;
   }
 }

@@ -6,6 +6,7 @@ import io.clockhealth.exporter.parse.TextInput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The checks both ntpq parsers make before looking at the layout: the text is present, is not one
@@ -40,12 +41,12 @@ final class NtpqInput {
   }
 
   /** The first non-blank line that is not an {@code ntpq>} prompt; empty when there is none. */
-  static String firstLine(String text) {
+  static String firstLine(@Nullable String text) {
     return leadingLines(text, 1).stream().findFirst().orElse("");
   }
 
   /** Up to {@code count} leading non-blank, non-prompt lines, stripped, for format detection. */
-  static List<String> leadingLines(String text, int count) {
+  static List<String> leadingLines(@Nullable String text, int count) {
     List<String> result = new ArrayList<>(count);
     if (text == null) {
       return result;

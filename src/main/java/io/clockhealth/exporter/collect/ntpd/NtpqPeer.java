@@ -1,5 +1,7 @@
 package io.clockhealth.exporter.collect.ntpd;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One row of {@code ntpq -p} / {@code peers}, with ntpq's own units and sign (converted only by
  * {@link NtpdReportMapper}).
@@ -26,7 +28,7 @@ public record NtpqPeer(
     String refid,
     int stratum,
     char type,
-    Double whenSeconds,
+    @Nullable Double whenSeconds,
     double pollSeconds,
     int reach,
     double delayMs,

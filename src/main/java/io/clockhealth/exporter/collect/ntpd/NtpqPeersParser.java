@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses {@code ntpq -p}, {@code -pn}, {@code -pnw} and the interactive {@code peers} command of
@@ -117,7 +118,7 @@ public final class NtpqPeersParser extends AbstractTextParser<List<NtpqPeer>> {
     return text.length() > remoteWidth + 1 && text.substring(0, remoteWidth + 1).isBlank();
   }
 
-  private static ParseException malformed(Line line, String why) {
+  private static ParseException malformed(Line line, @Nullable String why) {
     return ParseException.malformed(FORMAT, line.number(), line.text(), why);
   }
 }

@@ -3,6 +3,7 @@ package io.clockhealth.exporter.collect.ntpd;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * ntpd's system variables from {@code ntpq -c rv} (also {@code rv 0 …}, {@code rl}), with ntpq's
@@ -29,20 +30,20 @@ import java.util.Map;
  *     keeps its first value
  */
 public record NtpqSysVars(
-    Integer associd,
+    @Nullable Integer associd,
     Integer status,
-    Integer leap,
-    Integer stratum,
-    String refid,
-    Double offsetMs,
-    Double sysJitterMs,
-    Double clkJitterMs,
-    Double rootDelayMs,
-    Double rootDispersionMs,
-    Double frequencyPpm,
-    Integer tc,
-    Double reftimeUnixSeconds,
-    Integer peer,
+    @Nullable Integer leap,
+    @Nullable Integer stratum,
+    @Nullable String refid,
+    @Nullable Double offsetMs,
+    @Nullable Double sysJitterMs,
+    @Nullable Double clkJitterMs,
+    @Nullable Double rootDelayMs,
+    @Nullable Double rootDispersionMs,
+    @Nullable Double frequencyPpm,
+    @Nullable Integer tc,
+    @Nullable Double reftimeUnixSeconds,
+    @Nullable Integer peer,
     Map<String, String> all) {
 
   private static final int LEAP_SHIFT = 14;
@@ -61,6 +62,6 @@ public record NtpqSysVars(
     if (leap != null) {
       return leap;
     }
-    return status == null ? null : (status >> LEAP_SHIFT) & LEAP_MASK;
+    return (status >> LEAP_SHIFT) & LEAP_MASK;
   }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses ntpd's system variables as {@code ntpq -c rv}, {@code rv 0 [names]} and {@code rl} print
@@ -107,7 +108,7 @@ public final class NtpqSysVarsParser extends AbstractTextParser<NtpqSysVars> {
    * The first of {@code names} that was printed (current name first, then older ones), converted;
    * {@code null} when none was.
    */
-  private static <T> T value(
+  private static <T> @Nullable T value(
       Map<String, Variable> variables, Function<String, T> conversion, String... names)
       throws ParseException {
     for (String name : names) {
@@ -134,7 +135,7 @@ public final class NtpqSysVarsParser extends AbstractTextParser<NtpqSysVars> {
     throw new IllegalArgumentException("not a leap indicator (00, 01, 10 or 11): '" + value + "'");
   }
 
-  private static ParseException malformed(Line line, String why) {
+  private static ParseException malformed(Line line, @Nullable String why) {
     return ParseException.malformed(FORMAT, line.number(), line.text(), why);
   }
 }

@@ -1,5 +1,7 @@
 package io.clockhealth.exporter.collect.timesyncd;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The last NTP reply timesyncd accepted, as {@code timedatectl show-timesync} prints its {@code
  * NTPMessage} property: the packet's own fields plus timesyncd's bookkeeping.
@@ -23,8 +25,8 @@ public record NtpMessage(
     int precisionLog2,
     double rootDelaySeconds,
     double rootDispersionSeconds,
-    String reference,
-    SystemdTimestamp originateTimestamp,
+    @Nullable String reference,
+    @Nullable SystemdTimestamp originateTimestamp,
     SystemdTimestamp receiveTimestamp,
     SystemdTimestamp transmitTimestamp,
     SystemdTimestamp destinationTimestamp,

@@ -3,6 +3,7 @@ package io.clockhealth.exporter.collect.timesyncd;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,6 +53,7 @@ final class NtpMessageReader {
     if (leap < 0 || leap > 3) {
       throw new IllegalArgumentException("leap indicator " + leap + " is not 0-3");
     }
+    String reference = Objects.requireNonNull(fields.get("Reference"), "every field is present");
     return new NtpMessage(
         leap,
         convert(fields, "Version", SystemdValues::integer),
@@ -60,7 +62,7 @@ final class NtpMessageReader {
         convert(fields, "Precision", SystemdValues::integer),
         convert(fields, "RootDelay", SystemdTimeSpan::seconds),
         convert(fields, "RootDispersion", SystemdTimeSpan::seconds),
-        fields.get("Reference").isEmpty() ? null : fields.get("Reference"),
+        reference.isEmpty() ? null : reference,
         convert(fields, "OriginateTimestamp", SystemdTimestamp::parse),
         convert(fields, "ReceiveTimestamp", SystemdTimestamp::parse),
         convert(fields, "TransmitTimestamp", SystemdTimestamp::parse),

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code Name=value} lines of {@code timedatectl show} and {@code show-timesync}, keyed by
@@ -58,7 +59,7 @@ final class PropertyLines {
   }
 
   /** The raw value of {@code name}, stripped; {@code null} when the line is absent. */
-  String raw(String name) {
+  @Nullable String raw(String name) {
     Line line = lines.get(name);
     return line == null ? null : valueOf(line);
   }
@@ -68,7 +69,7 @@ final class PropertyLines {
    * (show-timesync --all prints unset properties as {@code Name=}). A conversion failure is
    * reported against that line.
    */
-  <T> T optional(String name, Function<String, T> conversion) throws ParseException {
+  <T> @Nullable T optional(String name, Function<String, T> conversion) throws ParseException {
     Line line = lines.get(name);
     if (line == null || valueOf(line).isEmpty()) {
       return null;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses the human {@code timedatectl} / {@code timedatectl status} summary of every systemd
@@ -69,7 +70,8 @@ public final class StatusParser extends AbstractTextParser<TimedateStatus> {
   private static final Pattern LOCAL_TIME_LINE = Pattern.compile("(?m)^\\s*Local time: ");
   private static final Pattern RTC_LOCAL_LINE = Pattern.compile("(?m)^\\s*RTC in local TZ: ");
 
-  private record Zone(String name, String abbreviation, String utcOffset) {}
+  private record Zone(
+      @Nullable String name, @Nullable String abbreviation, @Nullable String utcOffset) {}
 
   public StatusParser() {
     super(FORMAT, StatusParser::looksLike);
@@ -164,7 +166,7 @@ public final class StatusParser extends AbstractTextParser<TimedateStatus> {
         known ? detail.group(2) : null);
   }
 
-  private static String service(String value) {
+  private static @Nullable String service(String value) {
     return value.isBlank() ? null : value.strip();
   }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A timestamp as systemd prints it: {@code Sat 2026-11-21 12:27:21 UTC} (local time of the printing
@@ -25,7 +26,7 @@ import java.util.regex.Pattern;
  *     unknown abbreviation (see {@link #resolve(String)})
  */
 public record SystemdTimestamp(
-    String printed, LocalDateTime localTime, String zone, Instant instant) {
+    String printed, LocalDateTime localTime, String zone, @Nullable Instant instant) {
 
   // The weekday is any word: `timedatectl status` localises it (German "Mo", "Di").
   private static final Pattern FORMATTED =
@@ -43,7 +44,7 @@ public record SystemdTimestamp(
    *     (null)} that old versions printed for a zero timestamp
    * @throws IllegalArgumentException when {@code text} is none of the forms
    */
-  public static SystemdTimestamp parse(String text) {
+  public static @Nullable SystemdTimestamp parse(@Nullable String text) {
     String value = text == null ? "" : text.strip();
     if (SystemdValues.isUnset(value)) {
       return null;
@@ -76,7 +77,7 @@ public record SystemdTimestamp(
    * the printed abbreviation alone does not fix the offset. In a DST overlap the abbreviation picks
    * the offset; {@code null} when it still cannot be decided.
    */
-  public Instant resolve(String hostZone) {
+  public @Nullable Instant resolve(@Nullable String hostZone) {
     if (instant != null || hostZone == null || hostZone.isBlank()) {
       return instant;
     }
@@ -100,12 +101,12 @@ public record SystemdTimestamp(
   }
 
   /** Unix seconds of {@link #instant()}, or {@code null} when it is not known. */
-  public Double epochSeconds() {
+  public @Nullable Double epochSeconds() {
     return epochSeconds(instant);
   }
 
   /** Unix seconds with sub-second precision; {@code null} for {@code null}. */
-  public static Double epochSeconds(Instant instant) {
+  public static @Nullable Double epochSeconds(@Nullable Instant instant) {
     return instant == null ? null : instant.getEpochSecond() + instant.getNano() / 1e9;
   }
 

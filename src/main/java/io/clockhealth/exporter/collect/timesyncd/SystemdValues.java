@@ -2,6 +2,7 @@ package io.clockhealth.exporter.collect.timesyncd;
 
 import io.clockhealth.exporter.parse.Numbers;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** The value spellings timedatectl shares across its outputs. */
 final class SystemdValues {
@@ -12,12 +13,12 @@ final class SystemdValues {
    * Whether a value is one of the ways systemd says "none": empty, {@code n/a} (strna()), or the
    * {@code (null)} glibc printed for a missing string in older versions.
    */
-  static boolean isUnset(String value) {
+  static boolean isUnset(@Nullable String value) {
     return value == null || value.isBlank() || value.equals("n/a") || value.equals("(null)");
   }
 
   /** {@code value}, or {@code null} when it is unset. */
-  static String orNull(String value) {
+  static @Nullable String orNull(String value) {
     return isUnset(value) ? null : value.strip();
   }
 
@@ -26,7 +27,7 @@ final class SystemdValues {
    *
    * @throws IllegalArgumentException for any other word
    */
-  static Boolean yesNo(String value) {
+  static @Nullable Boolean yesNo(String value) {
     if (isUnset(value)) {
       return null;
     }

@@ -1,6 +1,7 @@
 package io.clockhealth.exporter.collect.timesyncd;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code timedatectl show [--all]}: systemd-timedated's properties. A {@code null} component was
@@ -14,13 +15,13 @@ import java.util.Map;
  * @param otherProperties properties this exporter does not know, as printed
  */
 public record TimedateProperties(
-    String timezone,
-    Boolean localRtc,
-    Boolean canNtp,
-    Boolean ntp,
-    Boolean ntpSynchronized,
-    SystemdTimestamp time,
-    SystemdTimestamp rtcTime,
+    @Nullable String timezone,
+    @Nullable Boolean localRtc,
+    @Nullable Boolean canNtp,
+    @Nullable Boolean ntp,
+    @Nullable Boolean ntpSynchronized,
+    @Nullable SystemdTimestamp time,
+    @Nullable SystemdTimestamp rtcTime,
     Map<String, String> otherProperties) {
 
   public TimedateProperties {

@@ -1,5 +1,7 @@
 package io.clockhealth.exporter.collect.timesyncd;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * {@code timedatectl} / {@code timedatectl status}, the human summary, in any of its label
  * generations. A {@code null} component was absent or printed as {@code n/a}.
@@ -16,17 +18,17 @@ package io.clockhealth.exporter.collect.timesyncd;
  * @param dstActive {@code DST active}, printed by old versions only (e.g. systemd 219)
  */
 public record TimedateStatus(
-    String timezone,
-    String timezoneAbbreviation,
-    String utcOffset,
-    Double universalTimeSeconds,
-    Boolean systemClockSynchronized,
-    String ntpService,
-    Boolean rtcInLocalTz,
-    Boolean dstActive) {
+    @Nullable String timezone,
+    @Nullable String timezoneAbbreviation,
+    @Nullable String utcOffset,
+    @Nullable Double universalTimeSeconds,
+    @Nullable Boolean systemClockSynchronized,
+    @Nullable String ntpService,
+    @Nullable Boolean rtcInLocalTz,
+    @Nullable Boolean dstActive) {
 
   /** {@link #ntpService()} as a boolean across the generations; {@code null} for n/a. */
-  public Boolean ntpServiceActive() {
+  public @Nullable Boolean ntpServiceActive() {
     if (ntpService == null) {
       return null;
     }

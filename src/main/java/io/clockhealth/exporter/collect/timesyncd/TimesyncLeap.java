@@ -2,6 +2,7 @@ package io.clockhealth.exporter.collect.timesyncd;
 
 import io.clockhealth.exporter.model.LeapStatus;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** timesyncd's leap indicator, as the NTP field and as timesync-status words it. */
 final class TimesyncLeap {
@@ -9,7 +10,7 @@ final class TimesyncLeap {
   private TimesyncLeap() {}
 
   /** The NTP leap indicator: 0 none, 1 insert, 2 delete, 3 unsynchronised; else unknown. */
-  static LeapStatus fromIndicator(int indicator) {
+  static @Nullable LeapStatus fromIndicator(int indicator) {
     return switch (indicator) {
       case 0 -> LeapStatus.NORMAL;
       case 1 -> LeapStatus.INSERT_SECOND;
@@ -25,7 +26,7 @@ final class TimesyncLeap {
    * loose (insert/delete, British spelling) so a rewording does not fail a scrape. Text that
    * matches none gives {@code null}: unknown, rather than a guess.
    */
-  static LeapStatus fromWords(String words) {
+  static @Nullable LeapStatus fromWords(String words) {
     String w = words.strip().toLowerCase(Locale.ROOT);
     if (w.contains("not sync") || w.contains("unsync") || w.contains("alarm")) {
       return LeapStatus.UNSYNCHRONISED;

@@ -2,6 +2,7 @@ package io.clockhealth.exporter.collect.timesyncd;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code timedatectl show-timesync [--all]}: systemd-timesyncd's D-Bus properties, in base units. A
@@ -21,14 +22,14 @@ public record TimesyncProperties(
     List<String> systemNtpServers,
     List<String> runtimeNtpServers,
     List<String> fallbackNtpServers,
-    String serverName,
-    String serverAddress,
-    Double rootDistanceMaxSeconds,
-    Double pollIntervalMinSeconds,
-    Double pollIntervalMaxSeconds,
-    Double pollIntervalSeconds,
-    NtpMessage ntpMessage,
-    Double frequencyCorrectionPpm,
+    @Nullable String serverName,
+    @Nullable String serverAddress,
+    @Nullable Double rootDistanceMaxSeconds,
+    @Nullable Double pollIntervalMinSeconds,
+    @Nullable Double pollIntervalMaxSeconds,
+    @Nullable Double pollIntervalSeconds,
+    @Nullable NtpMessage ntpMessage,
+    @Nullable Double frequencyCorrectionPpm,
     Map<String, String> otherProperties) {
 
   public TimesyncProperties {

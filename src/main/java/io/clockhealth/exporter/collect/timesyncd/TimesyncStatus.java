@@ -1,6 +1,7 @@
 package io.clockhealth.exporter.collect.timesyncd;
 
 import io.clockhealth.exporter.model.LeapStatus;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code timedatectl timesync-status}, in base units. timesyncd prints only the first lines
@@ -20,24 +21,24 @@ import io.clockhealth.exporter.model.LeapStatus;
  *     clock up); {@code null} when timesyncd flagged the reply as a spike and omitted the line
  */
 public record TimesyncStatus(
-    String serverAddress,
-    String serverName,
+    @Nullable String serverAddress,
+    @Nullable String serverName,
     double pollIntervalSeconds,
     double pollIntervalMinSeconds,
     double pollIntervalMaxSeconds,
-    Long packetCount,
-    LeapStatus leapStatus,
-    Integer version,
-    Integer stratum,
-    String reference,
-    Double precisionSeconds,
-    Integer precisionLog2,
-    Double rootDistanceSeconds,
-    Double rootDistanceMaxSeconds,
-    Double offsetSeconds,
-    Double delaySeconds,
-    Double jitterSeconds,
-    Double frequencyCorrectionPpm) {
+    @Nullable Long packetCount,
+    @Nullable LeapStatus leapStatus,
+    @Nullable Integer version,
+    @Nullable Integer stratum,
+    @Nullable String reference,
+    @Nullable Double precisionSeconds,
+    @Nullable Integer precisionLog2,
+    @Nullable Double rootDistanceSeconds,
+    @Nullable Double rootDistanceMaxSeconds,
+    @Nullable Double offsetSeconds,
+    @Nullable Double delaySeconds,
+    @Nullable Double jitterSeconds,
+    @Nullable Double frequencyCorrectionPpm) {
 
   /** Whether the output described a reply (the lines after {@code Poll interval}). */
   public boolean hasReply() {

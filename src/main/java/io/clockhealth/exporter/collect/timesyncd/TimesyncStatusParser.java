@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses {@code timedatectl timesync-status}: right-aligned {@code Label: value} lines, padded with
@@ -63,7 +64,7 @@ public final class TimesyncStatusParser extends AbstractTextParser<TimesyncStatu
   private static final Pattern SERVER_LINE = Pattern.compile("(?m)^\\s*Server: ");
   private static final Pattern POLL_LINE = Pattern.compile("(?m)^\\s*Poll interval: ");
 
-  private record Server(String address, String name) {}
+  private record Server(@Nullable String address, @Nullable String name) {}
 
   private record Interval(double current, double min, double max) {}
 
@@ -119,7 +120,8 @@ public final class TimesyncStatusParser extends AbstractTextParser<TimesyncStatu
    * The reply lines come all together with a non-zero packet count, or not at all (no reply yet:
    * {@code Packet count: 0}; an invalid reply: nothing after the poll interval).
    */
-  private static void checkCompleteness(LabelledLines block, Long packets) throws ParseException {
+  private static void checkCompleteness(LabelledLines block, @Nullable Long packets)
+      throws ParseException {
     boolean anyReplyLine = REPLY_LABELS.stream().anyMatch(block::has) || block.has(FREQUENCY);
     if (!anyReplyLine) {
       return;

@@ -10,6 +10,7 @@ import io.clockhealth.exporter.model.Daemon;
 import io.clockhealth.exporter.model.DaemonReport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Collects systemd-timesyncd's view through {@code timedatectl show-timesync --all} (server, poll
@@ -39,6 +40,8 @@ public final class TimesyncdCollector implements DaemonCollector {
     if (properties.failed()) {
       return Reading.failed(properties);
     }
+    TimesyncProperties propertiesValue =
+        Objects.requireNonNull(properties.value(), "show-timesync succeeded");
     List<String> problems = new ArrayList<>();
     Step<TimesyncStatus> status =
         timedatectl.run(List.of("timesync-status"), TimesyncdFormats.TIMESYNC_STATUS::parse);
@@ -62,8 +65,8 @@ public final class TimesyncdCollector implements DaemonCollector {
         new DaemonReport(
             Daemon.TIMESYNCD,
             true,
-            TimesyncdReportMapper.system(properties.value(), statusValue, showValue),
-            TimesyncdReportMapper.sources(properties.value(), statusValue),
+            TimesyncdReportMapper.system(propertiesValue, statusValue, showValue),
+            TimesyncdReportMapper.sources(propertiesValue, statusValue),
             List.of(),
             TimesyncdReportMapper.host(showValue)),
         problems);

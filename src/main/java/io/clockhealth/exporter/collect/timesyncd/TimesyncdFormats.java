@@ -8,6 +8,7 @@ import io.clockhealth.exporter.parse.FormatList;
 import io.clockhealth.exporter.parse.OutputFormat;
 import io.clockhealth.exporter.parse.TextParser;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The timedatectl parsers, each registered once with what the {@code parse} command reports of its
@@ -58,7 +59,7 @@ public final class TimesyncdFormats {
     return FORMATS.all();
   }
 
-  private static DaemonReport report(SystemStatus system, List<SourceStatus> sources) {
+  private static DaemonReport report(@Nullable SystemStatus system, List<SourceStatus> sources) {
     return new DaemonReport(Daemon.TIMESYNCD, null, system, sources, List.of());
   }
 }

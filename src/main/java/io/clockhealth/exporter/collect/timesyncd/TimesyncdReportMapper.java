@@ -8,6 +8,7 @@ import io.clockhealth.exporter.model.SourceStatus;
 import io.clockhealth.exporter.model.SystemStatus;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maps timedatectl's view of systemd-timesyncd onto the daemon-neutral metric model.
@@ -39,7 +40,9 @@ public final class TimesyncdReportMapper {
    *     an ambiguous abbreviation; {@code null} when not read
    */
   public static SystemStatus system(
-      TimesyncProperties properties, TimesyncStatus status, TimedateProperties timedate) {
+      @Nullable TimesyncProperties properties,
+      @Nullable TimesyncStatus status,
+      @Nullable TimedateProperties timedate) {
     View v = View.of(properties, status, timedate);
     SystemStatus.Builder b =
         SystemStatus.builder()
@@ -67,14 +70,15 @@ public final class TimesyncdReportMapper {
    * What {@code timedatectl show} says about the host that nothing else gives: timedated's {@code
    * NTP=} and {@code LocalRTC=}; nothing when it was not read.
    */
-  public static HostClock host(TimedateProperties timedate) {
+  public static HostClock host(@Nullable TimedateProperties timedate) {
     return timedate == null
         ? HostClock.NONE
         : HostClock.timedated(timedate.ntp(), timedate.localRtc());
   }
 
   /** The one server timesyncd uses, or nothing when it has none. Arguments as {@link #system}. */
-  public static List<SourceStatus> sources(TimesyncProperties properties, TimesyncStatus status) {
+  public static List<SourceStatus> sources(
+      @Nullable TimesyncProperties properties, @Nullable TimesyncStatus status) {
     View v = View.of(properties, status, null);
     if (v.server() == null) {
       return List.of();
@@ -99,21 +103,21 @@ public final class TimesyncdReportMapper {
    * The contract's sign from timesyncd's: its offset is server minus local and its frequency the
    * kernel's correction, both the opposite way round. {@code 0.0 - x} keeps a zero unsigned.
    */
-  private static Double negated(Double value) {
+  private static @Nullable Double negated(@Nullable Double value) {
     return value == null ? null : 0.0 - value;
   }
 
   /** What is known about the last reply, from the NTP message or else from timesync-status. */
   private record Reply(
-      LeapStatus leap,
-      Integer stratum,
-      String reference,
-      Double rootDelaySeconds,
-      Double rootDispersionSeconds,
-      Double jitterSeconds,
-      Double arrivalSeconds) {
+      @Nullable LeapStatus leap,
+      @Nullable Integer stratum,
+      @Nullable String reference,
+      @Nullable Double rootDelaySeconds,
+      @Nullable Double rootDispersionSeconds,
+      @Nullable Double jitterSeconds,
+      @Nullable Double arrivalSeconds) {
 
-    static Reply of(NtpMessage m, TimedateProperties timedate) {
+    static Reply of(NtpMessage m, @Nullable TimedateProperties timedate) {
       String zone = timedate == null ? null : timedate.timezone();
       SystemdTimestamp arrival = m.destinationTimestamp();
       return new Reply(
@@ -142,14 +146,16 @@ public final class TimesyncdReportMapper {
 
   /** The outputs of one scrape, merged: properties first, timesync-status where they are silent. */
   private record View(
-      String server,
-      Reply reply,
-      TimesyncStatus status,
-      Double pollIntervalSeconds,
-      Double frequencyCorrectionPpm) {
+      @Nullable String server,
+      @Nullable Reply reply,
+      @Nullable TimesyncStatus status,
+      @Nullable Double pollIntervalSeconds,
+      @Nullable Double frequencyCorrectionPpm) {
 
     static View of(
-        TimesyncProperties properties, TimesyncStatus status, TimedateProperties timedate) {
+        @Nullable TimesyncProperties properties,
+        @Nullable TimesyncStatus status,
+        @Nullable TimedateProperties timedate) {
       TimesyncStatus st = status;
       if (properties != null && st != null && !sameServer(properties, st)) {
         st = null;
@@ -179,16 +185,16 @@ public final class TimesyncdReportMapper {
       return reply != null && reply.usable();
     }
 
-    Double offsetServerMinusLocal() {
+    @Nullable Double offsetServerMinusLocal() {
       return status == null ? null : status.offsetSeconds();
     }
 
-    Double delaySeconds() {
+    @Nullable Double delaySeconds() {
       return status == null ? null : status.delaySeconds();
     }
 
     /** timesync-status and the NTP message print the same jitter; either will do. */
-    Double jitterSeconds() {
+    @Nullable Double jitterSeconds() {
       Double printed = status == null ? null : status.jitterSeconds();
       return printed != null ? printed : reply == null ? null : reply.jitterSeconds();
     }
@@ -202,7 +208,8 @@ public final class TimesyncdReportMapper {
           || p.serverName().equals(s.serverName());
     }
 
-    private static String server(TimesyncProperties p, TimesyncStatus s) {
+    private static @Nullable String server(
+        @Nullable TimesyncProperties p, @Nullable TimesyncStatus s) {
       return firstNonNull(
           p == null ? null : p.serverAddress(),
           p == null ? null : p.serverName(),
@@ -212,7 +219,7 @@ public final class TimesyncdReportMapper {
   }
 
   @SafeVarargs
-  private static <T> T firstNonNull(T... values) {
+  private static <T> @Nullable T firstNonNull(@Nullable T... values) {
     for (T value : values) {
       if (value != null) {
         return value;
