@@ -227,6 +227,57 @@ public enum MetricCatalog {
   SOURCE_NTS_NAKS(
       "clock_source_nts_naks", Type.GAUGE, "NTS NAK responses received from the source."),
 
+  // Probe of a time server (/probe): one reply, this host's view of the server
+  PROBE_REACHABLE(
+      "clock_probe_reachable",
+      Type.GAUGE,
+      "1 if any well-formed reply came (a Kiss-o'-Death and an unsynchronised reply included)."),
+  PROBE_SUCCESS(
+      "clock_probe_success",
+      Type.GAUGE,
+      "1 if a reply passed RFC 5905's checks: mode 4, origin, leap, stratum 1-15, root distance,"
+          + " fresh reference time."),
+  PROBE_DURATION_SECONDS(
+      "clock_probe_duration_seconds", Type.GAUGE, "How long the probe took, all samples."),
+  PROBE_OFFSET_SECONDS(
+      "clock_probe_offset_seconds",
+      Type.GAUGE,
+      "This host's clock minus the server's: a server 73 s fast gives -73."),
+  PROBE_DELAY_SECONDS(
+      "clock_probe_delay_seconds", Type.GAUGE, "Round-trip delay of the reply used."),
+  PROBE_STRATUM("clock_probe_stratum", Type.GAUGE, "Stratum the server sent."),
+  PROBE_PRECISION_SECONDS(
+      "clock_probe_precision_seconds", Type.GAUGE, "Precision of the server's clock."),
+  PROBE_ROOT_DELAY_SECONDS(
+      "clock_probe_root_delay_seconds",
+      Type.GAUGE,
+      "Root delay the server sent: its round trip to the reference."),
+  PROBE_ROOT_DISPERSION_SECONDS(
+      "clock_probe_root_dispersion_seconds",
+      Type.GAUGE,
+      "Root dispersion the server sent: its error bound to the reference."),
+  PROBE_ROOT_DISTANCE_SECONDS(
+      "clock_probe_root_distance_seconds",
+      Type.GAUGE,
+      "Delay / 2 + root delay / 2 + root dispersion: the server's error bound seen from here."),
+  PROBE_REFERENCE_AGE_SECONDS(
+      "clock_probe_reference_age_seconds",
+      Type.GAUGE,
+      "The server's transmit time minus its reference time."),
+  PROBE_LEAP_STATUS(
+      "clock_probe_leap_status",
+      Type.GAUGE,
+      "Leap indicator of the reply as a state set: the current status is 1, the others 0."),
+  PROBE_REFERENCE(
+      "clock_probe_reference",
+      Type.INFO,
+      "The server's reference ID: 8 hex digits, or the ASCII code at stratum 1."),
+  PROBE_KISS_CODE(
+      "clock_probe_kiss_code",
+      Type.INFO,
+      "The Kiss-o'-Death code the server answered with (RATE, DENY, RSTR, ...)."),
+  PROBE_SAMPLES("clock_probe_samples", Type.GAUGE, "Replies used by the probe."),
+
   // Server role: chronyc serverstats, one metric per line it prints
   SERVER_NTP_PACKETS_RECEIVED(
       "clock_server_ntp_packets_received", Type.COUNTER, serverStats("NTP packets received")),
