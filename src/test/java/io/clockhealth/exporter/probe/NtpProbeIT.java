@@ -93,6 +93,24 @@ class NtpProbeIT {
         r.output().lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow());
   }
 
+  /**
+   * Ours (this host − server) against ntpdig's (server − this host), measured back to back. One
+   * ntpdig sample can be a millisecond off by itself (it is Python: the reply's arrival is read
+   * late), so up to five pairs are taken; an error of ours beyond 1 ms would show in every pair.
+   */
+  private void assertAgreesWithNtpdig(int server) throws Exception {
+    List<String> pairs = new java.util.ArrayList<>();
+    for (int round = 0; round < 5; round++) {
+      double ours = probe(server).best().orElseThrow().offsetSeconds();
+      double theirs = ntpdig(RANGE.address(server)).path("offset").asDouble();
+      if (Math.abs(ours + theirs) <= ORACLE_AGREEMENT) {
+        return;
+      }
+      pairs.add("ours " + ours + ", ntpdig's " + theirs);
+    }
+    throw new AssertionError("never within 1 ms of ntpdig (sign flipped): " + pairs);
+  }
+
   @Test
   void aLocalStratum10ServerIsAUsableSourceAndAgreesWithNtpdig() throws Exception {
     Prober.Result r = probe(0);
@@ -101,10 +119,7 @@ class NtpProbeIT {
     assertThat(s.reply().stratum()).isEqualTo(10);
     assertThat(s.reply().referenceIdText()).isEqualTo("7F7F0101");
     assertThat(s.offsetSeconds()).isCloseTo(0.0, within(0.01));
-    JsonNode oracle = ntpdig(RANGE.address(0));
-    assertThat(s.offsetSeconds())
-        .as("ours (this host - server) against ntpdig's (server - this host)\n%s", oracle)
-        .isCloseTo(-oracle.path("offset").asDouble(), within(ORACLE_AGREEMENT));
+    assertAgreesWithNtpdig(0);
   }
 
   @Test
@@ -113,11 +128,8 @@ class NtpProbeIT {
     assertThat(r.success()).as(r::toString).isTrue();
     ProbeSample s = r.best().orElseThrow();
     assertThat(s.offsetSeconds()).isCloseTo(-73.0, within(0.05));
-    JsonNode oracle = ntpdig(RANGE.address(1));
-    assertThat(oracle.path("offset").asDouble()).isCloseTo(73.0, within(0.05));
-    assertThat(s.offsetSeconds())
-        .as("ours against ntpdig's\n%s", oracle)
-        .isCloseTo(-oracle.path("offset").asDouble(), within(ORACLE_AGREEMENT));
+    assertThat(ntpdig(RANGE.address(1)).path("offset").asDouble()).isCloseTo(73.0, within(0.05));
+    assertAgreesWithNtpdig(1);
   }
 
   @Test
