@@ -17,6 +17,7 @@ import io.clockhealth.exporter.exec.ProcessRunner;
 import io.clockhealth.exporter.exec.ToolLeftovers;
 import io.clockhealth.exporter.model.Daemon;
 import io.clockhealth.exporter.os.HostRoots;
+import io.clockhealth.exporter.probe.ProbeService;
 import io.clockhealth.exporter.web.ExporterServer;
 import io.clockhealth.exporter.webconfig.WebConfigSource;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -80,13 +81,15 @@ final class Exporter {
   }
 
   /** SIGHUP re-reads the web config, as Prometheus does, instead of ending the process (129). */
-  private void reloadOnHangup(WebConfigSource webConfig) {
+  private void reloadOnHangup(WebConfigSource webConfig, ProbeService probes) {
     try {
       Signal.handle(
           new Signal("HUP"),
           signal -> {
-            log.info("SIGHUP: re-reading the web config");
+            log.info(
+                "SIGHUP: re-reading the web config; time servers that refused probes are asked again");
             webConfig.reload();
+            probes.reload();
           });
     } catch (IllegalArgumentException e) {
       log.warn("SIGHUP cannot be handled here ({}); it keeps its default action", e.getMessage());
@@ -96,6 +99,7 @@ final class Exporter {
   int serve(WebConfigSource webConfig) throws InterruptedException {
     PrometheusRegistry registry = new PrometheusRegistry();
     registry.register(collector);
+    ProbeService probes = new ProbeService(settings.probe());
     ExporterServer server =
         new ExporterServer(
             settings.listenAddress(),
@@ -104,10 +108,11 @@ final class Exporter {
             collector,
             buildInfo.version(),
             webConfig,
-            settings.maxRequests());
+            settings.maxRequests(),
+            probes);
     Runtime.getRuntime()
         .addShutdownHook(new Thread(() -> log.info("shutdown requested, stopping"), "shutdown"));
-    reloadOnHangup(webConfig);
+    reloadOnHangup(webConfig, probes);
     try {
       server.start();
     } catch (Exception e) {

@@ -2,6 +2,7 @@ package io.clockhealth.exporter.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,6 +31,16 @@ import org.jspecify.annotations.Nullable;
  *     args: ["127.0.0.1"]    # ntpq takes its host last
  *   timesyncd:
  *     enabled: false
+ * probe:                     # GET /probe?target=HOST[:PORT]&amp;module=NAME
+ *   allowed_targets: ["10.0.0.0/8", "ntp1.example.com"]   # absent: any target
+ *   max_concurrent: 16       # distinct probes in flight; more get 503
+ *   modules:
+ *     ntp:                   # built in; may be redefined
+ *       version: 4
+ *       samples: 1
+ *       spacing: 2s
+ *       timeout: 5s
+ *       ip_protocol: ip4     # preferred family for names; the other is the fallback
  * </pre>
  *
  * <p>Plain field-bound classes rather than records: Jackson then meets an unknown key while it
@@ -60,6 +71,39 @@ public final class ConfigFile {
 
   @JsonProperty("collectors")
   public @Nullable Collectors collectors;
+
+  @JsonProperty("probe")
+  public @Nullable Probe probe;
+
+  /** The {@code probe:} section: what {@code /probe} may ask, and how. */
+  public static final class Probe {
+    @JsonProperty("allowed_targets")
+    public @Nullable List<String> allowedTargets;
+
+    @JsonProperty("max_concurrent")
+    public @Nullable Integer maxConcurrent;
+
+    @JsonProperty("modules")
+    public @Nullable Map<String, Module> modules;
+  }
+
+  /** One probe module. */
+  public static final class Module {
+    @JsonProperty("version")
+    public @Nullable Integer version;
+
+    @JsonProperty("samples")
+    public @Nullable Integer samples;
+
+    @JsonProperty("spacing")
+    public @Nullable String spacing;
+
+    @JsonProperty("timeout")
+    public @Nullable String timeout;
+
+    @JsonProperty("ip_protocol")
+    public @Nullable String ipProtocol;
+  }
 
   /** The {@code web:} section. */
   public static final class Web {

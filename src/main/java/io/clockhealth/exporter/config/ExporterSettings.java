@@ -24,7 +24,8 @@ public record ExporterSettings(
     Duration minInterval,
     int maxSources,
     HostPaths hostPaths,
-    Map<Daemon, ToolSettings> tools) {
+    Map<Daemon, ToolSettings> tools,
+    ProbeSettings probe) {
 
   public static final String DEFAULT_LISTEN_ADDRESS = ":39123";
   public static final String DEFAULT_TELEMETRY_PATH = "/metrics";
@@ -118,7 +119,8 @@ public record ExporterSettings(
         minInterval,
         maxSources,
         HostPaths.resolve(flags.hostPaths()),
-        tools);
+        tools,
+        ProbeSettings.resolve(file));
   }
 
   private static ToolSettings tool(

@@ -4,6 +4,7 @@ import io.clockhealth.exporter.collect.Scrapes;
 import io.clockhealth.exporter.config.ConfigException;
 import io.clockhealth.exporter.config.ExporterSettings;
 import io.clockhealth.exporter.config.ListenAddress;
+import io.clockhealth.exporter.probe.ProbeService;
 import io.clockhealth.exporter.webconfig.TlsContexts;
 import io.clockhealth.exporter.webconfig.WebConfig;
 import io.clockhealth.exporter.webconfig.WebConfigSource;
@@ -24,6 +25,7 @@ import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.QoSHandler;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +59,9 @@ public final class ExporterServer implements AutoCloseable {
 
   private static final int ACCEPTORS = 1;
   private static final int SELECTORS = 1;
+
+  /** Where the time-server probe answers. */
+  public static final String PROBE_PATH = "/probe";
 
   /** Threads beyond the request handlers: none; a connection waits for a free handler instead. */
   private static final int SPARE_THREADS = 0;
@@ -100,6 +105,22 @@ public final class ExporterServer implements AutoCloseable {
       String version,
       WebConfigSource webConfig,
       int maxRequests) {
+    this(address, telemetryPath, registry, collector, version, webConfig, maxRequests, null);
+  }
+
+  /**
+   * @param probes what {@code /probe} asks, behind the same authentication and limits as the
+   *     metrics; {@code null}: no {@code /probe}
+   */
+  public ExporterServer(
+      ListenAddress address,
+      String telemetryPath,
+      PrometheusRegistry registry,
+      Scrapes collector,
+      String version,
+      WebConfigSource webConfig,
+      int maxRequests,
+      @Nullable ProbeService probes) {
     this.telemetryPath = telemetryPath;
     this.webConfig = webConfig;
     // Scrapes share one collection (single-flight), so a few request threads serve any load; the
@@ -151,6 +172,9 @@ public final class ExporterServer implements AutoCloseable {
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
     context.addServlet(new ServletHolder(new MetricsServlet(registry, collector)), telemetryPath);
+    if (probes != null) {
+      context.addServlet(new ServletHolder(new ProbeServlet(probes)), PROBE_PATH);
+    }
     context.addServlet(
         new ServletHolder(new PlainTextServlet(() -> true, "Healthy", "Unhealthy")), "/-/healthy");
     context.addServlet(
