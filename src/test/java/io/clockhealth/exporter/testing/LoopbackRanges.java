@@ -27,6 +27,8 @@ public enum LoopbackRanges {
   SOAK_IT("io.clockhealth.exporter.faults.SoakIT", 161),
   /** Its servers listen on NTP's own port 123 (ntpdig, the oracle, cannot ask another). */
   NTP_PROBE_IT("io.clockhealth.exporter.probe.NtpProbeIT", 171),
+  /** Port 123 too: /probe's default port. */
+  PROBE_ENDPOINT_IT("io.clockhealth.exporter.probe.ProbeEndpointIT", 181),
   /** {@code SERVER_ADDR}, {@code SERVER_PORT}, {@code EXPORTER_PORT}, {@code NODE_PORT}. */
   BENCH_HTTP_SH("scripts/bench-http.sh", 201);
 
