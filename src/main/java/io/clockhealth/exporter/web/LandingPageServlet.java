@@ -64,7 +64,8 @@ final class LandingPageServlet extends HttpServlet {
         Html.escape(Instant.ofEpochMilli(Math.round(scrape.hostTimeSeconds() * 1000)).toString()));
     out.printf(
         "<ul><li><a href=\"%s\">Metrics</a></li><li><a href=\"/-/healthy\">Health</a></li>"
-            + "<li><a href=\"/-/ready\">Readiness</a></li></ul>%n",
+            + "<li><a href=\"/-/ready\">Readiness</a></li>"
+            + "<li>Time servers: <code>/probe?target=HOST[:PORT]&amp;module=ntp</code></li></ul>%n",
         Html.escape(telemetryPath));
     if (scrape.host() != null) {
       HostClockSection.write(out, scrape.host(), scrape.hostClock());
