@@ -91,24 +91,12 @@ public final class ExporterServer implements AutoCloseable {
         collector,
         version,
         WebConfigSource.none(),
-        ExporterSettings.DEFAULT_MAX_REQUESTS);
+        ExporterSettings.DEFAULT_MAX_REQUESTS,
+        null);
   }
 
   /**
    * @param maxRequests requests handled at once; more wait (up to {@link #MAX_QUEUED}) for a slot
-   */
-  public ExporterServer(
-      ListenAddress address,
-      String telemetryPath,
-      PrometheusRegistry registry,
-      Scrapes collector,
-      String version,
-      WebConfigSource webConfig,
-      int maxRequests) {
-    this(address, telemetryPath, registry, collector, version, webConfig, maxRequests, null);
-  }
-
-  /**
    * @param probes what {@code /probe} asks, behind the same authentication and limits as the
    *     metrics; {@code null}: no {@code /probe}
    */

@@ -53,12 +53,10 @@ final class MetricsServlet extends PrometheusMetricsServlet {
     response.setHeader("Cache-Control", "no-store");
     Map<String, String[]> parameters = request.getParameterMap();
     if (!supported(parameters)) {
-      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-      response.setContentType("text/plain; charset=utf-8");
-      response
-          .getWriter()
-          .println(
-              "Unsupported query: only name[]=NAME and debug=text|openmetrics|prometheus-protobuf");
+      ProbeServlet.refuse(
+          response,
+          HttpServletResponse.SC_BAD_REQUEST,
+          "Unsupported query: only name[]=NAME and debug=text|openmetrics|prometheus-protobuf");
       return;
     }
     if (!parameters.isEmpty()) {

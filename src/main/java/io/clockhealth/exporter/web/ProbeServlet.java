@@ -85,8 +85,8 @@ final class ProbeServlet extends HttpServlet {
     return Duration.ofNanos((long) (Double.parseDouble(header.strip()) * 1e9));
   }
 
-  private static void refuse(HttpServletResponse response, int status, String reason)
-      throws IOException {
+  /** A client error or an overload: the status and a one-line reason, as plain text. */
+  static void refuse(HttpServletResponse response, int status, String reason) throws IOException {
     response.setStatus(status);
     response.setContentType("text/plain; charset=utf-8");
     response.getWriter().println(reason);

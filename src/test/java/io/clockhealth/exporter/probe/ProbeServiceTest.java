@@ -18,7 +18,6 @@ import org.slf4j.Logger;
 /** Flights, the cap, the deadline and the kiss hold of ProbeService, on a given exchanger. */
 class ProbeServiceTest {
 
-  private static final long T1 = 1_796_218_834_000_000_000L;
   private final AtomicInteger exchanges = new AtomicInteger();
   private volatile Duration lastTimeout = Duration.ZERO;
   private final CountDownLatch release = new CountDownLatch(1);
@@ -56,25 +55,7 @@ class ProbeServiceTest {
   }
 
   private ProbeSample sample() {
-    long t4 = T1 + 2_000_000;
-    long mid = T1 + 1_000_000;
-    return new ProbeSample(
-        new NtpPacket(
-            0,
-            4,
-            4,
-            stratum,
-            0,
-            -20,
-            0,
-            0,
-            referenceId,
-            stratum == 0 ? 0 : NtpTime.fromUnixNanos(mid - 60_000_000_000L),
-            0,
-            NtpTime.fromUnixNanos(mid),
-            NtpTime.fromUnixNanos(mid)),
-        T1,
-        t4);
+    return Replies.sample(stratum, 0, referenceId, 2);
   }
 
   private ProbeService.Answer ask(String target) {

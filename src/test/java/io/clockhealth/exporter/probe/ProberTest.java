@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 class ProberTest {
 
   private static final InetSocketAddress SERVER = new InetSocketAddress("127.0.0.1", 123);
-  private static final long T1 = 1_796_218_834_000_000_000L;
 
   private final Deque<Object> answers = new ArrayDeque<>();
   private final List<Duration> pauses = new ArrayList<>();
@@ -34,27 +33,8 @@ class ProberTest {
           },
           pauses::add);
 
-  /** A stratum-2 reply taking {@code delayMillis} round trip, its clock equal to ours. */
   private static ProbeSample sample(int stratum, int leap, int referenceId, long delayMillis) {
-    long t4 = T1 + delayMillis * 1_000_000;
-    long mid = T1 + (t4 - T1) / 2;
-    return new ProbeSample(
-        new NtpPacket(
-            leap,
-            4,
-            4,
-            stratum,
-            0,
-            -20,
-            0,
-            0,
-            referenceId,
-            stratum == 0 ? 0 : NtpTime.fromUnixNanos(mid - 60_000_000_000L),
-            0,
-            NtpTime.fromUnixNanos(mid),
-            NtpTime.fromUnixNanos(mid)),
-        T1,
-        t4);
+    return Replies.sample(stratum, leap, referenceId, delayMillis);
   }
 
   private static ProbeModule samples(int n) {

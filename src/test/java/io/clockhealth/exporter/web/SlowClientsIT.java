@@ -84,7 +84,7 @@ class SlowClientsIT {
     }
     server =
         new ExporterServer(
-            new ListenAddress("127.0.0.1", 0), "/metrics", registry, collector, "t", web, 8);
+            new ListenAddress("127.0.0.1", 0), "/metrics", registry, collector, "t", web, 8, null);
     server.start();
     return server.port();
   }

@@ -23,7 +23,8 @@ final class TestServers {
             collector,
             "t",
             web,
-            maxRequests);
+            maxRequests,
+            null);
     server.start();
     return server;
   }
