@@ -1,11 +1,16 @@
 package io.clockhealth.exporter.web;
 
 import io.clockhealth.exporter.collect.ClockCollector;
+import io.clockhealth.exporter.config.ConfigFile;
 import io.clockhealth.exporter.config.ListenAddress;
+import io.clockhealth.exporter.config.ProbeSettings;
+import io.clockhealth.exporter.probe.ProbeService;
 import io.clockhealth.exporter.webconfig.WebConfigSource;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
-/** An ExporterServer serving one collector on a free 127.0.0.1 port, for the web tests. */
+/**
+ * An ExporterServer serving one collector (and /probe) on a free 127.0.0.1 port, for the web tests.
+ */
 final class TestServers {
 
   private TestServers() {}
@@ -24,7 +29,8 @@ final class TestServers {
             "t",
             web,
             maxRequests,
-            null);
+            // /probe with the built-in module and any target: served like the metrics
+            new ProbeService(ProbeSettings.resolve(ConfigFile.EMPTY)));
     server.start();
     return server;
   }

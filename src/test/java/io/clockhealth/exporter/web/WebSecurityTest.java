@@ -91,6 +91,12 @@ class WebSecurityTest {
     // cached verification still answers the right password, and only it
     assertThat(new RawHttpsClient().basicAuth("prometheus", "s3cret").get(port, "/-/healthy"))
         .startsWith("HTTP/1.1 200");
+    // /probe is behind the same check: refused without the password, reached with it (400: no
+    // target was given, so nothing is sent anywhere; this client reads only the head)
+    assertThat(new RawHttpsClient().get(port, "/probe?target=127.0.0.1"))
+        .startsWith("HTTP/1.1 401");
+    assertThat(new RawHttpsClient().basicAuth("prometheus", "s3cret").get(port, "/probe"))
+        .startsWith("HTTP/1.1 400");
   }
 
   @Test

@@ -149,10 +149,12 @@ class ChronyScenariosIT {
 
   @Test
   void falsetickerSeventyThreeSecondsAheadIsRejected() {
-    // Wait for the x, not just a *: the good two selected/combined, the +73 s one rejected.
+    // Wait for the x, not just a *: one good source selected, the other good one acceptable
+    // (combined, or - when chrony judges its jitter too far apart, as a loaded machine makes it
+    // after a scheduling stall), the +73 s one rejected.
     awaitServed(
         three,
-        "(\\*\\+|\\+\\*)x",
+        "(\\*[+-]|[+-]\\*)x",
         s -> {
           assertThat(s.chronySourceState(SRV_F, "falseticker")).isEqualTo(1.0);
           // local - source: this host is 73 s behind that source.
