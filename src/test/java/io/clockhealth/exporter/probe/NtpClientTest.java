@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
-import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -25,60 +24,24 @@ class NtpClientTest {
 
   private static final Duration TIMEOUT = Duration.ofMillis(500);
 
-  private DatagramSocket responder;
-  private Thread thread;
+  private Responder responder;
 
   @AfterEach
-  void stop() throws InterruptedException {
+  void stop() {
     if (responder != null) {
       responder.close();
-      thread.join(2000);
     }
   }
 
   /** Answers every request with what {@code answers} makes of it. */
   private InetSocketAddress respond(Function<NtpPacket, List<byte[]>> answers) throws IOException {
-    responder = new DatagramSocket(0, InetAddress.getLoopbackAddress());
-    thread =
-        new Thread(
-            () -> {
-              byte[] buf = new byte[512];
-              while (!responder.isClosed()) {
-                DatagramPacket p = new DatagramPacket(buf, buf.length);
-                try {
-                  responder.receive(p);
-                  NtpPacket request = NtpPacket.decode(p.getData(), p.getLength());
-                  for (byte[] answer : answers.apply(request)) {
-                    responder.send(new DatagramPacket(answer, answer.length, p.getSocketAddress()));
-                  }
-                } catch (IOException e) {
-                  return;
-                }
-              }
-            },
-            "ntp-responder");
-    thread.start();
-    return (InetSocketAddress) responder.getLocalSocketAddress();
+    responder =
+        Responder.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), answers);
+    return responder.address();
   }
 
-  /** A stratum-2 server's reply, 73 s fast, to {@code request} (origin = its transmit). */
   private static byte[] reply(NtpPacket request, long origin) {
-    long now = System.currentTimeMillis() * 1_000_000L + 73_000_000_000L;
-    return new NtpPacket(
-            0,
-            request.version(),
-            4,
-            2,
-            0,
-            -20,
-            0,
-            0,
-            0x0A000001,
-            NtpTime.fromUnixNanos(now - 60_000_000_000L),
-            origin,
-            NtpTime.fromUnixNanos(now),
-            NtpTime.fromUnixNanos(now))
-        .encode();
+    return Replies.datagram(request, origin, 73_000_000_000L);
   }
 
   @Test

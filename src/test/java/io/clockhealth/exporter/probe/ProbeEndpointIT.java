@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,9 +29,10 @@ import org.junit.jupiter.api.Test;
  * {@code /probe} of the built exporter against real chronyd servers on loopback port 123: what it
  * serves for a good server ({@code local stratum 10}), one 73 s fast (libfaketime), an
  * unsynchronised one (leap 3, stratum 0: not a kiss), an address nobody answers on, a name that
- * does not resolve (a socket that reads and never answers stands for the silent server), and the
- * requests it must refuse (400) — with a second exporter whose {@code allowed_targets} leave one of
- * the servers out.
+ * does not resolve (a socket that reads and never answers stands for the silent server), a
+ * responder that sends only garbage and replies with another origin, one that sends such a reply
+ * before the right one, and the requests it must refuse (400) — with a second exporter whose {@code
+ * allowed_targets} leave one of the servers out.
  */
 class ProbeEndpointIT {
 
@@ -44,6 +46,8 @@ class ProbeEndpointIT {
   private static ExporterProcess exporter;
   private static ExporterProcess restricted;
   private static DatagramSocket silent;
+  private static Responder bogus;
+  private static Responder spoofedFirst;
 
   @BeforeAll
   static void start() throws IOException {
@@ -52,6 +56,27 @@ class ProbeEndpointIT {
     unsynced = server("unsynced", RANGE.address(2), null);
     // Reads requests and never answers: no ICMP "port unreachable" ends the wait early.
     silent = new DatagramSocket(new InetSocketAddress(RANGE.address(8), 123));
+    // Answers only what a client must reject: garbage, a short datagram, a reply 73 s fast whose
+    // origin is not the request's transmit time (a replay or an off-path guess).
+    bogus =
+        Responder.start(
+            new InetSocketAddress(RANGE.address(3), RANGE.port(3)),
+            r ->
+                List.of(
+                    "HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(StandardCharsets.US_ASCII),
+                    "garbage of a full packet's length"
+                        .repeat(2)
+                        .getBytes(StandardCharsets.US_ASCII),
+                    new byte[47],
+                    Replies.datagram(r, r.transmitTime() ^ 1, 73_000_000_000L)));
+    // The wrong-origin reply first, the right one (10 s fast) after it: the right one is taken.
+    spoofedFirst =
+        Responder.start(
+            new InetSocketAddress(RANGE.address(4), RANGE.port(4)),
+            r ->
+                List.of(
+                    Replies.datagram(r, r.transmitTime() + 1, 73_000_000_000L),
+                    Replies.datagram(r, r.transmitTime(), 10_000_000_000L)));
     Path dir = TestDaemons.targetDir().resolve("it-daemons/ProbeEndpointIT");
     Files.createDirectories(dir);
     Path config = dir.resolve("config.yml");
@@ -77,7 +102,7 @@ class ProbeEndpointIT {
 
   @AfterAll
   static void stop() {
-    Cleanup.all(exporter, restricted, good, fast, unsynced, silent);
+    Cleanup.all(exporter, restricted, good, fast, unsynced, silent, bogus, spoofedFirst);
   }
 
   private static Chronyd server(String name, String address, String fakeTime, String... lines) {
@@ -170,6 +195,24 @@ class ProbeEndpointIT {
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(ScrapedMetrics.parse(r.body()).valueOf("clock_probe_duration_seconds"))
         .isBetween(0.9, 1.4);
+  }
+
+  @Test
+  void garbageAndRepliesWithAnotherOriginAreNeverTakenForAnAnswer() throws Exception {
+    ScrapedMetrics m = probe(RANGE.address(3) + ":" + RANGE.port(3), "quick");
+    assertThat(m.valueOf("clock_probe_reachable")).isZero();
+    assertThat(m.valueOf("clock_probe_success")).isZero();
+    assertThat(m.has("clock_probe_offset_seconds")).as("the bogus -73 s is not served").isFalse();
+    assertThat(m.has("clock_probe_stratum")).isFalse();
+    // it waited for a real answer until the module's timeout
+    assertThat(m.valueOf("clock_probe_duration_seconds")).isBetween(0.7, 2.0);
+
+    ScrapedMetrics right = probe(RANGE.address(4) + ":" + RANGE.port(4), "ntp");
+    assertThat(right.valueOf("clock_probe_success")).isEqualTo(1);
+    assertThat(right.valueOf("clock_probe_stratum")).isEqualTo(2);
+    assertThat(right.valueOf("clock_probe_offset_seconds"))
+        .as("the reply to our request, not the one before it")
+        .isCloseTo(-10.0, within(0.05));
   }
 
   @Test

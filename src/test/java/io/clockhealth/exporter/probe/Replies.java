@@ -1,6 +1,6 @@
 package io.clockhealth.exporter.probe;
 
-/** Replies for the probe's tests: a server whose clock equals ours, at a given round trip. */
+/** Replies for the probe's tests: samples at a given round trip, and datagrams to send. */
 final class Replies {
 
   /** When the request left, Unix nanoseconds. */
@@ -32,5 +32,28 @@ final class Replies {
             NtpTime.fromUnixNanos(mid)),
         T1,
         t4);
+  }
+
+  /**
+   * A stratum-2 server's reply to {@code request}, its clock {@code aheadNanos} ahead of ours, with
+   * {@code origin} as the origin timestamp (the request's transmit time for a proper reply).
+   */
+  static byte[] datagram(NtpPacket request, long origin, long aheadNanos) {
+    long now = System.currentTimeMillis() * 1_000_000L + aheadNanos;
+    return new NtpPacket(
+            0,
+            request.version(),
+            4,
+            2,
+            0,
+            -20,
+            0,
+            0,
+            0x0A000001,
+            NtpTime.fromUnixNanos(now - 60_000_000_000L),
+            origin,
+            NtpTime.fromUnixNanos(now),
+            NtpTime.fromUnixNanos(now))
+        .encode();
   }
 }
