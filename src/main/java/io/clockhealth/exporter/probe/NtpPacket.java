@@ -28,6 +28,9 @@ public record NtpPacket(
     long receiveTime,
     long transmitTime) {
 
+  /** ntpd's stratum-0 reference ID before it first synchronises. */
+  static final String NOT_YET_SYNCHRONISED = "INIT";
+
   static final int LENGTH = 48;
   static final int MODE_CLIENT = 3;
   static final int MODE_SERVER = 4;
@@ -104,11 +107,15 @@ public record NtpPacket(
   }
 
   /**
-   * The Kiss-o'-Death code (RFC 5905 section 7.4): stratum 0 with a printable ASCII reference ID. A
-   * stratum 0 with reference ID 0 is an unsynchronised server (what chronyd sends), not a kiss.
+   * The Kiss-o'-Death code (RFC 5905 section 7.4): stratum 0 with a printable ASCII reference ID.
+   * Two stratum-0 replies are an unsynchronised server, not a kiss: reference ID 0 (what chronyd
+   * sends) and {@code INIT} (what ntpd sends until it has synchronised once: it asks nothing of the
+   * client, and the reference ID still shows it).
    */
   Optional<String> kissCode() {
-    return stratum == 0 ? ascii(referenceId) : Optional.empty();
+    return stratum == 0
+        ? ascii(referenceId).filter(code -> !code.equals(NOT_YET_SYNCHRONISED))
+        : Optional.empty();
   }
 
   /** Up to four printable ASCII characters, NUL-padded at the end; empty otherwise. */

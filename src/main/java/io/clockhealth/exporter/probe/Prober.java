@@ -35,9 +35,17 @@ final class Prober {
    *     empty when nothing answered
    * @param usable how many replies passed the sanity checks
    * @param replies how many well-formed replies came
+   * @param kissCode the Kiss-o'-Death code the probe stopped at, if it did: it can follow usable
+   *     replies of the same burst (a rate limit reached at the second sample), so it is not the
+   *     best reply's
    * @param failure why the last exchange gave nothing (a timeout, a refused port), if it did not
    */
-  record Result(Optional<ProbeSample> best, int usable, int replies, @Nullable String failure) {
+  record Result(
+      Optional<ProbeSample> best,
+      int usable,
+      int replies,
+      Optional<String> kissCode,
+      @Nullable String failure) {
 
     boolean reachable() {
       return best.isPresent();
@@ -45,10 +53,6 @@ final class Prober {
 
     boolean success() {
       return usable > 0;
-    }
-
-    Optional<String> kissCode() {
-      return best.flatMap(s -> s.reply().kissCode());
     }
   }
 
@@ -97,6 +101,8 @@ final class Prober {
         usable.stream()
             .min(Comparator.comparingDouble(ProbeSample::delaySeconds))
             .or(() -> lastReply);
-    return new Result(best, usable.size(), replies, failure);
+    // the loop ends at a kiss, so a kiss is the last reply
+    return new Result(
+        best, usable.size(), replies, lastReply.flatMap(s -> s.reply().kissCode()), failure);
   }
 }

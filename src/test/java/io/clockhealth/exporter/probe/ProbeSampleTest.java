@@ -112,6 +112,18 @@ class ProbeSampleTest {
   }
 
   @Test
+  void ntpdsInitBeforeItFirstSynchronisesIsAnUnsynchronisedServerNotAKiss() {
+    // what ntpsec's ntpd sent in NtpdProbeIT before its first clock update: LI 3, stratum 0, INIT
+    NtpPacket init =
+        new NtpPacket(3, 4, 4, 0, 0, -23, 0, 0, 0x494E4954, 0, 1, 2, NtpTime.fromUnixNanos(1));
+    assertThat(init.kissCode()).isEmpty();
+    assertThat(init.referenceIdText()).isEqualTo("INIT");
+    assertThat(new ProbeSample(init, 0, 1).problems())
+        .isNotEmpty()
+        .noneMatch(p -> p.startsWith("Kiss"));
+  }
+
+  @Test
   void aRequestEncodesVersionModeAndTheTransmitTimeAndDecodesBack() {
     NtpPacket request = NtpPacket.request(4, 0x0123_4567_89AB_CDEFL);
     byte[] bytes = request.encode();

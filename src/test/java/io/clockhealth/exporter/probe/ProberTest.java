@@ -73,6 +73,8 @@ class ProberTest {
     assertThat(asked).as("no request after the kiss").isEqualTo(2);
     assertThat(r.usable()).isEqualTo(1);
     assertThat(r.replies()).isEqualTo(2);
+    assertThat(r.kissCode()).as("the kiss, though the best reply is the good one").hasValue("RATE");
+    assertThat(r.best()).get().extracting(s -> s.reply().stratum()).isEqualTo(2);
   }
 
   @Test

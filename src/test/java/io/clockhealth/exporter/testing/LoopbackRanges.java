@@ -29,6 +29,8 @@ public enum LoopbackRanges {
   NTP_PROBE_IT("io.clockhealth.exporter.probe.NtpProbeIT", 171),
   /** Port 123 too: /probe's default port. */
   PROBE_ENDPOINT_IT("io.clockhealth.exporter.probe.ProbeEndpointIT", 181),
+  /** The fronts of its relays into ntpd's namespace. */
+  NTPD_PROBE_IT("io.clockhealth.exporter.probe.NtpdProbeIT", 191),
   /** {@code SERVER_ADDR}, {@code SERVER_PORT}, {@code EXPORTER_PORT}, {@code NODE_PORT}. */
   BENCH_HTTP_SH("scripts/bench-http.sh", 201);
 

@@ -1,7 +1,11 @@
 package io.clockhealth.exporter.testing;
 
+import com.sun.jna.Library;
+import com.sun.jna.Native;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A network namespace created (and deleted) by a test: {@code che-<tag>-<JVM pid>}, so that two
@@ -135,6 +140,62 @@ public final class NetNs implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("network namespace " + name + " is gone", e);
     }
+  }
+
+  /** The C calls that enter a namespace: for {@link #datagramSocket} only. */
+  private interface NsCalls extends Library {
+    int O_RDONLY_CLOEXEC = 0x80000;
+    int CLONE_NEWNET = 0x40000000;
+
+    int open(String path, int flags);
+
+    int setns(int fd, int nstype);
+
+    int close(int fd);
+  }
+
+  /**
+   * A UDP socket bound to {@code bind} inside this namespace, usable from any thread: a socket
+   * stays in the namespace it was made in, so one short-lived thread enters the namespace ({@code
+   * setns(2)} moves only the calling thread) and makes it. This is how a test in the root namespace
+   * talks to a daemon inside without a veth end in the root namespace.
+   */
+  public DatagramSocket datagramSocket(InetSocketAddress bind) {
+    NsCalls libc = Native.load("c", NsCalls.class);
+    AtomicReference<Object> made = new AtomicReference<>();
+    Thread maker =
+        new Thread(
+            () -> {
+              try {
+                int fd = libc.open(NETNS_DIR.resolve(name).toString(), NsCalls.O_RDONLY_CLOEXEC);
+                if (fd < 0) {
+                  throw new IllegalStateException(
+                      "open " + name + ": errno " + Native.getLastError());
+                }
+                int entered = libc.setns(fd, NsCalls.CLONE_NEWNET);
+                int errno = Native.getLastError();
+                libc.close(fd);
+                if (entered != 0) {
+                  throw new IllegalStateException("setns " + name + ": errno " + errno);
+                }
+                made.set(new DatagramSocket(bind));
+              } catch (IOException | RuntimeException e) {
+                made.set(e);
+              }
+            },
+            "netns-socket-" + name);
+    maker.start();
+    try {
+      maker.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted making a socket in " + name, e);
+    }
+    Object result = made.get();
+    if (result instanceof DatagramSocket socket) {
+      return socket;
+    }
+    throw new IllegalStateException("cannot bind " + bind + " in " + name, (Throwable) result);
   }
 
   public boolean exists() {

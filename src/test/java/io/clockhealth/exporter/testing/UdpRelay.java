@@ -16,7 +16,8 @@ import java.util.function.IntPredicate;
  * between two requests of one chronyc call: before relaying request number {@code n} (1-based) for
  * which {@code stopBefore} is true it runs {@code onStop} (e.g. SIGKILL chronyd), then closes its
  * socket, so chronyc's request is refused at once (ICMP port unreachable) as it would be by a dead
- * daemon. One client at a time, which is all one chronyc call is.
+ * daemon. One client at a time, which is all one chronyc call is. {@link #intoNamespace} relays
+ * into a network namespace instead (a prober in the root namespace asking a server inside).
  */
 public final class UdpRelay implements AutoCloseable {
 
@@ -32,17 +33,44 @@ public final class UdpRelay implements AutoCloseable {
       InetSocketAddress daemon,
       IntPredicate stopBefore,
       Runnable onStop) {
+    this(listen, bind(new InetSocketAddress(listen.getAddress(), 0)), daemon, stopBefore, onStop);
+  }
+
+  private UdpRelay(
+      InetSocketAddress listen,
+      DatagramSocket back,
+      InetSocketAddress daemon,
+      IntPredicate stopBefore,
+      Runnable onStop) {
+    this.back = back;
     try {
       this.front = new DatagramSocket(listen);
-      this.back = new DatagramSocket(new InetSocketAddress(listen.getAddress(), 0));
       back.setSoTimeout(2000);
     } catch (SocketException e) {
+      back.close();
       throw new UncheckedIOException("cannot bind the relay on " + listen, e);
     }
     this.thread =
         new Thread(() -> relay(daemon, stopBefore, onStop), "udp-relay-" + listen.getPort());
     thread.setDaemon(true);
     thread.start();
+  }
+
+  /**
+   * A relay from {@code listen} (this namespace) to {@code daemon} inside {@code ns}, which sees
+   * the requests come from {@code nsSource}; it never stops.
+   */
+  public static UdpRelay intoNamespace(
+      InetSocketAddress listen, NetNs ns, InetSocketAddress nsSource, InetSocketAddress daemon) {
+    return new UdpRelay(listen, ns.datagramSocket(nsSource), daemon, n -> false, () -> {});
+  }
+
+  private static DatagramSocket bind(InetSocketAddress address) {
+    try {
+      return new DatagramSocket(address);
+    } catch (SocketException e) {
+      throw new UncheckedIOException("cannot bind the relay on " + address, e);
+    }
   }
 
   /** Requests relayed or stopped at so far. */
