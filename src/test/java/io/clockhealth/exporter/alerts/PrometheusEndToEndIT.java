@@ -54,6 +54,10 @@ import org.junit.jupiter.api.TestMethodOrder;
  * /proc, and the odd host {@code three} with an hpet clocksource, an RTC in local time and another
  * zone, {@code lost} with an RTC 10 minutes behind; the kernel's state is this machine's.
  *
+ * <p>A probe job asks {@code three}'s exporter to probe four time servers, relabelled as the README
+ * shows: srvA, srvF (73 s fast), {@code srvU} (serves NTP but never synchronised) and an address
+ * nobody answers on; the time-server alerts follow.
+ *
  * <p>Every alert has a {@code for:} of 5 minutes or more, which the test does not shorten: an alert
  * counts once it is active, {@code pending} (or {@code firing}). The promtool tests in {@code
  * alerts/tests} show when each one fires.
@@ -67,12 +71,24 @@ class PrometheusEndToEndIT {
   private static final String SRV_A = RANGE.address(0);
   private static final String SRV_B = RANGE.address(1);
   private static final String SRV_F = RANGE.address(2); // +73 s
+  private static final String SRV_U = RANGE.address(3); // serves NTP, never synchronised
   private static final String DEAD = RANGE.address(8); // nobody listens on its port
   private static final int PORT_A = RANGE.port(0);
   private static final int PORT_B = RANGE.port(1);
   private static final int PORT_F = RANGE.port(2);
+  private static final int PORT_U = RANGE.port(3);
   private static final int PORT_DEAD = RANGE.port(8);
   private static final String JOB = "clock";
+  private static final String PROBE_JOB = "ntp-probe";
+
+  /** The exporter that probes the time servers: the probe job's targets carry it as prober. */
+  private static final String PROBER = "three";
+
+  /** The probe job's targets: a good server, one 73 s fast, an unsynchronised one, nobody. */
+  private static final List<String> TIME_SERVERS =
+      List.of(
+          SRV_A + ":" + PORT_A, SRV_F + ":" + PORT_F, SRV_U + ":" + PORT_U, DEAD + ":" + PORT_DEAD);
+
   private static final String CLUSTER = "e2e-a";
   private static final Duration ALERTS_WITHIN = Duration.ofSeconds(45);
   private static final Duration DATA_WITHIN = Duration.ofSeconds(30);
@@ -91,6 +107,11 @@ class PrometheusEndToEndIT {
     Chronyd srvA = keep(server("srvA", SRV_A, PORT_A, null));
     Chronyd srvB = keep(server("srvB", SRV_B, PORT_B, null));
     keep(server("srvF", SRV_F, PORT_F, "+73s"));
+    // Answers NTP with no source and no local clock to serve: leap 3, stratum 0.
+    keep(
+        Chronyd.builder(PrometheusEndToEndIT.class, "srvU")
+            .config("allow 127.0.0.0/8", "bindaddress " + SRV_U, "port " + PORT_U)
+            .start());
     Chronyd three =
         keep(
             client(
@@ -108,7 +129,7 @@ class PrometheusEndToEndIT {
             client(
                 "lost", "server " + DEAD + " port " + PORT_DEAD + " iburst minpoll -2 maxpoll 0"));
     Chronyd good = keep(client("good", fast(SRV_A, PORT_A), fast(SRV_B, PORT_B), "minsources 2"));
-    log("chronyd x7 started");
+    log("chronyd x8 started");
 
     // Exporters start two at a time: each is a JVM that takes a second or two alone, but six at
     // once on a small (shared) machine came close to ExporterProcess' 20 s ready timeout.
@@ -252,6 +273,26 @@ class PrometheusEndToEndIT {
         "        regex: \"" + target("srvA").replace(".", "\\\\.") + "\"",
         "        target_label: clock_role",
         "        replacement: timeserver",
+        // The README's ntp-probe job: the blackbox relabelling, the prober named.
+        "  - job_name: " + PROBE_JOB,
+        "    metrics_path: /probe",
+        "    params:",
+        "      module: [ntp]",
+        "    static_configs:",
+        "      - targets: ["
+            + TIME_SERVERS.stream().map(t -> "\"" + t + "\"").collect(Collectors.joining(", "))
+            + "]",
+        "        labels:",
+        "          cluster: " + CLUSTER,
+        "    relabel_configs:",
+        "      - source_labels: [__address__]",
+        "        target_label: __param_target",
+        "      - source_labels: [__param_target]",
+        "        target_label: instance",
+        "      - target_label: prober",
+        "        replacement: \"" + target(PROBER) + "\"",
+        "      - target_label: __address__",
+        "        replacement: \"" + target(PROBER) + "\"",
         "");
   }
 
@@ -309,6 +350,9 @@ class PrometheusEndToEndIT {
         .as(() -> "no alert for the designated time server " + srvA + "\n" + alertsJson())
         .noneMatch(a -> srvA.equals(a.labels().get("instance")) && !a.name().equals(KERNEL_ALERT));
     for (Alert a : alerts) {
+      if (a.name().startsWith("ClockTimeServer")) {
+        continue; // the probe job's: their own test below
+      }
       assertThat(a.labels()).as(a::toString).containsEntry("job", JOB);
       if (!Set.of("ClockFleetOffsetSpread", "ClockTimezoneMismatch").contains(a.name())) {
         assertThat(a.labels()).as(a::toString).containsKey("instance");
@@ -395,6 +439,46 @@ class PrometheusEndToEndIT {
     assertThat(instancesWith(alerts(), KERNEL_ALERT))
         .as(PrometheusEndToEndIT::alertsJson)
         .containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @Test
+  @Order(8)
+  void timeServerAlertsAreRaisedForTheBadServersOnlyThroughTheProbeJob() {
+    String good = TIME_SERVERS.get(0);
+    String fast = TIME_SERVERS.get(1);
+    String unsynchronised = TIME_SERVERS.get(2);
+    String nobody = TIME_SERVERS.get(3);
+    String prober = target(PROBER);
+    List<Alert> alerts =
+        awaitAlerts(
+            Map.of(
+                "ClockTimeServerUnreachable",
+                Map.of("instance", nobody, "prober", prober, "cluster", CLUSTER),
+                "ClockTimeServerOffset",
+                Map.of("instance", fast, "prober", prober),
+                "ClockTimeServerNotSynchronised",
+                Map.of("instance", unsynchronised, "prober", prober)));
+    List<Alert> timeServerAlerts =
+        alerts.stream().filter(a -> a.name().startsWith("ClockTimeServer")).toList();
+    assertThat(timeServerAlerts)
+        .as(PrometheusEndToEndIT::alertsJson)
+        .allSatisfy(a -> assertThat(a.labels()).containsEntry("job", PROBE_JOB))
+        .noneMatch(a -> good.equals(a.labels().get("instance")))
+        .noneMatch(a -> a.name().equals("ClockTimeServerKissOfDeath"));
+    assertThat(instancesWith(alerts, "ClockTimeServerUnreachable")).containsExactly(nobody);
+    assertThat(instancesWith(alerts, "ClockTimeServerOffset")).containsExactly(fast);
+    assertThat(instancesWith(alerts, "ClockTimeServerNotSynchronised"))
+        .containsExactly(unsynchronised);
+    assertThat(find(alerts, "ClockTimeServerOffset", Map.of("instance", fast)).description())
+        .contains("1m 13s");
+    // server - true: the prober's own offset (its chronyd, within milliseconds) minus the probe's
+    double error =
+        instant("instance:clock_probe_server_error_seconds{instance=\"" + fast + "\"}")
+            .get(0)
+            .path("value")
+            .get(1)
+            .asDouble();
+    assertThat(error).as("the +73 s server is 73 s fast").isBetween(72.5, 73.5);
   }
 
   private static List<String> instancesWith(List<Alert> alerts, String name) {
@@ -612,7 +696,7 @@ class PrometheusEndToEndIT {
           up++;
         }
       }
-      if (active.size() == EXPORTERS.size() && up == active.size()) {
+      if (active.size() == EXPORTERS.size() + TIME_SERVERS.size() && up == active.size()) {
         return;
       }
       if (System.nanoTime() > deadline) {

@@ -117,7 +117,6 @@ public final class Chronyd implements AutoCloseable {
       this.name = name;
     }
 
-    /** chrony.conf lines; the safety lines (cmdport, bindcmdaddress, pidfile) are appended. */
     /**
      * A {@code local stratum 10} NTP server for loopback clients on {@code address:port} (from the
      * test's {@link LoopbackRanges} entry).
@@ -127,6 +126,7 @@ public final class Chronyd implements AutoCloseable {
           "local stratum 10", "allow 127.0.0.0/8", "bindaddress " + address, "port " + port);
     }
 
+    /** chrony.conf lines; the safety lines (cmdport, bindcmdaddress, pidfile) are appended. */
     public Builder config(String... configLines) {
       for (String l : configLines) {
         lines.addAll(Arrays.asList(l.split("\n")));
