@@ -20,7 +20,7 @@ cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-10s}
 STARTS=${STARTS:-5}
-# log, die, apt_install, CACHE, CHRONYD, CHRONYC, start_chronyd
+# log, die, apt_install, CACHE, CHRONYD, CHRONYC, start_chronyd, cpu_ticks, status_kib
 # shellcheck source=scripts/lib.sh
 . scripts/lib.sh
 OUT=target/bench
@@ -142,11 +142,6 @@ stop_pid() {
   wait "$1" 2>/dev/null || true
 }
 
-# cpu_ticks PID : utime+stime of the process, and the same plus its reaped children (chronyc).
-cpu_ticks() {
-  awk '{ print $14 + $15, $14 + $15 + $16 + $17 }' "/proc/$1/stat"
-}
-status_kib() { sed -n "s/^$2:\s*\([0-9]*\) kB/\1/p" "/proc/$1/status"; }
 TICK=$(getconf CLK_TCK)
 
 # run_wrk NAME URL CONNECTIONS PID : one wrk run; appends a row to $WORK/rows.tsv.

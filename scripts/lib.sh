@@ -12,6 +12,9 @@
 #                         those are only ever downloaded and unpacked by fetch-test-daemons.sh
 #   CACHE, CACHE_DEBS, CACHE_X, CHRONYD, CHRONYC
 #                         the private cache of fetch-test-daemons.sh (CLOCK_TEST_CACHE overrides)
+#   cpu_ticks PID         utime+stime of a process, and the same plus its reaped children (clock
+#                         ticks, getconf CLK_TCK), for the benches' CPU per request
+#   status_kib PID FIELD  a kB field of /proc/PID/status (VmRSS, VmHWM) as a number
 #   start_chronyd CONF LOG SOCK [UMASK]
 #                         the one way a script starts a chronyd: `chronyd -x` (never touches the
 #                         clock) under `setpriv --bounding-set=-sys_time`, in the background;
@@ -105,6 +108,12 @@ start_chronyd() {
   done
   die "chronyd does not answer on $sock: $(tail -n 5 "$logfile")"
 }
+
+# ---- /proc, for the benches ------------------------------------------------------------------
+cpu_ticks() {
+  awk '{ print $14 + $15, $14 + $15 + $16 + $17 }' "/proc/$1/stat"
+}
+status_kib() { sed -n "s/^$2:\s*\([0-9]*\) kB/\1/p" "/proc/$1/status"; }
 
 # npm_install_cached DIR PKG... : node and npm (Debian's), and the pinned npm packages installed
 # once into DIR (an ES-module package); reinstalled only when the list changes.

@@ -32,7 +32,9 @@ public enum LoopbackRanges {
   /** The fronts of its relays into ntpd's namespace. */
   NTPD_PROBE_IT("io.clockhealth.exporter.probe.NtpdProbeIT", 191),
   /** {@code SERVER_ADDR}, {@code SERVER_PORT}, {@code EXPORTER_PORT}, {@code NODE_PORT}. */
-  BENCH_HTTP_SH("scripts/bench-http.sh", 201);
+  BENCH_HTTP_SH("scripts/bench-http.sh", 201),
+  /** {@code SERVER_ADDR} (its chronyd on port 123), {@code EXPORTER_PORT}. */
+  BENCH_PROBE_SH("scripts/bench-probe.sh", 211);
 
   /** Addresses (and ports) per owner. */
   public static final int COUNT = 9;

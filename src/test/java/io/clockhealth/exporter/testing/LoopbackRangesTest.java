@@ -134,6 +134,14 @@ class LoopbackRangesTest {
   }
 
   /** NAME=value lines at the start of a line (no quoting in these), after checking the comment. */
+  @Test
+  void benchProbeShellScriptUsesItsEntry() {
+    LoopbackRanges r = LoopbackRanges.BENCH_PROBE_SH;
+    Map<String, String> vars = scriptVariables(r);
+    assertThat(vars.get("SERVER_ADDR")).isEqualTo(r.address(0));
+    assertThat(vars.get("EXPORTER_PORT")).isEqualTo(Integer.toString(r.port(1)));
+  }
+
   private static Map<String, String> scriptVariables(LoopbackRanges r) {
     String text = read(TestDaemons.repoRoot().resolve(r.owner()));
     assertThat(text)
