@@ -171,6 +171,8 @@ public final class ClockMetrics {
       }
     }
     families.gauge(MetricCatalog.LOCAL_REFERENCE, daemon, s.localReference());
+    families.gauge(MetricCatalog.SOURCES_ONLINE, daemon, s.sourcesOnline());
+    families.gauge(MetricCatalog.SOURCES_OFFLINE, daemon, s.sourcesOffline());
   }
 
   /**
@@ -212,5 +214,10 @@ public final class ClockMetrics {
     families.gauge(MetricCatalog.SOURCE_NTS_COOKIES, labels, s.ntsCookies());
     families.gauge(MetricCatalog.SOURCE_NTS_KE_ATTEMPTS, labels, s.ntsKeAttempts());
     families.gauge(MetricCatalog.SOURCE_NTS_NAKS, labels, s.ntsNaks());
+    if (s.selectionReason() != null) {
+      families.info(
+          MetricCatalog.SOURCE_SELECTION, labels.add("reason", s.selectionReason().label()));
+    }
+    families.gauge(MetricCatalog.SOURCE_SELECTION_SCORE, labels, s.selectionScore());
   }
 }

@@ -167,6 +167,14 @@ public enum MetricCatalog {
       "clock_leap_status",
       Type.GAUGE,
       "Leap indicator as a state set: the current status is 1, the others 0."),
+  SOURCES_ONLINE(
+      "clock_sources_online",
+      Type.GAUGE,
+      "Sources the daemon polls (chronyc activity; a burst returning online included)."),
+  SOURCES_OFFLINE(
+      "clock_sources_offline",
+      Type.GAUGE,
+      "Sources taken offline (chronyc offline or auto_offline; a burst returning offline included)."),
   LOCAL_REFERENCE(
       "clock_local_reference",
       Type.GAUGE,
@@ -226,6 +234,14 @@ public enum MetricCatalog {
       "clock_source_nts_ke_attempts", Type.GAUGE, "NTS-KE attempts since the last successful one."),
   SOURCE_NTS_NAKS(
       "clock_source_nts_naks", Type.GAUGE, "NTS NAK responses received from the source."),
+  SOURCE_SELECTION(
+      "clock_source_selection",
+      Type.INFO,
+      "Why source selection used the source or not, in words (chronyc selectdata)."),
+  SOURCE_SELECTION_SCORE(
+      "clock_source_selection_score",
+      Type.GAUGE,
+      "chrony's reselection score of the source: above 10 it replaces the selected one."),
 
   // Probe of a time server (/probe): one reply, this host's view of the server
   PROBE_REACHABLE(

@@ -26,7 +26,9 @@ public record SourceStatus(
     @Nullable Double spanSeconds,
     @Nullable Integer ntsCookies,
     @Nullable Long ntsKeAttempts,
-    @Nullable Long ntsNaks) {
+    @Nullable Long ntsNaks,
+    @Nullable SelectionReason selectionReason,
+    @Nullable Double selectionScore) {
 
   public static Builder builder(String source) {
     return new Builder(source);
@@ -54,6 +56,8 @@ public record SourceStatus(
     private @Nullable Integer ntsCookies;
     private @Nullable Long ntsKeAttempts;
     private @Nullable Long ntsNaks;
+    private @Nullable SelectionReason selectionReason;
+    private @Nullable Double selectionScore;
 
     private Builder(String source) {
       this.source = source;
@@ -154,6 +158,16 @@ public record SourceStatus(
       return this;
     }
 
+    public Builder selectionReason(@Nullable SelectionReason value) {
+      selectionReason = value;
+      return this;
+    }
+
+    public Builder selectionScore(@Nullable Double value) {
+      selectionScore = value;
+      return this;
+    }
+
     public SourceStatus build() {
       return new SourceStatus(
           source,
@@ -175,7 +189,9 @@ public record SourceStatus(
           spanSeconds,
           ntsCookies,
           ntsKeAttempts,
-          ntsNaks);
+          ntsNaks,
+          selectionReason,
+          selectionScore);
     }
   }
 }

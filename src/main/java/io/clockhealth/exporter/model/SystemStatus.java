@@ -25,7 +25,9 @@ public record SystemStatus(
     @Nullable Double pollIntervalSeconds,
     @Nullable Double jitterSeconds,
     @Nullable LeapStatus leapStatus,
-    @Nullable Boolean localReference) {
+    @Nullable Boolean localReference,
+    @Nullable Integer sourcesOnline,
+    @Nullable Integer sourcesOffline) {
 
   /**
    * |offset| + root dispersion + root delay / 2: the bound on the clock error NTP itself uses (root
@@ -62,6 +64,8 @@ public record SystemStatus(
     private @Nullable Double jitterSeconds;
     private @Nullable LeapStatus leapStatus;
     private @Nullable Boolean localReference;
+    private @Nullable Integer sourcesOnline;
+    private @Nullable Integer sourcesOffline;
 
     public Builder synchronized_(@Nullable Boolean value) {
       synchronized_ = value;
@@ -153,6 +157,18 @@ public record SystemStatus(
       return this;
     }
 
+    /** Sources online, a burst that returns online included (chrony's activity). */
+    public Builder sourcesOnline(@Nullable Integer value) {
+      sourcesOnline = value;
+      return this;
+    }
+
+    /** Sources offline, a burst that returns offline included (chrony's activity). */
+    public Builder sourcesOffline(@Nullable Integer value) {
+      sourcesOffline = value;
+      return this;
+    }
+
     public SystemStatus build() {
       return new SystemStatus(
           synchronized_,
@@ -172,7 +188,9 @@ public record SystemStatus(
           pollIntervalSeconds,
           jitterSeconds,
           leapStatus,
-          localReference);
+          localReference,
+          sourcesOnline,
+          sourcesOffline);
     }
   }
 }

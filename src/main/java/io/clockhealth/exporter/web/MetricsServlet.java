@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code /metrics}. A plain scrape gets the collected metrics serialised once per flight and format
@@ -37,6 +39,8 @@ final class MetricsServlet extends PrometheusMetricsServlet {
 
   private final transient Scrapes collector;
   private final transient ExpositionFormats formats = ExpositionFormats.init();
+  private static final Logger LOG = LoggerFactory.getLogger(MetricsServlet.class);
+
   private final transient SharedExpositions shared = new SharedExpositions();
 
   /**
@@ -63,6 +67,22 @@ final class MetricsServlet extends PrometheusMetricsServlet {
       super.doGet(request, response);
       return;
     }
+    try {
+      serve(request, response);
+    } catch (RuntimeException e) {
+      // A bug or a resource limit, never the tools' fault (those are collector_success 0): one
+      // line naming it, and a 503 the scraper retries rather than Jetty's bare 500.
+      LOG.error("scrape failed: {}", e.toString(), e);
+      if (!response.isCommitted()) {
+        response.reset();
+        ProbeServlet.refuse(
+            response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Scrape failed: see the log");
+      }
+    }
+  }
+
+  private void serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    response.setHeader("Cache-Control", "no-store");
     String accept = request.getHeader("Accept");
     ExpositionFormatWriter writer = formats.findWriter(accept);
     EscapingScheme escaping = EscapingScheme.fromAcceptHeader(accept);

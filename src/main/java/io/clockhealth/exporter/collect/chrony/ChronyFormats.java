@@ -39,6 +39,13 @@ public final class ChronyFormats {
       FORMATS.register(
           new AuthDataParser(), a -> report(null, ChronyReportMapper.authData(a), List.of()));
 
+  public static final TextParser<List<ChronySelectData>> SELECTDATA =
+      FORMATS.register(
+          new SelectDataParser(), d -> report(null, ChronyReportMapper.selection(d), List.of()));
+  public static final TextParser<ChronyActivity> ACTIVITY =
+      FORMATS.register(
+          new ActivityParser(), a -> report(ChronyReportMapper.activity(a), List.of(), List.of()));
+
   private ChronyFormats() {}
 
   /** Every chronyc format, in registration order. */

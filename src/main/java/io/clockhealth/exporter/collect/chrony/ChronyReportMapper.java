@@ -1,6 +1,7 @@
 package io.clockhealth.exporter.collect.chrony;
 
 import io.clockhealth.exporter.model.LeapStatus;
+import io.clockhealth.exporter.model.SelectionReason;
 import io.clockhealth.exporter.model.ServerStat;
 import io.clockhealth.exporter.model.SourceMode;
 import io.clockhealth.exporter.model.SourceState;
@@ -124,6 +125,27 @@ public final class ChronyReportMapper {
       result.add(b.build());
     }
     return result;
+  }
+
+  /** {@code selectdata} per source: the selection reason of its state letter and its score. */
+  public static List<SourceStatus> selection(List<ChronySelectData> rows) {
+    List<SourceStatus> result = new ArrayList<>(rows.size());
+    for (ChronySelectData row : rows) {
+      result.add(
+          SourceStatus.builder(row.name())
+              .selectionReason(SelectionReason.ofChronyState(row.state()))
+              .selectionScore(row.score())
+              .build());
+    }
+    return result;
+  }
+
+  /** {@code activity}: a burst counts for where it returns (online or offline). */
+  public static SystemStatus activity(ChronyActivity a) {
+    return SystemStatus.builder()
+        .sourcesOnline(a.online() + a.burstReturningOnline())
+        .sourcesOffline(a.offline() + a.burstReturningOffline())
+        .build();
   }
 
   public static List<ServerStat> serverStats(ChronyServerStats stats) {

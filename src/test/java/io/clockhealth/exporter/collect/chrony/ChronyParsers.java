@@ -17,12 +17,33 @@ final class ChronyParsers {
   static final NamedParser SERVERSTATS = NamedParser.named(ALL, ServerStatsParser.FORMAT);
   static final NamedParser NTPDATA = NamedParser.named(ALL, NtpDataParser.FORMAT);
   static final NamedParser AUTHDATA = NamedParser.named(ALL, AuthDataParser.FORMAT);
+  static final NamedParser SELECTDATA = NamedParser.named(ALL, SelectDataParser.FORMAT);
+  static final NamedParser ACTIVITY = NamedParser.named(ALL, ActivityParser.FORMAT);
 
   private ChronyParsers() {}
 
   /**
+   * Whether {@code resource} is, byte for byte, also valid output of {@code parser}'s command: the
+   * CSV of {@code activity} is five unsigned integers, as chrony 3's {@code -c serverstats} is.
+   * {@code --format auto} reads such a line as serverstats; the collector asks for activity by
+   * name.
+   */
+  static boolean alsoValidFor(NamedParser parser, String resource) {
+    return parser == SERVERSTATS && isCsvActivity(resource);
+  }
+
+  /** The parser {@code --format auto} picks for {@code resource}; null for none. */
+  static NamedParser recognisedBy(String resource) {
+    return isCsvActivity(resource) ? SERVERSTATS : forFile(resource);
+  }
+
+  private static boolean isCsvActivity(String resource) {
+    return resource.endsWith("-c-activity.txt");
+  }
+
+  /**
    * The parser a corpus or capture file belongs to, from its name; null for the captures of other
-   * chronyc commands (clients, selectdata, activity).
+   * chronyc commands (clients).
    */
   static NamedParser forFile(String resource) {
     String name = resource.substring(resource.lastIndexOf('/') + 1);
@@ -44,7 +65,13 @@ final class ChronyParsers {
     if (name.contains("authdata")) {
       return AUTHDATA;
     }
-    if (name.contains("clients") || name.contains("selectdata") || name.contains("activity")) {
+    if (name.contains("selectdata")) {
+      return SELECTDATA;
+    }
+    if (name.contains("activity")) {
+      return ACTIVITY;
+    }
+    if (name.contains("clients")) {
       return null;
     }
     throw new IllegalStateException("no parser known for " + resource);

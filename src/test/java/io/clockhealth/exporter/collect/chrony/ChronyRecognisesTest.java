@@ -15,11 +15,11 @@ class ChronyRecognisesTest {
   @MethodSource("io.clockhealth.exporter.parse.Fixtures#chronycFiles")
   void onlyItsOwnParserRecognisesAFile(String resource) {
     String text = FixtureFiles.read(resource);
-    NamedParser own = ChronyParsers.forFile(resource);
+    NamedParser picked = ChronyParsers.recognisedBy(resource);
     for (NamedParser parser : ChronyParsers.ALL) {
       assertThat(parser.recognises().test(text))
           .as("%s recognises %s", parser.format(), resource)
-          .isEqualTo(parser == own);
+          .isEqualTo(parser == picked);
     }
   }
 
