@@ -20,7 +20,8 @@ cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-10s}
 STARTS=${STARTS:-5}
-# log, die, apt_install, CACHE, CHRONYD, CHRONYC, start_chronyd, cpu_ticks, status_kib
+# log, die, apt_install, CACHE, CHRONYD, CHRONYC, start_chronyd, PIDS, stop_started,
+# build_exporter_jar, cpu_ticks, status_kib
 # shellcheck source=scripts/lib.sh
 . scripts/lib.sh
 OUT=target/bench
@@ -63,22 +64,10 @@ if [ -f deploy/systemd/clock-health-exporter.env ]; then
   JAVA_OPTS=$(sed -n 's/^JAVA_OPTS=//p' deploy/systemd/clock-health-exporter.env)
 fi
 
-log "building the jar"
-mvn -B -q -ntp -DskipTests -Dspotless.check.skip=true package
-JAR=target/clock-health-exporter.jar
+build_exporter_jar
 
-# ---- processes started here, stopped by PID --------------------------------------------------
-PIDS=()
-cleanup() {
-  local pid
-  for pid in "${PIDS[@]:-}" "${CHRONYD_PIDS[@]:-}"; do
-    [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
-  done
-  for pid in "${PIDS[@]:-}" "${CHRONYD_PIDS[@]:-}"; do
-    [ -n "$pid" ] && wait "$pid" 2>/dev/null || true
-  done
-}
-trap cleanup EXIT
+# ---- processes started here (PIDS), stopped by PID on exit ----------------------------------
+trap stop_started EXIT
 
 rm -rf "$WORK"
 mkdir -p "$WORK/server" "$WORK/client"

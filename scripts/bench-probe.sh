@@ -21,7 +21,8 @@ cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-10s}
 NTPDIG_RUNS=${NTPDIG_RUNS:-50}
-# log, die, apt_install, CACHE_X, CHRONYD, CHRONYC, start_chronyd, cpu_ticks, status_kib
+# log, die, apt_install, CACHE_X, CHRONYD, CHRONYC, start_chronyd, PIDS, stop_started,
+# build_exporter_jar, cpu_ticks, status_kib
 # shellcheck source=scripts/lib.sh
 . scripts/lib.sh
 OUT=target/bench
@@ -41,21 +42,9 @@ PYTHON_NTP=$CACHE_X/python3-ntp/usr/lib/python3/dist-packages
 
 # The JVM flags the systemd unit (JAVA_OPTS) and the Dockerfile run the exporter with.
 JAVA_OPTS=$(sed -n 's/^JAVA_OPTS=//p' deploy/systemd/clock-health-exporter.env)
-log "building the jar"
-mvn -B -q -ntp -DskipTests -Dspotless.check.skip=true package
-JAR=target/clock-health-exporter.jar
+build_exporter_jar
 
-PIDS=()
-cleanup() {
-  local pid
-  for pid in "${PIDS[@]:-}" "${CHRONYD_PIDS[@]:-}"; do
-    [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
-  done
-  for pid in "${PIDS[@]:-}" "${CHRONYD_PIDS[@]:-}"; do
-    [ -n "$pid" ] && wait "$pid" 2>/dev/null || true
-  done
-}
-trap cleanup EXIT
+trap stop_started EXIT
 
 rm -rf "$WORK"
 mkdir -p "$WORK/server"

@@ -12,6 +12,9 @@
 #                         those are only ever downloaded and unpacked by fetch-test-daemons.sh
 #   CACHE, CACHE_DEBS, CACHE_X, CHRONYD, CHRONYC
 #                         the private cache of fetch-test-daemons.sh (CLOCK_TEST_CACHE overrides)
+#   PIDS, stop_started    the PIDs a script started (append to PIDS); stop_started, its EXIT trap,
+#                         SIGTERMs and reaps them and every chronyd of start_chronyd
+#   build_exporter_jar    mvn package without tests; sets JAR
 #   cpu_ticks PID         utime+stime of a process, and the same plus its reaped children (clock
 #                         ticks, getconf CLK_TCK), for the benches' CPU per request
 #   status_kib PID FIELD  a kB field of /proc/PID/status (VmRSS, VmHWM) as a number
@@ -107,6 +110,25 @@ start_chronyd() {
     sleep 0.1
   done
   die "chronyd does not answer on $sock: $(tail -n 5 "$logfile")"
+}
+
+# ---- processes a script starts, stopped by PID on exit ---------------------------------------
+PIDS=()
+stop_started() {
+  local pid
+  for pid in "${PIDS[@]:-}" "${CHRONYD_PIDS[@]:-}"; do
+    [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${PIDS[@]:-}" "${CHRONYD_PIDS[@]:-}"; do
+    [ -n "$pid" ] && wait "$pid" 2>/dev/null || true
+  done
+}
+
+build_exporter_jar() {
+  log "building the jar"
+  mvn -B -q -ntp -DskipTests -Dspotless.check.skip=true package
+  # shellcheck disable=SC2034 # read by the scripts that call it
+  JAR=target/clock-health-exporter.jar
 }
 
 # ---- /proc, for the benches ------------------------------------------------------------------
