@@ -24,8 +24,11 @@ final class ProcessTree {
         String list;
         try {
           list = Files.readString(task.resolve("children")).trim();
-        } catch (NoSuchFileException e) {
-          continue; // the thread ended while listed
+        } catch (IOException e) {
+          if (gone(e)) {
+            continue; // the thread ended while listed
+          }
+          throw e;
         }
         if (!list.isEmpty()) {
           for (String child : list.split(" ")) {
@@ -49,11 +52,20 @@ final class ProcessTree {
       String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
       // The state follows the command name in parentheses, which may itself hold spaces.
       return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
-    } catch (NoSuchFileException e) {
-      return false; // reaped meanwhile
     } catch (IOException e) {
+      if (gone(e)) {
+        return false; // reaped meanwhile
+      }
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * A /proc file of a thread or process that ended: missing once it is reaped, {@code ESRCH} ("No
+   * such process") when it ended between the listing and the read.
+   */
+  private static boolean gone(IOException e) {
+    return e instanceof NoSuchFileException || "No such process".equals(e.getMessage());
   }
 
   /** A number from {@code /proc/PID/status}, e.g. {@code Threads} or {@code VmRSS} (kB). */
