@@ -8,6 +8,7 @@ import io.clockhealth.exporter.model.KernelClock;
 import io.clockhealth.exporter.model.KernelStatusFlag;
 import io.clockhealth.exporter.model.KernelTimeState;
 import io.clockhealth.exporter.model.LeapStatus;
+import io.clockhealth.exporter.model.NtpExchange;
 import io.clockhealth.exporter.model.RtcClock;
 import io.clockhealth.exporter.model.ServerStat;
 import io.clockhealth.exporter.model.SourceState;
@@ -219,5 +220,14 @@ public final class ClockMetrics {
           MetricCatalog.SOURCE_SELECTION, labels.add("reason", s.selectionReason().label()));
     }
     families.gauge(MetricCatalog.SOURCE_SELECTION_SCORE, labels, s.selectionScore());
+    NtpExchange exchange = s.exchange();
+    if (exchange != null) {
+      families.counter(MetricCatalog.SOURCE_PACKETS_SENT, labels, (double) exchange.sent());
+      families.counter(MetricCatalog.SOURCE_PACKETS_RECEIVED, labels, (double) exchange.received());
+      families.counter(MetricCatalog.SOURCE_PACKETS_VALID, labels, (double) exchange.valid());
+      families.counter(MetricCatalog.SOURCE_PACKETS_ACCEPTED, labels, (double) exchange.accepted());
+      families.gauge(MetricCatalog.SOURCE_INTERLEAVED, labels, exchange.interleaved());
+      families.gauge(MetricCatalog.SOURCE_AUTHENTICATED, labels, exchange.authenticated());
+    }
   }
 }

@@ -242,6 +242,26 @@ public enum MetricCatalog {
       "clock_source_selection_score",
       Type.GAUGE,
       "chrony's reselection score of the source: above 10 it replaces the selected one."),
+  SOURCE_PACKETS_SENT(
+      "clock_source_packets_sent",
+      Type.COUNTER,
+      "NTP requests sent to the source (chronyc ntpdata)."),
+  SOURCE_PACKETS_RECEIVED(
+      "clock_source_packets_received", Type.COUNTER, "NTP replies received from the source."),
+  SOURCE_PACKETS_VALID(
+      "clock_source_packets_valid",
+      Type.COUNTER,
+      "Replies from the source that passed the packet tests (origin, mode, no duplicate)."),
+  SOURCE_PACKETS_ACCEPTED(
+      "clock_source_packets_accepted",
+      Type.COUNTER,
+      "Replies from the source that also passed the sample tests and became measurements."),
+  SOURCE_INTERLEAVED(
+      "clock_source_interleaved", Type.GAUGE, "1 when the last exchange used interleaved mode."),
+  SOURCE_AUTHENTICATED(
+      "clock_source_authenticated",
+      Type.GAUGE,
+      "1 when the last reply from the source was authenticated (NTS or a symmetric key)."),
 
   // Probe of a time server (/probe): one reply, this host's view of the server
   PROBE_REACHABLE(

@@ -28,10 +28,38 @@ public record SourceStatus(
     @Nullable Long ntsKeAttempts,
     @Nullable Long ntsNaks,
     @Nullable SelectionReason selectionReason,
-    @Nullable Double selectionScore) {
+    @Nullable Double selectionScore,
+    @Nullable NtpExchange exchange) {
 
   public static Builder builder(String source) {
     return new Builder(source);
+  }
+
+  /** A builder holding all of this, for a report that adds to what another one said. */
+  public Builder toBuilder() {
+    return new Builder(source)
+        .mode(mode)
+        .refId(refId)
+        .state(state)
+        .offsetSeconds(offsetSeconds)
+        .offsetErrorSeconds(offsetErrorSeconds)
+        .delaySeconds(delaySeconds)
+        .jitterSeconds(jitterSeconds)
+        .stratum(stratum)
+        .pollIntervalSeconds(pollIntervalSeconds)
+        .reachability(reachability)
+        .lastSampleAgeSeconds(lastSampleAgeSeconds)
+        .samples(samples)
+        .frequencyPpm(frequencyPpm)
+        .frequencySkewPpm(frequencySkewPpm)
+        .stdDevSeconds(stdDevSeconds)
+        .spanSeconds(spanSeconds)
+        .ntsCookies(ntsCookies)
+        .ntsKeAttempts(ntsKeAttempts)
+        .ntsNaks(ntsNaks)
+        .selectionReason(selectionReason)
+        .selectionScore(selectionScore)
+        .exchange(exchange);
   }
 
   /** Fluent builder, so each daemon's mapper sets only what its tool reports. */
@@ -58,6 +86,7 @@ public record SourceStatus(
     private @Nullable Long ntsNaks;
     private @Nullable SelectionReason selectionReason;
     private @Nullable Double selectionScore;
+    private @Nullable NtpExchange exchange;
 
     private Builder(String source) {
       this.source = source;
@@ -168,6 +197,11 @@ public record SourceStatus(
       return this;
     }
 
+    public Builder exchange(@Nullable NtpExchange value) {
+      exchange = value;
+      return this;
+    }
+
     public SourceStatus build() {
       return new SourceStatus(
           source,
@@ -191,7 +225,8 @@ public record SourceStatus(
           ntsKeAttempts,
           ntsNaks,
           selectionReason,
-          selectionScore);
+          selectionScore,
+          exchange);
     }
   }
 }

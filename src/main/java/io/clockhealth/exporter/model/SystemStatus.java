@@ -40,6 +40,31 @@ public record SystemStatus(
     return Math.abs(offsetSeconds) + rootDispersionSeconds + rootDelaySeconds / 2;
   }
 
+  /** A builder holding all of this, for a report that adds to what another one said. */
+  public Builder toBuilder() {
+    return builder()
+        .synchronized_(synchronized_)
+        .offsetSeconds(offsetSeconds)
+        .lastOffsetSeconds(lastOffsetSeconds)
+        .rmsOffsetSeconds(rmsOffsetSeconds)
+        .frequencyPpm(frequencyPpm)
+        .residualFrequencyPpm(residualFrequencyPpm)
+        .skewPpm(skewPpm)
+        .rootDelaySeconds(rootDelaySeconds)
+        .rootDispersionSeconds(rootDispersionSeconds)
+        .stratum(stratum)
+        .refId(refId)
+        .reference(reference)
+        .referenceTimestampSeconds(referenceTimestampSeconds)
+        .updateIntervalSeconds(updateIntervalSeconds)
+        .pollIntervalSeconds(pollIntervalSeconds)
+        .jitterSeconds(jitterSeconds)
+        .leapStatus(leapStatus)
+        .localReference(localReference)
+        .sourcesOnline(sourcesOnline)
+        .sourcesOffline(sourcesOffline);
+  }
+
   public static Builder builder() {
     return new Builder();
   }

@@ -59,14 +59,19 @@ class GoldenExpositionTest {
   private static final Instant NOW = Instant.parse("2026-01-02T03:04:05.678Z");
 
   /**
-   * chronyc -m: each report's CSV lines in the order asked (a client's, serverstats a server's).
+   * chronyc -m: each report's CSV lines in the order asked, all of chrony 4.3 lab client C (four
+   * sources: selected, combined, unreachable, noselect) but serverstats, lab server A's.
    */
   private static final Map<String, String> CHRONYC =
       Map.of(
-          "tracking", "captures/chrony/3src-cli-c-tracking.txt",
-          "sources", "captures/chrony/3src-cli-c-sources.txt",
-          "sourcestats", "captures/chrony/3src-cli-c-sourcestats.txt",
-          "serverstats", "captures/chrony/3src-srvA-c-serverstats.txt");
+          "tracking", "captures/chrony/depth-C-c-tracking.txt",
+          "sources", "captures/chrony/depth-C-c-sources.txt",
+          "sourcestats", "captures/chrony/depth-C-c-sourcestats.txt",
+          "activity", "captures/chrony/depth-C-c-activity.txt",
+          "selectdata", "captures/chrony/depth-C-c-selectdata.txt",
+          "ntpdata", "captures/chrony/depth-C-c-ntpdata.txt",
+          "authdata", "captures/chrony/depth-C-c-authdata-a.txt",
+          "serverstats", "captures/chrony/depth-A-c-serverstats.txt");
 
   /** ntpq -n -w -c rv -p: the system variables, then the peers. */
   private static final List<String> NTPQ =

@@ -191,7 +191,8 @@ class MainTest {
             tracking) echo '7F000015,127.0.0.21,11,1795263871.125331117,-0.000001202,0.000000023,31.424114227,-0.095,0.004,0.206,0.000004427,0.000001784,0.3,Normal' ;;
             sources) echo '^,*,127.0.0.21,10,-1,377,0,0.000001175,0.000001198,0.000004071' ;;
             sourcestats) echo '127.0.0.21,19,11,4,-0.017,0.213,-0.000000876,0.000000315' ;;
-            serverstats) echo '501 Not authorised'; exit 1 ;;
+            activity) echo '1,0,0,0,0' ;;
+            selectdata|ntpdata|authdata|serverstats) echo '501 Not authorised'; exit 1 ;;
           esac
         done
         """);

@@ -62,7 +62,8 @@ class ChronycFaultsIT {
   private static final int CONCURRENT_SCRAPES = 64;
 
   /** The one chronyc call of a collection, as the WARN line names it. */
-  static final String BATCH = "-m -n -c tracking sources sourcestats serverstats";
+  static final String BATCH =
+      "-m -n -c tracking sources sourcestats activity selectdata ntpdata authdata serverstats";
 
   private final String marker = "clock-it-fault-" + UUID.randomUUID();
   private Path dir;
@@ -73,10 +74,12 @@ class ChronycFaultsIT {
     dir = TestDaemons.targetDir().resolve("it-daemons/ChronycFaultsIT").resolve(marker);
     Files.createDirectories(dir);
     Path captures = FixtureFiles.path(Fixtures.CHRONYC.capturesDir());
-    copy(captures.resolve("3src-cli-c-tracking.txt"), "tracking");
-    copy(captures.resolve("3src-cli-c-sources.txt"), "sources");
-    copy(captures.resolve("3src-cli-c-sourcestats.txt"), "sourcestats");
-    copy(captures.resolve("3src-srvA-c-serverstats.txt"), "serverstats");
+    for (String report :
+        List.of("tracking", "sources", "sourcestats", "activity", "selectdata", "ntpdata")) {
+      copy(captures.resolve("depth-C-c-" + report + ".txt"), report);
+    }
+    copy(captures.resolve("depth-C-c-authdata-a.txt"), "authdata");
+    copy(captures.resolve("depth-A-c-serverstats.txt"), "serverstats");
     // 10 MB of random bytes: NULs, control characters, invalid UTF-8, no line structure.
     byte[] garbage = new byte[TEN_MB];
     new Random(42).nextBytes(garbage);
@@ -133,7 +136,9 @@ class ChronycFaultsIT {
                 + "while [ $# -gt 0 ] && [ \"$1\" != -c ]; do shift; done; shift\n"
                 + "case $(cat \"$dir/mode\") in\n"
                 + "  good) for c; do cat \"$dir/$c.out\"; done; exit 0 ;;\n"
-                + "  many) cat \"$dir/tracking.out\" \"$dir/many.out\" \"$dir/serverstats.out\"; exit 0 ;;\n"
+                + "  many) cat \"$dir/tracking.out\" \"$dir/many.out\" \"$dir/activity.out\""
+                + " \"$dir/selectdata.out\" \"$dir/ntpdata.out\" \"$dir/authdata.out\""
+                + " \"$dir/serverstats.out\"; exit 0 ;;\n"
                 + "  leave) for c; do cat \"$dir/$c.out\"; done; \"$dir/sleeper\" 606 & exit 0 ;;\n"
                 + "  leave-closed) for c; do cat \"$dir/$c.out\"; done\n"
                 + "    \"$dir/sleeper\" 606 </dev/null >/dev/null 2>&1 & exit 0 ;;\n"

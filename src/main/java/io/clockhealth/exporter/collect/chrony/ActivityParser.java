@@ -30,9 +30,15 @@ public final class ActivityParser extends AbstractTextParser<ChronyActivity> {
   };
   private static final Pattern COUNT_LINE = Pattern.compile("(\\d+) (.+)");
   private static final Pattern HUMAN = Pattern.compile("(?m)^\\d+ sources online$");
+  private static final Pattern CSV_LINE = Pattern.compile("\\d+(?:,\\d+){4}");
 
   public ActivityParser() {
     super(FORMAT, text -> HUMAN.matcher(text).find());
+  }
+
+  /** The one line of {@code -c activity}: five unsigned counts (for the collector's batch). */
+  static boolean isCsvLine(String line) {
+    return CSV_LINE.matcher(line.strip()).matches();
   }
 
   @Override

@@ -12,41 +12,51 @@ import io.clockhealth.exporter.model.DaemonReport;
 import io.clockhealth.exporter.model.ServerStat;
 import io.clockhealth.exporter.model.SourceStatus;
 import io.clockhealth.exporter.model.SystemStatus;
-import io.clockhealth.exporter.parse.ControlCharacters;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Collects chrony's view through one {@code chronyc -m -n -c tracking sources sourcestats
- * serverstats} per collection: the reports are independent reads, and one process costs what one
- * chronyc round trip costs instead of four process starts. Names are never resolved ({@code -n})
- * and the CSV layout ({@code -c}) is requested; {@link ChronycBatch} splits the output back per
- * report.
+ * Collects chrony's view through one {@code chronyc -m -n -c tracking sources sourcestats activity
+ * selectdata ntpdata authdata serverstats} per collection: the reports are independent reads, and
+ * one process costs what one chronyc round trip costs instead of eight process starts. Names are
+ * never resolved ({@code -n}) and the CSV layout ({@code -c}) is requested; {@link ChronycBatch}
+ * splits the output back per report.
+ *
+ * <p>The last four answer only on chronyd's Unix socket: over UDP chronyd refuses them with {@code
+ * 501 Not authorised}, and chronyc stops there. A refused report is switched off for good, the call
+ * repeated without it (in the same collection, so nothing else is lost), and once every refusal of
+ * that collection is known one log line names them and how to allow them.
  */
 public final class ChronyCollector implements DaemonCollector {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChronyCollector.class);
   private static final String NOT_AUTHORISED = "501";
 
-  private static final ChronycBatch WITH_SERVER =
-      new ChronycBatch(
-          List.of(
-              ChronycBatch.TRACKING,
-              ChronycBatch.SOURCES,
-              ChronycBatch.SOURCESTATS,
-              ChronycBatch.SERVERSTATS));
-  private static final ChronycBatch WITHOUT_SERVER =
-      new ChronycBatch(
-          List.of(ChronycBatch.TRACKING, ChronycBatch.SOURCES, ChronycBatch.SOURCESTATS));
+  /** Every report, in call order: the unprivileged ones first, so a refusal never hides them. */
+  private static final List<ChronycBatch.Report> REPORTS =
+      List.of(
+          ChronycBatch.TRACKING,
+          ChronycBatch.SOURCES,
+          ChronycBatch.SOURCESTATS,
+          ChronycBatch.ACTIVITY,
+          ChronycBatch.SELECTDATA,
+          ChronycBatch.NTPDATA,
+          ChronycBatch.AUTHDATA,
+          ChronycBatch.SERVERSTATS);
 
   private final ToolInvoker chronyc;
-  private final AtomicBoolean serverStatsEnabled = new AtomicBoolean(true);
+
+  /** Reports chronyd refused over this connection; never asked again. */
+  private final Set<ChronycBatch.Report> refused = ConcurrentHashMap.newKeySet();
 
   public ChronyCollector(CommandRunner runner, ToolSettings settings) {
     this.chronyc =
@@ -60,19 +70,57 @@ public final class ChronyCollector implements DaemonCollector {
 
   @Override
   public Reading read() {
-    boolean askServer = serverStatsEnabled.get();
-    ChronycBatch batch = askServer ? WITH_SERVER : WITHOUT_SERVER;
+    List<String> refusedNow = new ArrayList<>();
+    try {
+      // Each pass either ends the collection or switches one privileged report off for good.
+      while (true) {
+        Attempt attempt = attempt();
+        if (attempt.refusal() == null) {
+          return attempt.served();
+        }
+        refused.add(attempt.refusal());
+        refusedNow.add(attempt.refusal().name());
+      }
+    } finally {
+      if (!refusedNow.isEmpty()) {
+        LOG.info(
+            "collector=chrony chronyd refused {} over its UDP command port (501 Not authorised);"
+                + " {} off. chronyd answers them only on its Unix socket"
+                + " (/run/chrony/chronyd.sock): run the exporter as root or as chrony's user"
+                + " (_chrony on Debian), which also lets it send commands that change the clock"
+                + " (makestep, settime)",
+            String.join(", ", refusedNow),
+            refusedNow.size() == 1 ? "its metrics are" : "their metrics are");
+      }
+    }
+  }
+
+  /**
+   * One chronyc call of the reports not refused.
+   *
+   * @param reading what the collection serves, when {@code refusal} is null
+   * @param refusal a privileged report chronyd refused: the call is to be repeated without it
+   */
+  private record Attempt(@Nullable Reading reading, ChronycBatch.@Nullable Report refusal) {
+    Reading served() {
+      return Objects.requireNonNull(reading, "no refusal, so a reading");
+    }
+  }
+
+  private Attempt attempt() {
+    ChronycBatch batch =
+        new ChronycBatch(REPORTS.stream().filter(r -> !refused.contains(r)).toList());
     List<String> arguments = new ArrayList<>(List.of("-m", "-n", "-c"));
     arguments.addAll(batch.commands());
     Step<ToolInvoker.Call> call = chronyc.execute(arguments);
     if (call.failed()) {
-      return Reading.failed(call);
+      return new Attempt(Reading.failed(call), null);
     }
     ToolInvoker.Call completed = Objects.requireNonNull(call.value(), "the call succeeded");
     Reports reports = new Reports(completed, batch);
     if (reports.unexplainedExit()) {
       // chronyc failed without saying why (killed by a signal, say): nothing it printed counts.
-      return Reading.failed(completed.failedRun());
+      return new Attempt(Reading.failed(completed.failedRun()), null);
     }
     Step<ChronyTracking> tracking =
         reports.get(ChronycBatch.TRACKING, ChronyFormats.TRACKING::parse);
@@ -80,59 +128,87 @@ public final class ChronyCollector implements DaemonCollector {
         reports.get(ChronycBatch.SOURCES, ChronyFormats.SOURCES::parse);
     Step<List<ChronySourceStats>> stats =
         reports.get(ChronycBatch.SOURCESTATS, ChronyFormats.SOURCESTATS::parse);
+    Step<ChronyActivity> activity =
+        reports.get(ChronycBatch.ACTIVITY, ChronyFormats.ACTIVITY::parse);
+    Step<List<ChronySelectData>> selection =
+        reports.get(ChronycBatch.SELECTDATA, ChronyFormats.SELECTDATA::parse);
+    Step<List<ChronyNtpData>> ntp = reports.get(ChronycBatch.NTPDATA, ChronyFormats.NTPDATA::parse);
+    Step<List<ChronyAuthData>> auth =
+        reports.get(ChronycBatch.AUTHDATA, ChronyFormats.AUTHDATA::parse);
     Step<ChronyServerStats> server =
-        askServer ? reports.get(ChronycBatch.SERVERSTATS, ChronyFormats.SERVERSTATS::parse) : null;
+        reports.get(ChronycBatch.SERVERSTATS, ChronyFormats.SERVERSTATS::parse);
 
-    Optional<Step<?>> down = Reading.daemonStopped(tracking, sources, stats, server);
+    Optional<Step<?>> down =
+        Reading.daemonStopped(tracking, sources, stats, activity, selection, ntp, auth, server);
     if (down.isPresent()) {
       // chronyd did not answer, or died during this call: what it said before is not its state
       // now. Whichever report noticed, the cause is the same one, logged once.
-      return new Reading.Unread(reports.daemonDown(down.get()), false);
+      return new Attempt(new Reading.Unread(reports.daemonDown(down.get()), false), null);
     }
-    if (tracking.failed()) {
-      return Reading.failed(tracking);
-    }
-    SystemStatus system =
-        ChronyReportMapper.system(Objects.requireNonNull(tracking.value(), "tracking succeeded"));
-    List<String> problems = new ArrayList<>();
-
-    List<SourceStatus> sourceStatuses = List.of();
-    if (sources.failed()) {
-      problems.add(sources.reason());
-    }
-    if (stats.failed()) {
-      problems.add(stats.reason());
-    }
-    if (!sources.failed()) {
-      sourceStatuses =
-          ChronyReportMapper.sources(
-              Objects.requireNonNull(sources.value(), "sources succeeded"),
-              stats.failed()
-                  ? List.of()
-                  : Objects.requireNonNull(stats.value(), "sourcestats succeeded"));
-    }
-
-    List<ServerStat> serverStats = List.of();
-    if (server != null) {
-      if (server.failedWith(NOT_AUTHORISED)) {
-        // chronyd refuses serverstats over UDP unless the client is allowed (cmdallow);
-        // that is a setting, not a failure: stop asking, keep everything else.
-        serverStatsEnabled.set(false);
-        LOG.info(
-            "collector=chrony serverstats disabled: {}; server-role metrics are off",
-            ControlCharacters.escape(server.reason()));
-      } else if (server.failed()) {
-        problems.add(server.reason());
-      } else {
-        serverStats =
-            ChronyReportMapper.serverStats(
-                Objects.requireNonNull(server.value(), "serverstats succeeded"));
+    Map<ChronycBatch.Report, Step<?>> privileged = new LinkedHashMap<>();
+    privileged.put(ChronycBatch.SELECTDATA, selection);
+    privileged.put(ChronycBatch.NTPDATA, ntp);
+    privileged.put(ChronycBatch.AUTHDATA, auth);
+    privileged.put(ChronycBatch.SERVERSTATS, server);
+    for (Map.Entry<ChronycBatch.Report, Step<?>> p : privileged.entrySet()) {
+      if (p.getValue().failedWith(NOT_AUTHORISED)) {
+        return new Attempt(null, p.getKey());
       }
     }
+    if (tracking.failed()) {
+      return new Attempt(Reading.failed(tracking), null);
+    }
+    List<String> problems = new ArrayList<>();
+    SystemStatus system =
+        ChronyReportMapper.system(Objects.requireNonNull(tracking.value(), "tracking succeeded"));
+    SystemStatus.Builder withActivity = system.toBuilder();
+    ok(activity, problems)
+        .map(ChronyReportMapper::activity)
+        .ifPresent(
+            a -> withActivity.sourcesOnline(a.sourcesOnline()).sourcesOffline(a.sourcesOffline()));
 
-    return new Reading.Read(
-        new DaemonReport(Daemon.CHRONY, true, system, sourceStatuses, serverStats), problems);
+    List<SourceStatus> sourceStatuses = List.of();
+    Optional<List<ChronySourceStats>> statsRows = ok(stats, problems);
+    Optional<List<ChronySelectData>> selectionRows = ok(selection, problems);
+    Optional<List<ChronyNtpData>> ntpRows = ok(ntp, problems);
+    Optional<List<ChronyAuthData>> authRows = ok(auth, problems);
+    Optional<List<ChronySource>> sourceRows = ok(sources, problems);
+    if (sourceRows.isPresent()) {
+      sourceStatuses =
+          ChronyReportMapper.sources(
+              sourceRows.get(),
+              statsRows.orElse(List.of()),
+              selectionRows.orElse(List.of()),
+              ntpRows.orElse(List.of()),
+              authRows.orElse(List.of()));
+    }
+    List<ServerStat> serverStats =
+        ok(server, problems).map(ChronyReportMapper::serverStats).orElse(List.of());
+
+    return new Attempt(
+        new Reading.Read(
+            new DaemonReport(
+                Daemon.CHRONY, true, withActivity.build(), sourceStatuses, serverStats),
+            problems),
+        null);
   }
+
+  /**
+   * What a report said; empty when it was not asked (refused earlier) or failed, the failure then
+   * added to {@code problems}.
+   */
+  private static <T> Optional<T> ok(Step<T> step, List<String> problems) {
+    if (step.failed()) {
+      if (!NOT_ASKED.equals(step.reason())) {
+        problems.add(Objects.requireNonNull(step.reason(), "a failed step has a reason"));
+      }
+      return Optional.empty();
+    }
+    return Optional.ofNullable(step.value());
+  }
+
+  /** The reason of a report left out of the call because chronyd refused it before. */
+  private static final String NOT_ASKED = "not asked: chronyd refused it before";
 
   /** The reports of one batch call, each interpreted from its own share of the output. */
   private final class Reports {
@@ -159,8 +235,10 @@ public final class ChronyCollector implements DaemonCollector {
     }
 
     <T> Step<T> get(ChronycBatch.Report report, OutputParser<T> parser) {
-      ChronycBatch.Section section =
-          Objects.requireNonNull(sections.get(report), "the batch splits into all its reports");
+      ChronycBatch.Section section = sections.get(report);
+      if (section == null) {
+        return Step.failure(NOT_ASKED, null, null, false);
+      }
       String command = call.command() + " (" + report.name() + ")";
       if (!section.ran()) {
         return Step.failure(

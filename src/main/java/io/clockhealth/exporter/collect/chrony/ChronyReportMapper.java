@@ -1,6 +1,7 @@
 package io.clockhealth.exporter.collect.chrony;
 
 import io.clockhealth.exporter.model.LeapStatus;
+import io.clockhealth.exporter.model.NtpExchange;
 import io.clockhealth.exporter.model.SelectionReason;
 import io.clockhealth.exporter.model.ServerStat;
 import io.clockhealth.exporter.model.SourceMode;
@@ -12,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /** Maps parsed chronyc output onto the daemon-neutral metric model. */
 public final class ChronyReportMapper {
@@ -20,6 +23,9 @@ public final class ChronyReportMapper {
   public static final String LOCAL_REFERENCE_ID = "7F7F0101";
 
   private static final String UNSYNCHRONISED_REFERENCE_ID = "00000000";
+
+  /** authdata's mode of an NTS source. */
+  private static final String NTS = "NTS";
 
   private ChronyReportMapper() {}
 
@@ -86,6 +92,70 @@ public final class ChronyReportMapper {
   }
 
   /**
+   * The collection's join of every per-source report by the source's name (all printed with {@code
+   * -n}, so the names match): {@code sources} decides which sources there are; {@code sourcestats},
+   * {@code selectdata}, {@code ntpdata} and {@code authdata} add to them, each what it alone says.
+   * ntpdata's own offset, stratum and poll are left out: they are the last packet's, where {@code
+   * sources} gives chrony's filtered view.
+   */
+  public static List<SourceStatus> sources(
+      List<ChronySource> sources,
+      List<ChronySourceStats> stats,
+      List<ChronySelectData> selection,
+      List<ChronyNtpData> ntp,
+      List<ChronyAuthData> auth) {
+    Map<String, ChronySelectData> selectionByName = byName(selection, ChronySelectData::name);
+    Map<String, ChronyNtpData> ntpByAddress = byName(ntp, ChronyNtpData::remoteAddress);
+    Map<String, ChronyAuthData> authByName = byName(auth, ChronyAuthData::name);
+    List<SourceStatus> joined = new ArrayList<>(sources.size());
+    for (SourceStatus base : sources(sources, stats)) {
+      SourceStatus.Builder b = base.toBuilder();
+      ChronySelectData selected = selectionByName.get(base.source());
+      if (selected != null) {
+        b.selectionReason(SelectionReason.ofChronyState(selected.state()))
+            .selectionScore(selected.score());
+      }
+      ChronyNtpData exchanged = ntpByAddress.get(base.source());
+      if (exchanged != null) {
+        b.delaySeconds(lastReply(exchanged, exchanged.peerDelaySeconds()))
+            .exchange(exchange(exchanged));
+      }
+      ChronyAuthData authenticated = authByName.get(base.source());
+      if (authenticated != null && NTS.equals(authenticated.mode())) {
+        b.ntsCookies(authenticated.cookies())
+            .ntsKeAttempts(authenticated.attempts())
+            .ntsNaks(authenticated.naks());
+      }
+      joined.add(b.build());
+    }
+    return joined;
+  }
+
+  private static <T> Map<String, T> byName(List<T> rows, Function<T, String> name) {
+    Map<String, T> map = new LinkedHashMap<>();
+    rows.forEach(r -> map.putIfAbsent(name.apply(r), r));
+    return map;
+  }
+
+  private static NtpExchange exchange(ChronyNtpData d) {
+    return new NtpExchange(
+        d.totalTx(),
+        d.totalRx(),
+        d.totalValidRx(),
+        d.totalGoodRx(),
+        lastReply(d, d.interleaved()),
+        lastReply(d, d.authenticated()));
+  }
+
+  /**
+   * A value ntpdata takes from the last valid reply: absent before there was one (chronyd then
+   * prints zeros and mode {@code Invalid}, not measurements).
+   */
+  private static <T> @Nullable T lastReply(ChronyNtpData d, T value) {
+    return d.totalValidRx() > 0 ? value : null;
+  }
+
+  /**
    * {@code ntpdata} per source: its own reference ID, stratum, poll and delay. ntpdata prints the
    * offset as server minus local, so it is negated into the contract's local minus source.
    */
@@ -105,7 +175,8 @@ public final class ChronyReportMapper {
               .stratum(d.stratum())
               .pollIntervalSeconds(Math.pow(2, d.pollLog2()))
               .offsetSeconds(-d.offsetSeconds())
-              .delaySeconds(d.peerDelaySeconds())
+              .delaySeconds(lastReply(d, d.peerDelaySeconds()))
+              .exchange(exchange(d))
               .build());
     }
     return result;
@@ -119,7 +190,7 @@ public final class ChronyReportMapper {
     List<SourceStatus> result = new ArrayList<>(rows.size());
     for (ChronyAuthData row : rows) {
       SourceStatus.Builder b = SourceStatus.builder(row.name());
-      if ("NTS".equals(row.mode())) {
+      if (NTS.equals(row.mode())) {
         b.ntsCookies(row.cookies()).ntsKeAttempts(row.attempts()).ntsNaks(row.naks());
       }
       result.add(b.build());

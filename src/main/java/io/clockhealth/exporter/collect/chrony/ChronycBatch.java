@@ -19,10 +19,10 @@ import java.util.function.Predicate;
  * <p>So the output is split by what each report prints, not by line counts: a line belongs to the
  * first report, at or after the one being read, whose CSV shape it has. Reports may print nothing
  * (no sources), and the source list may change between {@code sources} and {@code sourcestats}. An
- * error line ends the output and belongs to a report that had not finished; where several could
- * have (reports with no lines yet), a {@code 501} goes to the first one chronyd refuses to
- * unprivileged clients — a client allowed {@code tracking} is allowed {@code sources} and {@code
- * sourcestats} too — and any other error to the first of them. The reports after it did not run.
+ * error line ends the output. A {@code 501} after any report's lines goes to the first later report
+ * chronyd refuses to unprivileged clients: chronyd refuses a command at its first request, and a
+ * client allowed one unprivileged report is allowed them all. Any other error goes to the first
+ * report that had not finished. The reports after it did not run.
  */
 final class ChronycBatch {
 
@@ -42,6 +42,13 @@ final class ChronycBatch {
       new Report("sources", ChronyFormats.SOURCES::recognises, false, false);
   static final Report SOURCESTATS =
       new Report("sourcestats", ChronyFormats.SOURCESTATS::recognises, false, false);
+  static final Report ACTIVITY = new Report("activity", ActivityParser::isCsvLine, true, false);
+  static final Report SELECTDATA =
+      new Report("selectdata", ChronyFormats.SELECTDATA::recognises, false, true);
+  static final Report NTPDATA =
+      new Report("ntpdata", ChronyFormats.NTPDATA::recognises, false, true);
+  static final Report AUTHDATA =
+      new Report("authdata", ChronyFormats.AUTHDATA::recognises, false, true);
   static final Report SERVERSTATS =
       new Report("serverstats", ChronyFormats.SERVERSTATS::recognises, true, true);
 
@@ -108,13 +115,15 @@ final class ChronycBatch {
   }
 
   /**
-   * The report a data line belongs to: the first at or after the current one whose shape it has. A
-   * line no report recognises stays with the report being read (or the next one, if that was a
-   * finished one-line report), whose parser then names it.
+   * The report a data line belongs to: the first at or after the current one whose shape it has,
+   * passing over a one-line report that has its line (chrony 3's serverstats line has activity's
+   * shape). A line no report recognises stays with the report being read (or the next one, if that
+   * was a finished one-line report), whose parser then names it.
    */
   private int owner(int current, List<List<String>> lines, String line) {
     for (int i = Math.max(current, 0); i < reports.size(); i++) {
-      if (reports.get(i).ownsLine().test(line)) {
+      boolean finished = reports.get(i).singleLine() && !lines.get(i).isEmpty();
+      if (!finished && reports.get(i).ownsLine().test(line)) {
         return i;
       }
     }
@@ -124,14 +133,13 @@ final class ChronycBatch {
   /** The report an error line belongs to (see the class comment). */
   private int failedReport(int current, List<List<String>> lines, String errorLine) {
     int first = firstUnfinished(current, lines);
-    // A refusal after an unprivileged report answered cannot be another unprivileged one's.
+    // chronyd refuses a command at its first request, before it prints anything; so a refusal
+    // after a report's lines is a later report's, and a privileged one: a client allowed the
+    // report that answered is allowed every unprivileged one.
     boolean refusedAfterAnAnswer =
-        current >= 0
-            && !reports.get(current).privileged()
-            && !reports.get(first).privileged()
-            && ChronyErrorReply.find(errorLine).map(r -> r.code() == 501).orElse(false);
+        current >= 0 && ChronyErrorReply.find(errorLine).map(r -> r.code() == 501).orElse(false);
     if (refusedAfterAnAnswer) {
-      for (int i = first + 1; i < reports.size(); i++) {
+      for (int i = current + 1; i < reports.size(); i++) {
         if (reports.get(i).privileged()) {
           return i;
         }

@@ -13,6 +13,8 @@ import io.clockhealth.exporter.config.ToolSettings;
 import io.clockhealth.exporter.exec.CommandResult;
 import io.clockhealth.exporter.exec.CommandRunner;
 import io.clockhealth.exporter.exec.CommandSpec;
+import io.clockhealth.exporter.model.NtpExchange;
+import io.clockhealth.exporter.model.SelectionReason;
 import io.clockhealth.exporter.model.SourceState;
 import io.clockhealth.exporter.model.SourceStatus;
 import java.time.Duration;
@@ -44,6 +46,23 @@ class ChronyCollectorTest {
       127.0.0.23,20,12,5,-0.950,2.981,-73.000015259,0.000004676
       """;
   private static final String SERVERSTATS = "39,0,3,0,0,0,0,0,0,0,0\n";
+  private static final String ACTIVITY = "3,0,0,0,0\n";
+  private static final String SELECTDATA =
+      """
+      *,127.0.0.21,N,-,-,-,-,-,-,-,-,-,-,1,1.0,-0.000002131,0.000003322,Normal
+      +,127.0.0.22,N,-,-,-,-,-,-,-,-,-,-,0,1.0,-0.000002899,0.000003404,Normal
+      x,127.0.0.23,N,-,-,-,-,-,-,-,-,-,-,0,1.0,-73.000003278,-72.999996781,Normal
+      """;
+  private static final String NTPDATA =
+      "127.0.0.21,7F000015,12101,127.0.0.1,7F000001,Normal,4,Server,10,-1,-1,-26,0.000000015,"
+          + "0.000000,0.000000,7F7F0101,,1796218711.342136852,-0.000000500,0.000007744,"
+          + "0.000000045,0.000069390,0.45,111,111,1111,No,No,Kernel,Kernel,54,53,52,50\n";
+  private static final String AUTHDATA =
+      """
+      127.0.0.21,-,0,0,0,4294967295,0,0,0,0
+      127.0.0.22,NTS,1,15,256,33,0,0,8,100
+      127.0.0.23,NTS,1,15,256,4294967295,5,0,0,0
+      """;
 
   private final CommandRunner runner = mock(CommandRunner.class);
   private final Map<String, CommandResult.Outcome> outcomes = new HashMap<>();
@@ -58,6 +77,10 @@ class ChronyCollectorTest {
     outputs.put("sources", SOURCES);
     outputs.put("sourcestats", SOURCESTATS);
     outputs.put("serverstats", SERVERSTATS);
+    outputs.put("activity", ACTIVITY);
+    outputs.put("selectdata", SELECTDATA);
+    outputs.put("ntpdata", NTPDATA);
+    outputs.put("authdata", AUTHDATA);
     // Like chronyc -m: each command's output in order, stopping after the first that fails.
     when(runner.run(any()))
         .thenAnswer(
@@ -108,6 +131,10 @@ class ChronyCollectorTest {
             "tracking",
             "sources",
             "sourcestats",
+            "activity",
+            "selectdata",
+            "ntpdata",
+            "authdata",
             "serverstats");
     assertThat(spec.timeout()).isEqualTo(Duration.ofSeconds(2));
   }
@@ -130,6 +157,46 @@ class ChronyCollectorTest {
     assertThat(result.report().serverStats().get(0).name())
         .isEqualTo("clock_server_ntp_packets_received");
     assertThat(result.report().serverStats().get(0).value()).isEqualTo(39);
+    assertThat(result.report().system().sourcesOnline()).isEqualTo(3);
+    assertThat(result.report().system().sourcesOffline()).isZero();
+  }
+
+  @Test
+  void everyPerSourceReportJoinsItsSourceByName() {
+    List<SourceStatus> sources = Collected.once(collector).report().sources();
+    assertThat(sources)
+        .extracting(SourceStatus::selectionReason)
+        .containsExactly(
+            SelectionReason.SELECTED, SelectionReason.COMBINED, SelectionReason.FALSETICKER);
+    SourceStatus first = sources.get(0);
+    assertThat(first.exchange()).isEqualTo(new NtpExchange(54, 53, 52, 50, false, false));
+    assertThat(first.delaySeconds()).isCloseTo(0.000007744, within(1e-12));
+    // ntpdata's own offset (the last packet's, server minus local) does not replace sources'.
+    assertThat(first.offsetSeconds()).isCloseTo(0.000001175, within(1e-12));
+    assertThat(first.ntsCookies()).as("not an NTS source").isNull();
+    assertThat(sources.get(1).exchange()).as("ntpdata has no row for it").isNull();
+    assertThat(sources.get(1).ntsCookies()).isEqualTo(8);
+    assertThat(sources.get(2).ntsCookies()).isZero();
+    assertThat(sources.get(2).ntsKeAttempts()).isEqualTo(5);
+  }
+
+  @Test
+  void overUdpEveryPrivilegedReportIsRefusedOnceAndOnlyThoseAreOff() {
+    for (String privileged : List.of("selectdata", "ntpdata", "authdata", "serverstats")) {
+      outputs.put(privileged, "501 Not authorised\n");
+      exitCodes.put(privileged, 1);
+    }
+    CollectionResult first = Collected.once(collector);
+    assertThat(first.success()).isTrue();
+    assertThat(first.report().sources()).hasSize(3);
+    assertThat(first.report().sources().get(0).selectionReason()).isNull();
+    assertThat(first.report().system().sourcesOnline()).isEqualTo(3);
+    // chronyc stops at the first refusal: one call per refused report, then the one that serves.
+    assertThat(calls).hasSize(5);
+    calls.clear();
+    CollectionResult second = Collected.once(collector);
+    assertThat(second.success()).isTrue();
+    assertThat(calls).containsExactly(List.of("tracking", "sources", "sourcestats", "activity"));
   }
 
   @Test
@@ -181,7 +248,16 @@ class ChronyCollectorTest {
     CollectionResult second = Collected.once(collector);
     assertThat(second.success()).isTrue();
     assertThat(second.report().sources()).hasSize(3);
-    assertThat(calls).containsExactly(List.of("tracking", "sources", "sourcestats"));
+    assertThat(calls)
+        .containsExactly(
+            List.of(
+                "tracking",
+                "sources",
+                "sourcestats",
+                "activity",
+                "selectdata",
+                "ntpdata",
+                "authdata"));
   }
 
   @Test
