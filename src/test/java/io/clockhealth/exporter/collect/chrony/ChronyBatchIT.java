@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,8 +37,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The one-process collection ({@code chronyc -m}) against a real chronyd: it serves the same series
  * and values as each command's own output gives through the {@code parse} formats, over the socket
- * and over UDP (where chronyd refuses serverstats), and a daemon killed between two commands of the
- * one call leaves nothing of that call served.
+ * and over UDP (where chronyd refuses the socket-only reports), and a daemon killed between two
+ * commands of the one call leaves nothing of that call served.
  *
  * <p>Loopback addresses and ports: {@link LoopbackRanges#CHRONY_BATCH_IT}. A server chronyd ({@code
  * local stratum 5}) on address/port 0; a client polling it and address/port 8 where nothing answers
@@ -114,19 +115,30 @@ class ChronyBatchIT {
     ScrapedMetrics separate =
         separately(
             List.of("-h", client.socketPath().toString()),
-            List.of("tracking", "sources", "sourcestats", "serverstats"));
+            List.of(
+                "tracking",
+                "sources",
+                "sourcestats",
+                "activity",
+                "selectdata",
+                "ntpdata",
+                "authdata",
+                "serverstats"));
     assertThat(result.success()).isTrue();
     assertThat(result.report().serverStats()).isNotEmpty();
+    assertThat(result.report().sources())
+        .allSatisfy(s -> assertThat(s.selectionReason()).isNotNull());
     assertSameSeries(exposition(result.report()), separate);
   }
 
   @Test
-  void overUdpServerstatsIsRefusedAndOnlyThatPartIsOff() throws Exception {
+  void overUdpTheSocketOnlyReportsAreRefusedAndOnlyThosePartsAreOff() throws Exception {
     List<String> udp = List.of("-h", CLIENT_UDP, "-p", String.valueOf(CLIENT_UDP_PORT));
     ChronyCollector collector = collector(udp.toArray(String[]::new));
     for (int scrape = 0; scrape < 2; scrape++) {
       CollectionResult result = Collected.once(collector);
-      ScrapedMetrics separate = separately(udp, List.of("tracking", "sources", "sourcestats"));
+      ScrapedMetrics separate =
+          separately(udp, List.of("tracking", "sources", "sourcestats", "activity"));
       assertThat(result.success()).as("scrape %d", scrape).isTrue();
       assertThat(result.report().serverStats()).isEmpty();
       assertThat(result.report().sources()).hasSize(2);
@@ -172,7 +184,27 @@ class ChronyBatchIT {
             1 << 20));
   }
 
-  /** Each command run on its own and its output read by its {@code parse} format. */
+  /**
+   * What the collection takes from each report that adds to {@code sources} (the rest of what its
+   * {@code parse} format gives, such as ntpdata's own view of a source's offset, is not served).
+   */
+  private static final Map<String, List<String>> ADDED_SERIES =
+      Map.of(
+          "selectdata",
+          List.of("clock_source_selection_info", "clock_source_selection_score"),
+          "ntpdata",
+          List.of(
+              "clock_source_packets_",
+              "clock_source_interleaved",
+              "clock_source_authenticated",
+              "clock_source_delay_seconds"),
+          "authdata",
+          List.of("clock_source_nts_"));
+
+  /**
+   * Each command run on its own and its output read by its {@code parse} format; of the reports
+   * that add to {@code sources}, the series they add.
+   */
   private static ScrapedMetrics separately(List<String> target, List<String> commands)
       throws Exception {
     Map<String, OutputFormat> formats = new LinkedHashMap<>();
@@ -183,7 +215,17 @@ class ChronyBatchIT {
       args.addAll(List.of("-n", "-c", command));
       String output = chronyc(args);
       DaemonReport report = formats.get("chronyc-" + command).parse(output);
-      text.append(exposition(report));
+      List<String> added = ADDED_SERIES.get(command);
+      String exposition = exposition(report);
+      if (added != null) {
+        exposition =
+            exposition
+                .lines()
+                .filter(l -> !l.startsWith("#") && added.stream().anyMatch(l::startsWith))
+                .map(l -> l + "\n")
+                .collect(Collectors.joining());
+      }
+      text.append(exposition);
     }
     return ScrapedMetrics.parse(text.toString());
   }

@@ -56,9 +56,9 @@ class ChronySelectionIT {
     // D's stratum 12 is at or above the orphan stratum 11; without D, A and B miss minsources.
     client(
         "orphan", "local stratum 11 orphan", "minsources 3", poll(0, ""), poll(1, ""), poll(2, ""));
-    // A and B agree with each other, half a second away from the trusted D: outvoting it is not
-    // enough.
-    client("trusting", poll(0, "offset 0.5"), poll(1, "offset 0.5"), poll(2, "trust"));
+    // The chrony lab's F: with D trusted, chrony 4.3 marks the other two T (observed) and
+    // selects D, although all three serve this machine's clock.
+    client("trusting", poll(0, "prefer"), poll(1, ""), poll(2, "trust"));
     // A half a second off, outvoted by B and D.
     client("outvoted", poll(0, "offset 0.5"), poll(1, ""), poll(2, ""));
     client("preferring", poll(0, "prefer"), poll(1, ""));
