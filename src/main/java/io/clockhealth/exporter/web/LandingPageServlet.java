@@ -113,13 +113,14 @@ final class LandingPageServlet extends HttpServlet {
     }
     if (!report.sources().isEmpty()) {
       out.println(
-          "<h3>Sources</h3><table><tr><th>Source</th><th>State</th><th>Reach</th>"
-              + "<th>Offset (local − source)</th><th>Stratum</th></tr>");
+          "<h3>Sources</h3><table><tr><th>Source</th><th>State</th><th>Why (chrony)</th>"
+              + "<th>Reach</th><th>Offset (local − source)</th><th>Stratum</th></tr>");
       for (SourceStatus source : report.sources()) {
         out.printf(
-            "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>%n",
+            "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>%n",
             Html.escape(source.source()),
             source.state() == null ? "n/a" : source.state().label(),
+            source.selectionReason() == null ? "n/a" : source.selectionReason().label(),
             source.reachability() == null ? "n/a" : Integer.toOctalString(source.reachability()),
             Durations.signed(source.offsetSeconds()),
             source.stratum() == null ? "n/a" : source.stratum());

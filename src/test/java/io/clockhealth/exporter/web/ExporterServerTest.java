@@ -17,6 +17,7 @@ import io.clockhealth.exporter.model.HostClock;
 import io.clockhealth.exporter.model.KernelClock;
 import io.clockhealth.exporter.model.KernelTimeState;
 import io.clockhealth.exporter.model.LeapStatus;
+import io.clockhealth.exporter.model.SelectionReason;
 import io.clockhealth.exporter.model.SourceMode;
 import io.clockhealth.exporter.model.SourceState;
 import io.clockhealth.exporter.model.SourceStatus;
@@ -69,8 +70,17 @@ class ExporterServerTest {
                       .reachability(255)
                       .offsetSeconds(1e-6)
                       .build();
+              SourceStatus distant =
+                  SourceStatus.builder("127.0.0.22")
+                      .mode(SourceMode.SERVER)
+                      .state(SourceState.UNUSABLE)
+                      .selectionReason(SelectionReason.DISTANT)
+                      .reachability(255)
+                      .build();
               return new CollectionResult(
-                  true, new DaemonReport(Daemon.CHRONY, true, system, List.of(source), List.of()));
+                  true,
+                  new DaemonReport(
+                      Daemon.CHRONY, true, system, List.of(source, distant), List.of()));
             });
     HostClock hostClock =
         new HostClock(
@@ -179,7 +189,10 @@ class ExporterServerTest {
         .contains("127.0.0.21")
         .contains("selected")
         .contains("&lt;script&gt;")
-        .doesNotContain("<script>");
+        .doesNotContain("<script>")
+        // chrony's own reason, where selectdata was readable; n/a where it was not
+        .contains("<td>127.0.0.22</td><td>unusable</td><td>distant</td>")
+        .contains("<td>selected</td><td>n/a</td>");
   }
 
   @Test
