@@ -1,5 +1,6 @@
 package io.clockhealth.exporter.cli;
 
+import io.clockhealth.exporter.config.ChronyClientsSettings;
 import io.clockhealth.exporter.config.ConfigException;
 import io.clockhealth.exporter.config.ConfigFile;
 import io.clockhealth.exporter.config.ConfigFileLoader;
@@ -88,6 +89,23 @@ final class CollectionOptions {
   @Nullable List<String> timesyncdArgs;
 
   @Option(
+      names = "--collector.chrony.clients",
+      description =
+          "Read chronyd's client log (chronyc clients; needs chronyd's socket): clients by"
+              + " protocol, requests and drops, last-request ages and intervals (default off).")
+  @Nullable Boolean chronyClients;
+
+  @Option(
+      names = "--collector.chrony.clients.per-client",
+      paramLabel = "N",
+      description =
+          "With --collector.chrony.clients: the N busiest clients also get series of their own,"
+              + " N at most "
+              + ChronyClientsSettings.MAX_PER_CLIENT
+              + " (default 0: aggregates only).")
+  @Nullable Integer chronyClientsPerClient;
+
+  @Option(
       names = "--collector.timeout",
       paramLabel = "DURATION",
       description = "Timeout of each tool command, e.g. 500ms, 2s (default 2s).")
@@ -168,6 +186,8 @@ final class CollectionOptions {
             maxOutputBytes,
             maxSources,
             minInterval,
+            chronyClients,
+            chronyClientsPerClient,
             new HostPaths.Flags(procfs, sysfs, rootfs),
             Map.of(
                 Daemon.CHRONY, new ToolOverrides(chronyEnabled, chronyPath, chronyArgs),

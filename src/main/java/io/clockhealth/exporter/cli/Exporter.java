@@ -53,7 +53,8 @@ final class Exporter {
         new ProcessRunner(
             new ExecutableResolver(), System.getenv(), Daemon.values().length, leftovers);
     Map<Daemon, Function<ToolSettings, DaemonCollector>> constructors = new EnumMap<>(Daemon.class);
-    constructors.put(Daemon.CHRONY, tool -> new ChronyCollector(runner, tool));
+    constructors.put(
+        Daemon.CHRONY, tool -> new ChronyCollector(runner, tool, settings.chronyClients()));
     constructors.put(Daemon.NTPD, tool -> new NtpdCollector(runner, tool));
     constructors.put(Daemon.TIMESYNCD, tool -> new TimesyncdCollector(runner, tool));
     this.collector =

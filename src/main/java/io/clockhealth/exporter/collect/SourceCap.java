@@ -46,12 +46,6 @@ final class SourceCap {
           max);
     }
     return new CollectionResult(
-        result.success(),
-        new DaemonReport(
-            report.daemon(),
-            report.daemonUp(),
-            report.system(),
-            report.sources().subList(0, max),
-            report.serverStats()));
+        result.success(), report.withSources(report.sources().subList(0, max)));
   }
 }

@@ -25,7 +25,8 @@ public record ExporterSettings(
     int maxSources,
     HostPaths hostPaths,
     Map<Daemon, ToolSettings> tools,
-    ProbeSettings probe) {
+    ProbeSettings probe,
+    ChronyClientsSettings chronyClients) {
 
   public static final String DEFAULT_LISTEN_ADDRESS = ":39123";
   public static final String DEFAULT_TELEMETRY_PATH = "/metrics";
@@ -120,7 +121,8 @@ public record ExporterSettings(
         maxSources,
         HostPaths.resolve(flags.hostPaths()),
         tools,
-        ProbeSettings.resolve(file));
+        ProbeSettings.resolve(file),
+        ChronyClientsSettings.resolve(flags.chronyClients(), flags.chronyClientsPerClient()));
   }
 
   private static ToolSettings tool(

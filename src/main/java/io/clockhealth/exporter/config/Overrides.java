@@ -16,12 +16,26 @@ public record Overrides(
     @Nullable Integer maxOutputBytes,
     @Nullable Integer maxSources,
     @Nullable String minInterval,
+    @Nullable Boolean chronyClients,
+    @Nullable Integer chronyClientsPerClient,
     HostPaths.Flags hostPaths,
     Map<Daemon, ToolOverrides> tools) {
 
   public static final Overrides NONE =
       new Overrides(
-          null, null, null, null, null, null, null, null, null, HostPaths.Flags.NONE, Map.of());
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          HostPaths.Flags.NONE,
+          Map.of());
 
   public Overrides {
     Map<Daemon, ToolOverrides> copy = new EnumMap<>(Daemon.class);

@@ -10,14 +10,19 @@ import io.clockhealth.exporter.model.KernelTimeState;
 import io.clockhealth.exporter.model.LeapStatus;
 import io.clockhealth.exporter.model.NtpExchange;
 import io.clockhealth.exporter.model.RtcClock;
+import io.clockhealth.exporter.model.ServerClient;
+import io.clockhealth.exporter.model.ServerClients;
 import io.clockhealth.exporter.model.ServerStat;
 import io.clockhealth.exporter.model.SourceState;
 import io.clockhealth.exporter.model.SourceStatus;
 import io.clockhealth.exporter.model.SystemStatus;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Turns what one scrape learnt into the metric contract of docs/metrics.md: names, labels, units
@@ -68,7 +73,73 @@ public final class ClockMetrics {
         families.gauge(stat.name(), stat.help(), daemon, stat.value());
       }
     }
+    ServerClients clients = report.clients();
+    if (clients != null) {
+      clients(daemon, clients);
+    }
     return this;
+  }
+
+  /** Last-request ages: a second to a day, by factors of 4. */
+  private static final double[] AGE_BOUNDS = {1, 4, 16, 64, 256, 1024, 4096, 16384, 65536};
+
+  /** Request intervals: chrony's log2 estimates, from 0.25 s to over an hour, by factors of 4. */
+  private static final double[] INTERVAL_BOUNDS = {0.25, 1, 4, 16, 64, 256, 1024, 4096};
+
+  /**
+   * A server's client log: per protocol, the clients and their requests, and the distributions of
+   * their last-request ages and intervals; per client only for the busiest, up to the limit.
+   */
+  private void clients(Labels daemon, ServerClients log) {
+    for (String protocol : ServerClients.PROTOCOLS) {
+      List<ServerClient> of =
+          log.clients().stream().filter(c -> c.protocol().equals(protocol)).toList();
+      Labels labels = daemon.add("protocol", protocol);
+      families.gauge(MetricCatalog.SERVER_CLIENTS, labels, of.size());
+      families.gauge(
+          MetricCatalog.SERVER_CLIENTS_RATE_LIMITED,
+          labels,
+          of.stream().filter(c -> c.dropped() > 0).count());
+      families.gauge(
+          MetricCatalog.SERVER_CLIENTS_REQUESTS,
+          labels,
+          of.stream().mapToLong(ServerClient::packets).sum());
+      families.gauge(
+          MetricCatalog.SERVER_CLIENTS_REQUESTS_DROPPED,
+          labels,
+          of.stream().mapToLong(ServerClient::dropped).sum());
+      families.histogram(
+          MetricCatalog.SERVER_CLIENTS_LAST_REQUEST_AGE_SECONDS,
+          labels,
+          AGE_BOUNDS,
+          of.stream().map(ServerClient::lastPacketAgeSeconds).filter(Objects::nonNull).toList());
+      families.histogram(
+          MetricCatalog.SERVER_CLIENTS_REQUEST_INTERVAL_SECONDS,
+          labels,
+          INTERVAL_BOUNDS,
+          of.stream().map(ServerClient::intervalSeconds).filter(Objects::nonNull).toList());
+    }
+    log.clients().stream()
+        .sorted(
+            Comparator.comparingLong(ServerClient::packets)
+                .reversed()
+                .thenComparing(ServerClient::address)
+                .thenComparing(ServerClient::protocol))
+        .limit(log.perClientLimit())
+        .forEach(
+            c -> {
+              Labels labels = daemon.add("client", c.address()).add("protocol", c.protocol());
+              families.gauge(MetricCatalog.SERVER_CLIENT_REQUESTS, labels, c.packets());
+              families.gauge(MetricCatalog.SERVER_CLIENT_REQUESTS_DROPPED, labels, c.dropped());
+              families.gauge(
+                  MetricCatalog.SERVER_CLIENT_LAST_REQUEST_AGE_SECONDS,
+                  labels,
+                  c.lastPacketAgeSeconds());
+              families.gauge(
+                  MetricCatalog.SERVER_CLIENT_REQUEST_INTERVAL_SECONDS,
+                  labels,
+                  c.intervalSeconds());
+            });
   }
 
   /** The host clock's series; {@code null} components and empty lists add nothing. */

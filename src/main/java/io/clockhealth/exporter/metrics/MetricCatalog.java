@@ -370,13 +370,56 @@ public enum MetricCatalog {
   SERVER_NTP_HARDWARE_TX_TIMESTAMPS(
       "clock_server_ntp_hardware_tx_timestamps",
       Type.COUNTER,
-      serverStats("NTP hardware TX timestamps"));
+      serverStats("NTP hardware TX timestamps")),
+  SERVER_CLIENTS(
+      "clock_server_clients",
+      Type.GAUGE,
+      "Clients in the server's client log with at least one request, by protocol (chronyc"
+          + " clients)."),
+  SERVER_CLIENTS_RATE_LIMITED(
+      "clock_server_clients_rate_limited",
+      Type.GAUGE,
+      "Clients with at least one request dropped by rate limiting, by protocol."),
+  SERVER_CLIENTS_REQUESTS(
+      "clock_server_clients_requests",
+      Type.GAUGE,
+      "Requests of all logged clients, by protocol; a gauge: records leave a full log."),
+  SERVER_CLIENTS_REQUESTS_DROPPED(
+      "clock_server_clients_requests_dropped",
+      Type.GAUGE,
+      "Requests of all logged clients dropped by rate limiting, by protocol."),
+  SERVER_CLIENTS_LAST_REQUEST_AGE_SECONDS(
+      "clock_server_clients_last_request_age_seconds",
+      Type.HISTOGRAM,
+      "How long ago each logged client's last request came, by protocol."),
+  SERVER_CLIENTS_REQUEST_INTERVAL_SECONDS(
+      "clock_server_clients_request_interval_seconds",
+      Type.HISTOGRAM,
+      "Each logged client's mean interval between requests, by protocol."),
+  SERVER_CLIENT_REQUESTS(
+      "clock_server_client_requests",
+      Type.GAUGE,
+      "Requests of one client (--collector.chrony.clients.per-client)."),
+  SERVER_CLIENT_REQUESTS_DROPPED(
+      "clock_server_client_requests_dropped",
+      Type.GAUGE,
+      "Requests of one client dropped by rate limiting."),
+  SERVER_CLIENT_LAST_REQUEST_AGE_SECONDS(
+      "clock_server_client_last_request_age_seconds",
+      Type.GAUGE,
+      "How long ago one client's last request came."),
+  SERVER_CLIENT_REQUEST_INTERVAL_SECONDS(
+      "clock_server_client_request_interval_seconds",
+      Type.GAUGE,
+      "One client's mean interval between requests.");
 
   /** How a metric is exposed. */
   public enum Type {
     GAUGE(""),
     COUNTER("_total"),
-    INFO("_info");
+    INFO("_info"),
+    /** Exposed as {@code _bucket}, {@code _sum} and {@code _count} of this name. */
+    HISTOGRAM("");
 
     private final String suffix;
 

@@ -1,12 +1,15 @@
 package io.clockhealth.exporter.metrics;
 
+import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
 import io.prometheus.metrics.model.snapshots.InfoSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,15 +24,19 @@ final class MetricFamilies {
   private enum Kind {
     GAUGE,
     COUNTER,
-    INFO
+    INFO,
+    HISTOGRAM
   }
 
   private record Point(Labels labels, double value) {}
+
+  private record HistogramPoint(Labels labels, ClassicHistogramBuckets buckets, double sum) {}
 
   private static final class Family {
     private final Kind kind;
     private final String help;
     private final List<Point> points = new ArrayList<>();
+    private final List<HistogramPoint> histograms = new ArrayList<>();
 
     private Family(Kind kind, String help) {
       this.kind = kind;
@@ -59,6 +66,29 @@ final class MetricFamilies {
   /** An info metric: {@code name} without the {@code _info} suffix, which the exposition adds. */
   void info(String name, String help, Labels labels) {
     family(name, Kind.INFO, help).points.add(new Point(labels, 1));
+  }
+
+  /**
+   * A classic histogram of {@code values} with {@code bounds} (ascending, without +Inf, which is
+   * added).
+   */
+  void histogram(MetricCatalog metric, Labels labels, double[] bounds, List<Double> values) {
+    double[] withInf = Arrays.copyOf(bounds, bounds.length + 1);
+    withInf[bounds.length] = Double.POSITIVE_INFINITY;
+    // per bucket, not cumulative: the exposition adds them up
+    long[] counts = new long[withInf.length];
+    double sum = 0;
+    for (double v : values) {
+      int i = 0;
+      while (v > withInf[i]) {
+        i++;
+      }
+      counts[i]++;
+      sum += v;
+    }
+    family(checked(metric, MetricCatalog.Type.HISTOGRAM), Kind.HISTOGRAM, metric.help())
+        .histograms
+        .add(new HistogramPoint(labels, ClassicHistogramBuckets.of(withInf, counts), sum));
   }
 
   /** A gauge point of a catalogued metric; {@code null} means "not measured" and adds nothing. */
@@ -120,6 +150,19 @@ final class MetricFamilies {
                     CounterSnapshot.CounterDataPointSnapshot.builder()
                         .labels(p.labels)
                         .value(p.value)
+                        .build()));
+        yield builder.build();
+      }
+      case HISTOGRAM -> {
+        HistogramSnapshot.Builder builder =
+            HistogramSnapshot.builder().name(name).help(family.help);
+        family.histograms.forEach(
+            h ->
+                builder.dataPoint(
+                    HistogramSnapshot.HistogramDataPointSnapshot.builder()
+                        .labels(h.labels)
+                        .classicHistogramBuckets(h.buckets)
+                        .sum(h.sum)
                         .build()));
         yield builder.build();
       }

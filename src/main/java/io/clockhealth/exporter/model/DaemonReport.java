@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * whether the daemon answered (e.g. the tool itself is missing); {@code system} is {@code null}
  * when the system view could not be read. {@code host} is what the daemon's tool said about the
  * host beyond the daemon (timedatectl: timedated's settings), written without a {@code daemon}
- * label.
+ * label. {@code clients} is a time server's client log; {@code null} when not asked for.
  */
 public record DaemonReport(
     Daemon daemon,
@@ -16,11 +16,23 @@ public record DaemonReport(
     @Nullable SystemStatus system,
     List<SourceStatus> sources,
     List<ServerStat> serverStats,
-    HostClock host) {
+    HostClock host,
+    @Nullable ServerClients clients) {
 
   public DaemonReport {
     sources = List.copyOf(sources);
     serverStats = List.copyOf(serverStats);
+  }
+
+  /** A report with no client log. */
+  public DaemonReport(
+      Daemon daemon,
+      @Nullable Boolean daemonUp,
+      @Nullable SystemStatus system,
+      List<SourceStatus> sources,
+      List<ServerStat> serverStats,
+      HostClock host) {
+    this(daemon, daemonUp, system, sources, serverStats, host, null);
   }
 
   /** A report that says nothing about the host. */
@@ -31,6 +43,11 @@ public record DaemonReport(
       List<SourceStatus> sources,
       List<ServerStat> serverStats) {
     this(daemon, daemonUp, system, sources, serverStats, HostClock.NONE);
+  }
+
+  /** This report with only {@code kept} of its sources. */
+  public DaemonReport withSources(List<SourceStatus> kept) {
+    return new DaemonReport(daemon, daemonUp, system, kept, serverStats, host, clients);
   }
 
   public static DaemonReport empty(Daemon daemon, @Nullable Boolean daemonUp) {

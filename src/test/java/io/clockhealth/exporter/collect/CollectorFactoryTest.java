@@ -71,7 +71,19 @@ class CollectorFactoryTest {
   /** Overrides of the collectors' settings only. */
   private static Overrides tools(Map<Daemon, ToolOverrides> tools) {
     return new Overrides(
-        null, null, null, null, null, null, null, null, null, HostPaths.Flags.NONE, tools);
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        HostPaths.Flags.NONE,
+        tools);
   }
 
   private static Overrides forcing(Daemon daemon, boolean enabled) {

@@ -59,6 +59,8 @@ class ExporterSettingsTest {
             null,
             25,
             null,
+            null,
+            null,
             new HostPaths.Flags(null, "/", null),
             Map.of(Daemon.CHRONY, new ToolOverrides(true, "/x/chronyc", List.of("-h", "/s.sock"))));
     ExporterSettings both = ExporterSettings.resolve(file, flags);
@@ -78,7 +80,19 @@ class ExporterSettingsTest {
   private static Overrides flags(
       String listen, String telemetryPath, String logLevel, HostPaths.Flags paths) {
     return new Overrides(
-        listen, telemetryPath, null, null, logLevel, null, null, null, null, paths, Map.of());
+        listen,
+        telemetryPath,
+        null,
+        null,
+        logLevel,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        paths,
+        Map.of());
   }
 
   @Test

@@ -11,6 +11,8 @@ import io.clockhealth.exporter.model.KernelStatusFlag;
 import io.clockhealth.exporter.model.KernelTimeState;
 import io.clockhealth.exporter.model.LeapStatus;
 import io.clockhealth.exporter.model.RtcClock;
+import io.clockhealth.exporter.model.ServerClient;
+import io.clockhealth.exporter.model.ServerClients;
 import io.clockhealth.exporter.model.ServerStat;
 import io.clockhealth.exporter.model.SourceMode;
 import io.clockhealth.exporter.model.SourceState;
@@ -200,5 +202,58 @@ class ClockMetricsTest {
                 .build()
                 .maxErrorSeconds())
         .isEqualTo(1.25);
+  }
+
+  @Test
+  void aClientLogIsAggregatedPerProtocolWithOwnSeriesOnlyForTheBusiestUpToTheLimit()
+      throws IOException {
+    ServerClients log =
+        new ServerClients(
+            List.of(
+                new ServerClient("10.0.0.1", "ntp", 40, 0, 64.0, 10.0),
+                new ServerClient("10.0.0.2", "ntp", 900, 300, 0.5, 0.0),
+                new ServerClient("10.0.0.3", "ntp", 7, 0, null, 5000.0),
+                new ServerClient("10.0.0.2", "command", 2, 0, null, null)),
+            1);
+    String text =
+        text(
+            new ClockMetrics()
+                .report(
+                    new DaemonReport(
+                        Daemon.CHRONY, true, null, List.of(), List.of(), HostClock.NONE, log)));
+    assertThat(text)
+        .contains("clock_server_clients{daemon=\"chrony\",protocol=\"ntp\"} 3.0")
+        .contains("clock_server_clients{daemon=\"chrony\",protocol=\"command\"} 1.0")
+        .contains("clock_server_clients_rate_limited{daemon=\"chrony\",protocol=\"ntp\"} 1.0")
+        .contains("clock_server_clients_requests{daemon=\"chrony\",protocol=\"ntp\"} 947.0")
+        .contains("clock_server_clients_requests_dropped{daemon=\"chrony\",protocol=\"ntp\"} 300.0")
+        // ages 10, 0, 5000: the le buckets are cumulative
+        .contains(
+            "clock_server_clients_last_request_age_seconds_bucket{daemon=\"chrony\",protocol=\"ntp\",le=\"1.0\"} 1")
+        .contains(
+            "clock_server_clients_last_request_age_seconds_bucket{daemon=\"chrony\",protocol=\"ntp\",le=\"16.0\"} 2")
+        .contains(
+            "clock_server_clients_last_request_age_seconds_bucket{daemon=\"chrony\",protocol=\"ntp\",le=\"+Inf\"} 3")
+        .contains(
+            "clock_server_clients_last_request_age_seconds_sum{daemon=\"chrony\",protocol=\"ntp\"} 5010.0")
+        // the interval is known for two of the three
+        .contains(
+            "clock_server_clients_request_interval_seconds_count{daemon=\"chrony\",protocol=\"ntp\"} 2")
+        // the one busiest client only
+        .contains(
+            "clock_server_client_requests{client=\"10.0.0.2\",daemon=\"chrony\",protocol=\"ntp\"} 900.0")
+        .contains(
+            "clock_server_client_requests_dropped{client=\"10.0.0.2\",daemon=\"chrony\",protocol=\"ntp\"} 300.0")
+        .doesNotContain("client=\"10.0.0.1\"")
+        .doesNotContain("client=\"10.0.0.3\"");
+  }
+
+  @Test
+  void noClientLogAskedForIsNoClientSeries() throws IOException {
+    String text =
+        text(
+            new ClockMetrics()
+                .report(new DaemonReport(Daemon.CHRONY, true, null, List.of(), List.of())));
+    assertThat(text).doesNotContain("clock_server_client");
   }
 }

@@ -5,10 +5,13 @@ import io.clockhealth.exporter.collect.OutputParser;
 import io.clockhealth.exporter.collect.Reading;
 import io.clockhealth.exporter.collect.Step;
 import io.clockhealth.exporter.collect.ToolInvoker;
+import io.clockhealth.exporter.config.ChronyClientsSettings;
 import io.clockhealth.exporter.config.ToolSettings;
 import io.clockhealth.exporter.exec.CommandRunner;
 import io.clockhealth.exporter.model.Daemon;
 import io.clockhealth.exporter.model.DaemonReport;
+import io.clockhealth.exporter.model.HostClock;
+import io.clockhealth.exporter.model.ServerClients;
 import io.clockhealth.exporter.model.ServerStat;
 import io.clockhealth.exporter.model.SourceStatus;
 import io.clockhealth.exporter.model.SystemStatus;
@@ -54,13 +57,27 @@ public final class ChronyCollector implements DaemonCollector {
           ChronycBatch.SERVERSTATS);
 
   private final ToolInvoker chronyc;
+  private final ChronyClientsSettings clients;
+  private final List<ChronycBatch.Report> reports;
 
   /** Reports chronyd refused over this connection; never asked again. */
   private final Set<ChronycBatch.Report> refused = ConcurrentHashMap.newKeySet();
 
   public ChronyCollector(CommandRunner runner, ToolSettings settings) {
+    this(runner, settings, ChronyClientsSettings.OFF);
+  }
+
+  /** With {@code clients} enabled, {@code clients} is asked last (it is socket-only too). */
+  public ChronyCollector(
+      CommandRunner runner, ToolSettings settings, ChronyClientsSettings clients) {
     this.chronyc =
         ToolInvoker.of(runner, settings, ToolInvoker.ExtraArguments.FIRST, ChronyErrors.DETECTOR);
+    this.clients = clients;
+    List<ChronycBatch.Report> all = new ArrayList<>(REPORTS);
+    if (clients.enabled()) {
+      all.add(ChronycBatch.CLIENTS);
+    }
+    this.reports = List.copyOf(all);
   }
 
   @Override
@@ -109,7 +126,7 @@ public final class ChronyCollector implements DaemonCollector {
 
   private Attempt attempt() {
     ChronycBatch batch =
-        new ChronycBatch(REPORTS.stream().filter(r -> !refused.contains(r)).toList());
+        new ChronycBatch(reports.stream().filter(r -> !refused.contains(r)).toList());
     List<String> arguments = new ArrayList<>(List.of("-m", "-n", "-c"));
     arguments.addAll(batch.commands());
     Step<ToolInvoker.Call> call = chronyc.execute(arguments);
@@ -137,9 +154,12 @@ public final class ChronyCollector implements DaemonCollector {
         reports.get(ChronycBatch.AUTHDATA, ChronyFormats.AUTHDATA::parse);
     Step<ChronyServerStats> server =
         reports.get(ChronycBatch.SERVERSTATS, ChronyFormats.SERVERSTATS::parse);
+    Step<List<ChronyClient>> clientLog =
+        reports.get(ChronycBatch.CLIENTS, ChronyFormats.CLIENTS::parse);
 
     Optional<Step<?>> down =
-        Reading.daemonStopped(tracking, sources, stats, activity, selection, ntp, auth, server);
+        Reading.daemonStopped(
+            tracking, sources, stats, activity, selection, ntp, auth, server, clientLog);
     if (down.isPresent()) {
       // chronyd did not answer, or died during this call: what it said before is not its state
       // now. Whichever report noticed, the cause is the same one, logged once.
@@ -150,6 +170,7 @@ public final class ChronyCollector implements DaemonCollector {
     privileged.put(ChronycBatch.NTPDATA, ntp);
     privileged.put(ChronycBatch.AUTHDATA, auth);
     privileged.put(ChronycBatch.SERVERSTATS, server);
+    privileged.put(ChronycBatch.CLIENTS, clientLog);
     for (Map.Entry<ChronycBatch.Report, Step<?>> p : privileged.entrySet()) {
       if (p.getValue().failedWith(NOT_AUTHORISED)) {
         return new Attempt(null, p.getKey());
@@ -184,11 +205,21 @@ public final class ChronyCollector implements DaemonCollector {
     }
     List<ServerStat> serverStats =
         ok(server, problems).map(ChronyReportMapper::serverStats).orElse(List.of());
+    ServerClients clientStats =
+        ok(clientLog, problems)
+            .map(c -> ChronyReportMapper.clients(c, clients.perClient()))
+            .orElse(null);
 
     return new Attempt(
         new Reading.Read(
             new DaemonReport(
-                Daemon.CHRONY, true, withActivity.build(), sourceStatuses, serverStats),
+                Daemon.CHRONY,
+                true,
+                withActivity.build(),
+                sourceStatuses,
+                serverStats,
+                HostClock.NONE,
+                clientStats),
             problems),
         null);
   }

@@ -2,6 +2,7 @@ package io.clockhealth.exporter.collect.chrony;
 
 import io.clockhealth.exporter.model.Daemon;
 import io.clockhealth.exporter.model.DaemonReport;
+import io.clockhealth.exporter.model.HostClock;
 import io.clockhealth.exporter.model.ServerStat;
 import io.clockhealth.exporter.model.SourceStatus;
 import io.clockhealth.exporter.model.SystemStatus;
@@ -45,6 +46,19 @@ public final class ChronyFormats {
   public static final TextParser<ChronyActivity> ACTIVITY =
       FORMATS.register(
           new ActivityParser(), a -> report(ChronyReportMapper.activity(a), List.of(), List.of()));
+
+  public static final TextParser<List<ChronyClient>> CLIENTS =
+      FORMATS.register(
+          new ClientsParser(),
+          c ->
+              new DaemonReport(
+                  Daemon.CHRONY,
+                  null,
+                  null,
+                  List.of(),
+                  List.of(),
+                  HostClock.NONE,
+                  ChronyReportMapper.clients(c, 0)));
 
   private ChronyFormats() {}
 

@@ -3,6 +3,8 @@ package io.clockhealth.exporter.collect.chrony;
 import io.clockhealth.exporter.model.LeapStatus;
 import io.clockhealth.exporter.model.NtpExchange;
 import io.clockhealth.exporter.model.SelectionReason;
+import io.clockhealth.exporter.model.ServerClient;
+import io.clockhealth.exporter.model.ServerClients;
 import io.clockhealth.exporter.model.ServerStat;
 import io.clockhealth.exporter.model.SourceMode;
 import io.clockhealth.exporter.model.SourceState;
@@ -23,6 +25,9 @@ public final class ChronyReportMapper {
   public static final String LOCAL_REFERENCE_ID = "7F7F0101";
 
   private static final String UNSYNCHRONISED_REFERENCE_ID = "00000000";
+
+  private static final String NTP_PROTOCOL = "ntp";
+  private static final String COMMAND_PROTOCOL = "command";
 
   /** authdata's mode of an NTS source. */
   private static final String NTS = "NTS";
@@ -217,6 +222,42 @@ public final class ChronyReportMapper {
         .sourcesOnline(a.online() + a.burstReturningOnline())
         .sourcesOffline(a.offline() + a.burstReturningOffline())
         .build();
+  }
+
+  /**
+   * {@code clients}: one entry per address and protocol it has used; {@code perClientLimit} of them
+   * (the busiest) get series of their own.
+   */
+  public static ServerClients clients(List<ChronyClient> rows, int perClientLimit) {
+    List<ServerClient> clients = new ArrayList<>();
+    for (ChronyClient c : rows) {
+      // A client whose counters were reset (clients -r) is still one that was seen.
+      if (c.ntpHits() > 0 || c.ntpLastSeconds() != null) {
+        clients.add(
+            new ServerClient(
+                c.address(),
+                NTP_PROTOCOL,
+                c.ntpHits(),
+                c.ntpDrops(),
+                seconds(c.ntpIntervalLog2()),
+                c.ntpLastSeconds()));
+      }
+      if (c.commandHits() > 0 || c.commandLastSeconds() != null) {
+        clients.add(
+            new ServerClient(
+                c.address(),
+                COMMAND_PROTOCOL,
+                c.commandHits(),
+                c.commandDrops(),
+                seconds(c.commandIntervalLog2()),
+                c.commandLastSeconds()));
+      }
+    }
+    return new ServerClients(clients, perClientLimit);
+  }
+
+  private static @Nullable Double seconds(@Nullable Integer log2) {
+    return log2 == null ? null : Math.pow(2, log2);
   }
 
   public static List<ServerStat> serverStats(ChronyServerStats stats) {

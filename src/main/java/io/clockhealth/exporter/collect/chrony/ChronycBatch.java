@@ -51,6 +51,8 @@ final class ChronycBatch {
       new Report("authdata", ChronyFormats.AUTHDATA::recognises, false, true);
   static final Report SERVERSTATS =
       new Report("serverstats", ChronyFormats.SERVERSTATS::recognises, true, true);
+  static final Report CLIENTS =
+      new Report("clients", ChronyFormats.CLIENTS::recognises, false, true);
 
   /**
    * What one report of the batch printed.

@@ -19,6 +19,7 @@ final class ChronyParsers {
   static final NamedParser AUTHDATA = NamedParser.named(ALL, AuthDataParser.FORMAT);
   static final NamedParser SELECTDATA = NamedParser.named(ALL, SelectDataParser.FORMAT);
   static final NamedParser ACTIVITY = NamedParser.named(ALL, ActivityParser.FORMAT);
+  static final NamedParser CLIENTS = NamedParser.named(ALL, ClientsParser.FORMAT);
 
   private ChronyParsers() {}
 
@@ -41,10 +42,7 @@ final class ChronyParsers {
     return resource.endsWith("-c-activity.txt");
   }
 
-  /**
-   * The parser a corpus or capture file belongs to, from its name; null for the captures of other
-   * chronyc commands (clients).
-   */
+  /** The parser a corpus or capture file belongs to, from its name. */
   static NamedParser forFile(String resource) {
     String name = resource.substring(resource.lastIndexOf('/') + 1);
     if (name.contains("sourcestats")) {
@@ -72,7 +70,7 @@ final class ChronyParsers {
       return ACTIVITY;
     }
     if (name.contains("clients")) {
-      return null;
+      return CLIENTS;
     }
     throw new IllegalStateException("no parser known for " + resource);
   }
