@@ -35,7 +35,8 @@ public enum LoopbackRanges {
   BENCH_HTTP_SH("scripts/bench-http.sh", 201),
   /** {@code SERVER_ADDR} (its chronyd on port 123), {@code EXPORTER_PORT}. */
   BENCH_PROBE_SH("scripts/bench-probe.sh", 211),
-  CHRONY_SELECTION_IT("io.clockhealth.exporter.collect.chrony.ChronySelectionIT", 221);
+  CHRONY_SELECTION_IT("io.clockhealth.exporter.collect.chrony.ChronySelectionIT", 221),
+  CHRONY_CLIENTS_IT("io.clockhealth.exporter.collect.chrony.ChronyClientsIT", 231);
 
   /** Addresses (and ports) per owner. */
   public static final int COUNT = 9;
