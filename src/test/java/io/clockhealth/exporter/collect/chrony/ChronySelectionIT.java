@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,8 +26,9 @@ import org.junit.jupiter.api.Test;
  * one log line and nothing else lost.
  *
  * <p>Servers ({@code local stratum 10}, D at 12) on addresses/ports 0, 1 and 2 of {@link
- * LoopbackRanges#CHRONY_SELECTION_IT}; nothing answers on 3. Each client polls every 1–2 s. The
- * clients start together in {@link #startDaemons}, so they converge concurrently.
+ * LoopbackRanges#CHRONY_SELECTION_IT}, one without time of its own on 5; nothing answers on 3; the
+ * UDP command port of the client "udp" on 4. Each client polls every 1–2 s. The clients start
+ * together in {@link #startDaemons}, so they converge concurrently.
  */
 class ChronySelectionIT {
 
@@ -35,6 +37,7 @@ class ChronySelectionIT {
   private static final String B = RANGE.address(1);
   private static final String D = RANGE.address(2);
   private static final String NOBODY = RANGE.address(3);
+  private static final String UNSYNCED = RANGE.address(5);
   private static final String UDP = RANGE.address(4);
   private static final int UDP_PORT = RANGE.port(4);
   private static final Duration CONVERGE = Duration.ofSeconds(40);
@@ -47,8 +50,10 @@ class ChronySelectionIT {
     DAEMONS.add(server("srvA", 0, "local stratum 10"));
     DAEMONS.add(server("srvB", 1, "local stratum 10"));
     DAEMONS.add(server("srvD", 2, "local stratum 12"));
-    // Selected and combined, an unreachable source, a noselect one.
-    client("plain", poll(0, ""), poll(1, ""), poll(3, ""), poll(2, "noselect"));
+    // Serves NTP but has no time of its own: it answers with leap "not synchronised".
+    DAEMONS.add(server("srvX", 5, "# no local, no sources"));
+    // Selected and combined, an unreachable source, a noselect one, an unsynchronised server.
+    client("plain", poll(0, ""), poll(1, ""), poll(3, ""), poll(2, "noselect"), poll(5, ""));
     // One sample every 64 s: after the first, too few to select.
     client("slow", "server " + RANGE.hostPort(0).replace(":", " port ") + " minpoll 6 maxpoll 6");
     client("distant", "maxdistance 0.000001", poll(0, ""), poll(1, ""));
@@ -103,7 +108,7 @@ class ChronySelectionIT {
 
   /** The reason served for each source of {@code client}, once they are {@code expected}. */
   private static ScrapedMetrics awaitReasons(
-      ExporterProcess exporter, Map<String, String> expected) {
+      ExporterProcess exporter, Map<String, String> expected, Consumer<ScrapedMetrics> also) {
     return exporter.awaitScrape(
         CONVERGE,
         s -> {
@@ -113,14 +118,20 @@ class ChronySelectionIT {
           assertThat(served).containsAllEntriesOf(expected);
           assertThat(s.valueOf("clock_scrape_collector_success", "collector", "chrony"))
               .isEqualTo(1.0);
+          also.accept(s);
         });
   }
 
   private static ScrapedMetrics assertReasons(String client, Map<String, String> expected) {
+    return assertReasons(client, expected, s -> {});
+  }
+
+  private static ScrapedMetrics assertReasons(
+      String client, Map<String, String> expected, Consumer<ScrapedMetrics> also) {
     Chronyd chronyd = CLIENTS.get(client);
     try (ExporterProcess exporter =
         ExporterProcess.forChronyd(ChronySelectionIT.class, chronyd).start()) {
-      ScrapedMetrics m = awaitReasons(exporter, expected);
+      ScrapedMetrics m = awaitReasons(exporter, expected, also);
       // One reason per source: the info series of a source is never two at once.
       assertThat(m.series("clock_source_selection_info"))
           .extracting(x -> x.labels().get("source"))
@@ -133,10 +144,22 @@ class ChronySelectionIT {
 
   @Test
   void selectedCombinedUnreachableAndNoselect() {
-    ScrapedMetrics m = assertReasons("plain", Map.of(NOBODY, "unsynchronised", D, "noselect"));
+    ScrapedMetrics m =
+        assertReasons(
+            "plain",
+            Map.of(NOBODY, "unsynchronised", UNSYNCED, "unsynchronised", D, "noselect"),
+            // the unsynchronised server's replies arrive (ntpdata counts them; they fail chrony's
+            // tests, so reach stays 0); nothing arrives from the silent one
+            s -> assertThat(received(s, UNSYNCED)).isPositive());
+    assertThat(received(m, NOBODY)).isZero();
+    assertThat(reach(m, NOBODY)).isZero();
     // A and B agree: which one is selected is chrony's choice, the other is combined.
     assertThat(List.of(reason(m, A), reason(m, B)))
         .containsExactlyInAnyOrder("selected", "combined");
+  }
+
+  private static double reach(ScrapedMetrics m, String source) {
+    return m.valueOf("clock_source_reachability", "daemon", "chrony", "source", source);
   }
 
   private static String reason(ScrapedMetrics m, String source) {
