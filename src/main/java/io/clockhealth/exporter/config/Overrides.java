@@ -43,6 +43,24 @@ public record Overrides(
     tools = Map.copyOf(copy);
   }
 
+  /** These flags with {@code tools} as the per-daemon ones. */
+  public Overrides withTools(Map<Daemon, ToolOverrides> tools) {
+    return new Overrides(
+        listenAddress,
+        telemetryPath,
+        webConfigFile,
+        maxRequests,
+        logLevel,
+        commandTimeout,
+        maxOutputBytes,
+        maxSources,
+        minInterval,
+        chronyClients,
+        chronyClientsPerClient,
+        hostPaths,
+        tools);
+  }
+
   public ToolOverrides tool(Daemon daemon) {
     return tools.getOrDefault(daemon, ToolOverrides.NONE);
   }

@@ -57,6 +57,15 @@ class MainTest {
   }
 
   @Test
+  void theClientLogFlagsAreCheckedAtStartNamingTheFlag() {
+    assertThat(run("", "--once", "--collector.chrony.clients.per-client=1001")).isEqualTo(2);
+    assertThat(stderr()).contains("--collector.chrony.clients.per-client").contains("0 to 1000");
+    err.reset();
+    assertThat(run("", "--once", "--collector.chrony.clients.per-client=5")).isEqualTo(2);
+    assertThat(stderr()).contains("needs --collector.chrony.clients");
+  }
+
+  @Test
   void parseHelpListsTheFormats() {
     assertThat(run("", "parse", "--help")).isZero();
     assertThat(stdout())

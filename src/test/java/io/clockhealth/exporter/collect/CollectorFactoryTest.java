@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clockhealth.exporter.config.ConfigFile;
 import io.clockhealth.exporter.config.ExporterSettings;
-import io.clockhealth.exporter.config.HostPaths;
 import io.clockhealth.exporter.config.Overrides;
 import io.clockhealth.exporter.config.ToolOverrides;
 import io.clockhealth.exporter.config.ToolSettings;
@@ -70,20 +69,7 @@ class CollectorFactoryTest {
 
   /** Overrides of the collectors' settings only. */
   private static Overrides tools(Map<Daemon, ToolOverrides> tools) {
-    return new Overrides(
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        HostPaths.Flags.NONE,
-        tools);
+    return Overrides.NONE.withTools(tools);
   }
 
   private static Overrides forcing(Daemon daemon, boolean enabled) {

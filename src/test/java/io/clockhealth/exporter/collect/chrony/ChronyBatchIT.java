@@ -113,17 +113,7 @@ class ChronyBatchIT {
     ChronyCollector collector = collector("-h", client.socketPath().toString());
     CollectionResult result = Collected.once(collector);
     ScrapedMetrics separate =
-        separately(
-            List.of("-h", client.socketPath().toString()),
-            List.of(
-                "tracking",
-                "sources",
-                "sourcestats",
-                "activity",
-                "selectdata",
-                "ntpdata",
-                "authdata",
-                "serverstats"));
+        separately(List.of("-h", client.socketPath().toString()), ChronyParsers.BATCH);
     assertThat(result.success()).isTrue();
     assertThat(result.report().serverStats()).isNotEmpty();
     assertThat(result.report().sources())

@@ -21,6 +21,18 @@ final class ChronyParsers {
   static final NamedParser ACTIVITY = NamedParser.named(ALL, ActivityParser.FORMAT);
   static final NamedParser CLIENTS = NamedParser.named(ALL, ClientsParser.FORMAT);
 
+  /** The reports of the collector's one chronyc call without the opt-in clients, in call order. */
+  static final List<String> BATCH =
+      List.of(
+          "tracking",
+          "sources",
+          "sourcestats",
+          "activity",
+          "selectdata",
+          "ntpdata",
+          "authdata",
+          "serverstats");
+
   private ChronyParsers() {}
 
   /**
