@@ -4,6 +4,7 @@ import io.clockhealth.exporter.collect.BuildInfo;
 import io.clockhealth.exporter.collect.ClockCollector;
 import io.clockhealth.exporter.collect.CollectorFactory;
 import io.clockhealth.exporter.collect.DaemonCollector;
+import io.clockhealth.exporter.collect.ScrapeResult;
 import io.clockhealth.exporter.collect.chrony.ChronyCollector;
 import io.clockhealth.exporter.collect.host.HostClockCollector;
 import io.clockhealth.exporter.collect.host.StepDetector;
@@ -71,6 +72,13 @@ final class Exporter {
             buildInfo,
             settings.minInterval(),
             settings.maxSources());
+  }
+
+  /** Collects once, for the doctor. */
+  ScrapeResult scrapeOnce() {
+    try (collector) {
+      return collector.scrape();
+    }
   }
 
   /** Collects once and writes the exposition to {@code out}: {@code --once} and textfile mode. */

@@ -113,6 +113,17 @@ public final class Main implements Callable<Integer> {
     // First: the settings below apply to the subcommands added before them.
     commandLine.addSubcommand("parse", new ParseCommand(Formats.registry(), stdin, stdout, stderr));
     commandLine.addSubcommand("textfile", new TextfileCommand(stderr, leftovers));
+    commandLine.addSubcommand("doctor", new DoctorCommand(stdout, stderr, leftovers));
+    // doctor is a Nagios-style check: a usage error there is UNKNOWN (3), not CRITICAL (2).
+    // picocli asks the handler of the command executed, so it is set here.
+    CommandLine.IParameterExceptionHandler usage = commandLine.getParameterExceptionHandler();
+    commandLine.setParameterExceptionHandler(
+        (e, given) -> {
+          int code = usage.handleParseException(e, given);
+          return e.getCommandLine().getCommand() instanceof DoctorCommand
+              ? DoctorCommand.UNKNOWN
+              : code;
+        });
     // picocli negates only names made of word characters; ours contain dots.
     commandLine.setNegatableOptionTransformer(
         new CommandLine.RegexTransformer.Builder()

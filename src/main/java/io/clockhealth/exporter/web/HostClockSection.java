@@ -6,6 +6,7 @@ import io.clockhealth.exporter.model.ClockSteps;
 import io.clockhealth.exporter.model.HostClock;
 import io.clockhealth.exporter.model.KernelClock;
 import io.clockhealth.exporter.model.RtcClock;
+import io.clockhealth.exporter.text.HumanDurations;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.Locale;
@@ -34,9 +35,9 @@ final class HostClockSection {
     }
     out.println("<table>");
     if (k != null) {
-      row(out, "Kernel max error", Durations.unsigned(k.maxErrorSeconds()));
-      row(out, "Kernel estimated error", Durations.unsigned(k.estimatedErrorSeconds()));
-      row(out, "Kernel PLL offset (local − reference)", Durations.signed(k.offsetSeconds()));
+      row(out, "Kernel max error", HumanDurations.unsigned(k.maxErrorSeconds()));
+      row(out, "Kernel estimated error", HumanDurations.unsigned(k.estimatedErrorSeconds()));
+      row(out, "Kernel PLL offset (local − reference)", HumanDurations.signed(k.offsetSeconds()));
       row(out, "Kernel frequency", String.format(Locale.ROOT, "%+.3f ppm", k.frequencyPpm()));
       row(out, "TAI − UTC", k.taiOffsetSeconds() + " s");
     }
@@ -61,7 +62,7 @@ final class HostClockSection {
           out,
           "RTC " + rtc.name(),
           "RTC − system: "
-              + Durations.signed(rtc.offsetSeconds())
+              + HumanDurations.signed(rtc.offsetSeconds())
               + (Boolean.TRUE.equals(rtc.hctosys()) ? "; set the system clock at boot" : ""));
     }
     if (host.rtcLocalTime() != null) {
@@ -91,7 +92,7 @@ final class HostClockSection {
         + " forward, "
         + steps.backward()
         + " backward; the last "
-        + Durations.signed(steps.lastStepSeconds())
+        + HumanDurations.signed(steps.lastStepSeconds())
         + " at "
         + Instant.ofEpochMilli(Math.round(steps.lastStepTimestampSeconds() * 1000));
   }

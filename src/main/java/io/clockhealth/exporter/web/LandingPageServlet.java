@@ -6,6 +6,7 @@ import io.clockhealth.exporter.collect.Scrapes;
 import io.clockhealth.exporter.model.DaemonReport;
 import io.clockhealth.exporter.model.SourceStatus;
 import io.clockhealth.exporter.model.SystemStatus;
+import io.clockhealth.exporter.text.HumanDurations;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -97,8 +98,8 @@ final class LandingPageServlet extends HttpServlet {
           "<p class=\"%s\"><strong>%s</strong></p>%n",
           synced ? "ok" : "bad", synced ? "Synchronised" : "NOT synchronised");
       out.println("<table>");
-      row(out, "Offset (local − reference)", Durations.signed(s.offsetSeconds()));
-      row(out, "Max error", Durations.unsigned(s.maxErrorSeconds()));
+      row(out, "Offset (local − reference)", HumanDurations.signed(s.offsetSeconds()));
+      row(out, "Max error", HumanDurations.unsigned(s.maxErrorSeconds()));
       row(
           out,
           "Reference",
@@ -122,7 +123,7 @@ final class LandingPageServlet extends HttpServlet {
             source.state() == null ? "n/a" : source.state().label(),
             source.selectionReason() == null ? "n/a" : source.selectionReason().label(),
             source.reachability() == null ? "n/a" : Integer.toOctalString(source.reachability()),
-            Durations.signed(source.offsetSeconds()),
+            HumanDurations.signed(source.offsetSeconds()),
             source.stratum() == null ? "n/a" : source.stratum());
       }
       out.println("</table>");
