@@ -36,7 +36,8 @@ public enum LoopbackRanges {
   /** {@code SERVER_ADDR} (its chronyd on port 123), {@code EXPORTER_PORT}. */
   BENCH_PROBE_SH("scripts/bench-probe.sh", 211),
   CHRONY_SELECTION_IT("io.clockhealth.exporter.collect.chrony.ChronySelectionIT", 221),
-  CHRONY_CLIENTS_IT("io.clockhealth.exporter.collect.chrony.ChronyClientsIT", 231);
+  CHRONY_CLIENTS_IT("io.clockhealth.exporter.collect.chrony.ChronyClientsIT", 231),
+  DOCTOR_IT("io.clockhealth.exporter.cli.DoctorIT", 241);
 
   /** Addresses (and ports) per owner. */
   public static final int COUNT = 9;
