@@ -21,21 +21,7 @@ public record Overrides(
     HostPaths.Flags hostPaths,
     Map<Daemon, ToolOverrides> tools) {
 
-  public static final Overrides NONE =
-      new Overrides(
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          HostPaths.Flags.NONE,
-          Map.of());
+  public static final Overrides NONE = onlyTools(Map.of());
 
   public Overrides {
     Map<Daemon, ToolOverrides> copy = new EnumMap<>(Daemon.class);
@@ -43,21 +29,21 @@ public record Overrides(
     tools = Map.copyOf(copy);
   }
 
-  /** These flags with {@code tools} as the per-daemon ones. */
-  public Overrides withTools(Map<Daemon, ToolOverrides> tools) {
+  /** No flag given but the per-daemon ones. */
+  public static Overrides onlyTools(Map<Daemon, ToolOverrides> tools) {
     return new Overrides(
-        listenAddress,
-        telemetryPath,
-        webConfigFile,
-        maxRequests,
-        logLevel,
-        commandTimeout,
-        maxOutputBytes,
-        maxSources,
-        minInterval,
-        chronyClients,
-        chronyClientsPerClient,
-        hostPaths,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        HostPaths.Flags.NONE,
         tools);
   }
 

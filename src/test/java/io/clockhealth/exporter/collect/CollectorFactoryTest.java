@@ -69,7 +69,7 @@ class CollectorFactoryTest {
 
   /** Overrides of the collectors' settings only. */
   private static Overrides tools(Map<Daemon, ToolOverrides> tools) {
-    return Overrides.NONE.withTools(tools);
+    return Overrides.onlyTools(tools);
   }
 
   private static Overrides forcing(Daemon daemon, boolean enabled) {

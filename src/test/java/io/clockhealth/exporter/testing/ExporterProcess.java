@@ -239,38 +239,14 @@ public final class ExporterProcess implements AutoCloseable {
    * False when another process holds the port and ours gave up.
    */
   private boolean awaitReady() {
-    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-    String last = "no answer";
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        if (!ListeningSockets.inodes(port).isEmpty()) {
-          return false; // someone else listens there: our bind failed
-        }
-        throw new AssertionError(
-            "exporter " + name + " exited with " + process.exitValue() + " before ready\n" + log());
-      }
-      try {
-        HttpResponse<String> r = get("/-/ready", Duration.ofSeconds(2));
-        if (r.statusCode() == 200 && ListeningSockets.ownedBy(process.pid(), port)) {
-          return true;
-        }
-        last = "HTTP " + r.statusCode() + ": " + r.body();
-      } catch (IOException ex) {
-        last = ex.toString();
-      }
-      Wait.sleepMillis(50);
-    }
-    throw new AssertionError(
-        "exporter "
-            + name
-            + " not ready on "
-            + baseUri()
-            + " within "
-            + READY_TIMEOUT.toSeconds()
-            + " s (last: "
-            + last
-            + ")\n"
-            + log());
+    return ReadyProbe.await(
+        "exporter " + name,
+        process.pid(),
+        process::isAlive,
+        port,
+        READY_TIMEOUT,
+        () -> get("/-/ready", Duration.ofSeconds(2)),
+        this::log);
   }
 
   /** GET {@code path}; IOExceptions are reported with the exporter's log. */

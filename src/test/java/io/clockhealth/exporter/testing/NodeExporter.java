@@ -96,27 +96,14 @@ public final class NodeExporter implements AutoCloseable {
 
   /** False when another process took the port (ours then exits); AssertionError otherwise. */
   private boolean awaitReady() {
-    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-    String last = "no answer";
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        if (!ListeningSockets.inodes(port).isEmpty()) {
-          return false;
-        }
-        throw new AssertionError("node_exporter exited before ready\n" + logTail());
-      }
-      try {
-        HttpResponse<String> r = get();
-        if (r.statusCode() == 200 && ListeningSockets.ownedBy(process.pid(), port)) {
-          return true;
-        }
-        last = "HTTP " + r.statusCode();
-      } catch (IOException e) {
-        last = e.toString();
-      }
-      Wait.sleepMillis(50);
-    }
-    throw new AssertionError("node_exporter not ready on port " + port + " (" + last + ")");
+    return ReadyProbe.await(
+        "node_exporter",
+        process.pid(),
+        process::isAlive,
+        port,
+        READY_TIMEOUT,
+        this::get,
+        this::logTail);
   }
 
   /** {@code GET /metrics}, asserted 200 and parsed. */

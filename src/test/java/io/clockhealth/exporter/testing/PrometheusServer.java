@@ -157,28 +157,14 @@ public final class PrometheusServer implements AutoCloseable {
 
   /** False when another process took the port (ours then exits); AssertionError otherwise. */
   private boolean awaitReady() {
-    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-    String last = "no answer";
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        if (!ListeningSockets.inodes(port).isEmpty()) {
-          return false;
-        }
-        throw new AssertionError("prometheus " + name + " exited before ready\n" + logTail(40));
-      }
-      try {
-        HttpResponse<String> r = send("/-/ready", Duration.ofSeconds(2));
-        if (r.statusCode() == 200 && ListeningSockets.ownedBy(process.pid(), port)) {
-          return true;
-        }
-        last = "HTTP " + r.statusCode() + ": " + r.body();
-      } catch (IOException e) {
-        last = e.toString();
-      }
-      Wait.sleepMillis(50);
-    }
-    throw new AssertionError(
-        "prometheus " + name + " not ready on " + baseUri() + " (" + last + ")\n" + logTail(40));
+    return ReadyProbe.await(
+        "prometheus " + name,
+        process.pid(),
+        process::isAlive,
+        port,
+        READY_TIMEOUT,
+        () -> send("/-/ready", Duration.ofSeconds(2)),
+        () -> logTail(40));
   }
 
   /** GET {@code pathAndQuery}; the body of a 200 answer, AssertionError otherwise. */
