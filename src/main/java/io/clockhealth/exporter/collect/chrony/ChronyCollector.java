@@ -29,15 +29,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Collects chrony's view through one {@code chronyc -m -n -c tracking sources sourcestats activity
- * selectdata ntpdata authdata serverstats} per collection: the reports are independent reads, and
- * one process costs what one chronyc round trip costs instead of eight process starts. Names are
- * never resolved ({@code -n}) and the CSV layout ({@code -c}) is requested; {@link ChronycBatch}
- * splits the output back per report.
+ * selectdata ntpdata authdata serverstats [clients]} per collection ({@code clients} only with
+ * {@code --collector.chrony.clients}): the reports are independent reads, and one process costs
+ * what one chronyc round trip costs instead of one process start each. Names are never resolved
+ * ({@code -n}) and the CSV layout ({@code -c}) is requested; {@link ChronycBatch} splits the output
+ * back per report.
  *
- * <p>The last four answer only on chronyd's Unix socket: over UDP chronyd refuses them with {@code
- * 501 Not authorised}, and chronyc stops there. A refused report is switched off for good, the call
- * repeated without it (in the same collection, so nothing else is lost), and once every refusal of
- * that collection is known one log line names them and how to allow them.
+ * <p>The reports after {@code activity} answer only on chronyd's Unix socket: over UDP chronyd
+ * refuses them with {@code 501 Not authorised}, and chronyc stops there. A refused report is
+ * switched off for good, the call repeated without it (in the same collection, so nothing else is
+ * lost), and once every refusal of that collection is known one log line names them and how to
+ * allow them.
  */
 public final class ChronyCollector implements DaemonCollector {
 
