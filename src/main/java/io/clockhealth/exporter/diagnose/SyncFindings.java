@@ -48,7 +48,7 @@ final class SyncFindings {
                   + s.refId(),
               "The error grows with the oscillator's drift (tens of ppm: seconds a day) and"
                   + " nothing bounds it.",
-              "See its sources below: none reachable, none selectable, or none configured."));
+              notSynchronisedFix(report)));
     }
     Double offset = s.offsetSeconds();
     if (offset != null && Math.abs(offset) > WARNING_OFFSET_SECONDS) {
@@ -71,6 +71,23 @@ final class SyncFindings {
                   + " `leapsecmode slew`, `smoothtime`)."));
     }
     return findings;
+  }
+
+  private static String notSynchronisedFix(DaemonReport report) {
+    return switch (report.daemon()) {
+      case CHRONY ->
+          "`chronyc sources` and `chronyc selectdata` say which sources it has and why none is"
+              + " used; see the source findings.";
+      case NTPD -> "`ntpq -pn`: are the peers reachable (reach), is one selected (`*`)?";
+      case TIMESYNCD ->
+          report.sources().isEmpty()
+              ? "systemd-timesyncd has no server it can use: set `NTP=<address>` in"
+                  + " /etc/systemd/timesyncd.conf (in an isolated network, the local time server),"
+                  + " then `systemctl restart systemd-timesyncd`; `timedatectl timesync-status`"
+                  + " shows what it tries."
+              : "`timedatectl timesync-status`: does its server answer (Packet count, Poll"
+                  + " interval)? Is UDP 123 to it open?";
+    };
   }
 
   private static Finding offset(Daemon daemon, double offset) {

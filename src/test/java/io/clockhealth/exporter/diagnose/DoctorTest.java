@@ -198,6 +198,21 @@ class DoctorTest {
         .isEqualTo("RTC − system clock = +3600.000 s");
   }
 
+  @Test
+  void timesyncdWithoutAServerSaysWhereToSetOne() {
+    DaemonReport timesyncd =
+        new DaemonReport(
+            Daemon.TIMESYNCD,
+            true,
+            SystemStatus.builder().synchronized_(false).localReference(false).build(),
+            List.of(),
+            List.of());
+    Finding f = Doctor.examine(scrape(running("systemd-timesyncd"), timesyncd), Role.CLIENT).get(0);
+    assertThat(f.id()).isEqualTo("not-synchronised");
+    assertThat(f.subject()).isEqualTo("timesyncd");
+    assertThat(f.fix()).contains("NTP=<address>").contains("timesyncd.conf");
+  }
+
   private static SystemStatus synchronisedSystem() {
     return SystemStatus.builder()
         .synchronized_(true)
