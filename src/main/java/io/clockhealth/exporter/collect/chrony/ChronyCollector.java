@@ -142,21 +142,24 @@ public final class ChronyCollector implements DaemonCollector {
       return new Attempt(Reading.failed(completed.failedRun()), null);
     }
     Step<ChronyTracking> tracking =
-        reports.get(ChronycBatch.TRACKING, ChronyFormats.TRACKING::parse);
-    Step<List<ChronySource>> sources =
+        Objects.requireNonNull(
+            reports.get(ChronycBatch.TRACKING, ChronyFormats.TRACKING::parse),
+            "tracking is always asked");
+    @Nullable Step<List<ChronySource>> sources =
         reports.get(ChronycBatch.SOURCES, ChronyFormats.SOURCES::parse);
-    Step<List<ChronySourceStats>> stats =
+    @Nullable Step<List<ChronySourceStats>> stats =
         reports.get(ChronycBatch.SOURCESTATS, ChronyFormats.SOURCESTATS::parse);
-    Step<ChronyActivity> activity =
+    @Nullable Step<ChronyActivity> activity =
         reports.get(ChronycBatch.ACTIVITY, ChronyFormats.ACTIVITY::parse);
-    Step<List<ChronySelectData>> selection =
+    @Nullable Step<List<ChronySelectData>> selection =
         reports.get(ChronycBatch.SELECTDATA, ChronyFormats.SELECTDATA::parse);
-    Step<List<ChronyNtpData>> ntp = reports.get(ChronycBatch.NTPDATA, ChronyFormats.NTPDATA::parse);
-    Step<List<ChronyAuthData>> auth =
+    @Nullable Step<List<ChronyNtpData>> ntp =
+        reports.get(ChronycBatch.NTPDATA, ChronyFormats.NTPDATA::parse);
+    @Nullable Step<List<ChronyAuthData>> auth =
         reports.get(ChronycBatch.AUTHDATA, ChronyFormats.AUTHDATA::parse);
-    Step<ChronyServerStats> server =
+    @Nullable Step<ChronyServerStats> server =
         reports.get(ChronycBatch.SERVERSTATS, ChronyFormats.SERVERSTATS::parse);
-    Step<List<ChronyClient>> clientLog =
+    @Nullable Step<List<ChronyClient>> clientLog =
         reports.get(ChronycBatch.CLIENTS, ChronyFormats.CLIENTS::parse);
 
     Optional<Step<?>> down =
@@ -167,16 +170,9 @@ public final class ChronyCollector implements DaemonCollector {
       // now. Whichever report noticed, the cause is the same one, logged once.
       return new Attempt(new Reading.Unread(reports.daemonDown(down.get()), false), null);
     }
-    Map<ChronycBatch.Report, Step<?>> privileged = new LinkedHashMap<>();
-    privileged.put(ChronycBatch.SELECTDATA, selection);
-    privileged.put(ChronycBatch.NTPDATA, ntp);
-    privileged.put(ChronycBatch.AUTHDATA, auth);
-    privileged.put(ChronycBatch.SERVERSTATS, server);
-    privileged.put(ChronycBatch.CLIENTS, clientLog);
-    for (Map.Entry<ChronycBatch.Report, Step<?>> p : privileged.entrySet()) {
-      if (p.getValue().failedWith(NOT_AUTHORISED)) {
-        return new Attempt(null, p.getKey());
-      }
+    Optional<ChronycBatch.Report> refusal = reports.refusal();
+    if (refusal.isPresent()) {
+      return new Attempt(null, refusal.get());
     }
     if (tracking.failed()) {
       return new Attempt(Reading.failed(tracking), null);
@@ -227,26 +223,25 @@ public final class ChronyCollector implements DaemonCollector {
   }
 
   /**
-   * What a report said; empty when it was not asked (refused earlier) or failed, the failure then
-   * added to {@code problems}.
+   * What a report said; empty when it was not asked ({@code null}: refused earlier, or opt-in) or
+   * failed, the failure then added to {@code problems}.
    */
-  private static <T> Optional<T> ok(Step<T> step, List<String> problems) {
+  private static <T> Optional<T> ok(@Nullable Step<T> step, List<String> problems) {
+    if (step == null) {
+      return Optional.empty();
+    }
     if (step.failed()) {
-      if (!NOT_ASKED.equals(step.reason())) {
-        problems.add(Objects.requireNonNull(step.reason(), "a failed step has a reason"));
-      }
+      problems.add(Objects.requireNonNull(step.reason(), "a failed step has a reason"));
       return Optional.empty();
     }
     return Optional.ofNullable(step.value());
   }
 
-  /** The reason of a report left out of the call because chronyd refused it before. */
-  private static final String NOT_ASKED = "not asked: chronyd refused it before";
-
   /** The reports of one batch call, each interpreted from its own share of the output. */
   private final class Reports {
     private final ToolInvoker.Call call;
     private final Map<ChronycBatch.Report, ChronycBatch.Section> sections;
+    private final Map<ChronycBatch.Report, Step<?>> interpreted = new LinkedHashMap<>();
 
     Reports(ToolInvoker.Call call, ChronycBatch batch) {
       this.call = call;
@@ -267,11 +262,30 @@ public final class ChronyCollector implements DaemonCollector {
           : call.command() + " reported \"" + step.error().line().strip() + "\"";
     }
 
-    <T> Step<T> get(ChronycBatch.Report report, OutputParser<T> parser) {
+    /**
+     * The first socket-only report chronyd refused to this client, in call order, among those
+     * interpreted so far.
+     */
+    Optional<ChronycBatch.Report> refusal() {
+      return interpreted.entrySet().stream()
+          .filter(e -> e.getKey().privileged() && e.getValue().failedWith(NOT_AUTHORISED))
+          .map(Map.Entry::getKey)
+          .findFirst();
+    }
+
+    /** What {@code report} said; {@code null} when it is not in this call. */
+    <T> @Nullable Step<T> get(ChronycBatch.Report report, OutputParser<T> parser) {
       ChronycBatch.Section section = sections.get(report);
       if (section == null) {
-        return Step.failure(NOT_ASKED, null, null, false);
+        return null;
       }
+      Step<T> step = interpret(report, section, parser);
+      interpreted.put(report, step);
+      return step;
+    }
+
+    private <T> Step<T> interpret(
+        ChronycBatch.Report report, ChronycBatch.Section section, OutputParser<T> parser) {
       String command = call.command() + " (" + report.name() + ")";
       if (!section.ran()) {
         return Step.failure(
