@@ -7,7 +7,7 @@
 #
 # Measures: time from exporter start to its first good scrape (5 starts); wrk at 1, 10 and 100
 # connections against each target (scrapes/s, p50/p99 latency); the exporter also with
-# --collector.min-interval=1s (labelled); the four chronyc commands of a scrape in sequence
+# --collector.min-interval=1s (labelled); the one chronyc call of a scrape (all its reports)
 # (hyperfine, or a timed loop without it); RSS (VmRSS/VmHWM) and CPU per scrape from /proc.
 # Writes target/bench/http-results.md (and prints it).
 #
@@ -180,7 +180,7 @@ done
 IDLE_RSS_MIB=$(awk -v k="$IDLE_RSS" 'BEGIN { printf "%.1f", k / 1024 }')
 
 # ---- 2. the raw chronyc call of one scrape (one process, every command) -------------------------
-CMDS="$CHRONYC -h $SOCK -m -n -c tracking sources sourcestats serverstats >/dev/null"
+CMDS="$CHRONYC -h $SOCK -m -n -c tracking sources sourcestats activity selectdata ntpdata authdata serverstats >/dev/null"
 # Its CPU per call (user+sys of the children of a bash loop of 300 calls, bash's fork included).
 RAW_CPU=$(bash -c "for i in \$(seq 300); do $CMDS; done; times" | awk 'NR == 2 {
   split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%.2f", (u[1] * 60 + u[2] + s[1] * 60 + s[2]) / 300 * 1000 }')
@@ -256,7 +256,7 @@ print()
 print(f"Machine: {e['MACHINE']}.")
 print()
 print(f"Exporter JVM flags: `{e['JAVA_OPTS']}`; chronyc over the unix socket, one process per"
-      f" scrape (chronyc -m: tracking, sources, sourcestats, serverstats). wrk: {e['DURATION']} per run, -t1"
+      f" scrape (chronyc -m: tracking, sources, sourcestats, activity, selectdata, ntpdata, authdata, serverstats). wrk: {e['DURATION']} per run, -t1"
       " at 1 connection, -t2 otherwise, on 127.0.0.1.")
 print()
 print(f"- Start to first good scrape ({len(startups)} starts): median"
