@@ -16,7 +16,7 @@
 # conflict with each other. prometheus and prometheus-node-exporter are only unpacked too: their
 # maintainer scripts would create a user and start a service listening on all addresses. Only missing *libraries* and harmless non-daemon tools (util-linux for
 # setpriv/unshare, iproute2 for network namespaces, dbus-daemon for a private bus, Debian's
-# python3 for ntpq) are installed.
+# python3 for ntpq, chromium and chromium-driver for the status page's browser test) are installed.
 set -euo pipefail
 
 # log, die, apt_install (refuses every time daemon), apt_update_once, CACHE, CACHE_DEBS, CACHE_X
@@ -40,6 +40,9 @@ command -v ip >/dev/null || apt_install iproute2
 command -v dbus-daemon >/dev/null || apt_install dbus-daemon
 # ntpq is a python script for Debian's python3 (a PATH python3 may be pyenv or a venv)
 [ -x /usr/bin/python3 ] || apt_install python3
+# the status page's browser test: Debian's chromium and its chromedriver (Selenium drives them;
+# neither is a daemon)
+{ [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; } || apt_install chromium chromium-driver
 # timedatectl and the bus-activated systemd-timedated come with the systemd package, which is
 # never installed from here (it would take over the init system); Debian 12 images have it.
 command -v timedatectl >/dev/null || die "timedatectl not found (package systemd; not installed by this script)"

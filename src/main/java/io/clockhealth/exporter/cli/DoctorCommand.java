@@ -7,7 +7,6 @@ import io.clockhealth.exporter.diagnose.Doctor;
 import io.clockhealth.exporter.diagnose.Finding;
 import io.clockhealth.exporter.diagnose.FindingsJson;
 import io.clockhealth.exporter.diagnose.FindingsText;
-import io.clockhealth.exporter.diagnose.Role;
 import io.clockhealth.exporter.diagnose.Severity;
 import io.clockhealth.exporter.exec.ToolLeftovers;
 import java.io.IOException;
@@ -45,25 +44,13 @@ final class DoctorCommand implements Callable<Integer> {
     json
   }
 
-  /** The host's role, as the option spells it. */
-  enum RoleOption {
-    client,
-    timeserver
-  }
-
   @Option(
       names = "--format",
       paramLabel = "text|json",
       description = "text for people (default), json for machines.")
   Format format = Format.text;
 
-  @Option(
-      names = "--role",
-      paramLabel = "client|timeserver",
-      description =
-          "timeserver: this host is an isolated network's designated time server, so following"
-              + " its own clock is right (default client).")
-  RoleOption role = RoleOption.client;
+  @Mixin RoleOption role = new RoleOption();
 
   @Mixin CollectionOptions collection = new CollectionOptions();
 
@@ -93,8 +80,7 @@ final class DoctorCommand implements Callable<Integer> {
       stderr.println("doctor: nothing to look at: no collector is enabled");
       return UNKNOWN;
     }
-    List<Finding> findings =
-        Doctor.examine(scrape, role == RoleOption.timeserver ? Role.TIMESERVER : Role.CLIENT);
+    List<Finding> findings = Doctor.examine(scrape, role.role());
     if (format == Format.json) {
       FindingsJson.write(findings, stdout);
     } else {

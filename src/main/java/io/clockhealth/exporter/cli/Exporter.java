@@ -12,6 +12,7 @@ import io.clockhealth.exporter.collect.ntpd.NtpdCollector;
 import io.clockhealth.exporter.collect.timesyncd.TimesyncdCollector;
 import io.clockhealth.exporter.config.ExporterSettings;
 import io.clockhealth.exporter.config.ToolSettings;
+import io.clockhealth.exporter.diagnose.Role;
 import io.clockhealth.exporter.exec.CommandRunner;
 import io.clockhealth.exporter.exec.ExecutableResolver;
 import io.clockhealth.exporter.exec.ProcessRunner;
@@ -105,7 +106,7 @@ final class Exporter {
     }
   }
 
-  int serve(WebConfigSource webConfig) throws InterruptedException {
+  int serve(WebConfigSource webConfig, Role role) throws InterruptedException {
     PrometheusRegistry registry = new PrometheusRegistry();
     registry.register(collector);
     ProbeService probes = new ProbeService(settings.probe());
@@ -118,7 +119,8 @@ final class Exporter {
             buildInfo.version(),
             webConfig,
             settings.maxRequests(),
-            probes);
+            probes,
+            role);
     Runtime.getRuntime()
         .addShutdownHook(new Thread(() -> log.info("shutdown requested, stopping"), "shutdown"));
     reloadOnHangup(webConfig, probes);

@@ -74,6 +74,8 @@ public final class Main implements Callable<Integer> {
 
   @Mixin CollectionOptions collection = new CollectionOptions();
 
+  @Mixin RoleOption role = new RoleOption();
+
   @Option(names = "--once", description = "Collect once, print the metrics to stdout and exit.")
   boolean once;
 
@@ -183,6 +185,6 @@ public final class Main implements Callable<Integer> {
       stderr.println("clock-health-exporter: configuration error: " + e.getMessage());
       return ExitCodes.BAD_INPUT;
     }
-    return new Exporter(settings, leftovers, true).serve(webConfig);
+    return new Exporter(settings, leftovers, true).serve(webConfig, role.role());
   }
 }

@@ -23,7 +23,7 @@ final class ContentSecurityPolicy {
         + hash(style)
         + "; script-src "
         + (script == null ? "'none'" : hash(script))
-        + "; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+        + "; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
   }
 
   static String hash(String block) {

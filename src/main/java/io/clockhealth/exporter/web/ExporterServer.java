@@ -4,6 +4,7 @@ import io.clockhealth.exporter.collect.Scrapes;
 import io.clockhealth.exporter.config.ConfigException;
 import io.clockhealth.exporter.config.ExporterSettings;
 import io.clockhealth.exporter.config.ListenAddress;
+import io.clockhealth.exporter.diagnose.Role;
 import io.clockhealth.exporter.probe.ProbeService;
 import io.clockhealth.exporter.webconfig.TlsContexts;
 import io.clockhealth.exporter.webconfig.WebConfig;
@@ -92,13 +93,15 @@ public final class ExporterServer implements AutoCloseable {
         version,
         WebConfigSource.none(),
         ExporterSettings.DEFAULT_MAX_REQUESTS,
-        null);
+        null,
+        Role.CLIENT);
   }
 
   /**
    * @param maxRequests requests handled at once; more wait (up to {@link #MAX_QUEUED}) for a slot
    * @param probes what {@code /probe} asks, behind the same authentication and limits as the
    *     metrics; {@code null}: no {@code /probe}
+   * @param role what the status page's findings expect of this host
    */
   public ExporterServer(
       ListenAddress address,
@@ -108,7 +111,8 @@ public final class ExporterServer implements AutoCloseable {
       String version,
       WebConfigSource webConfig,
       int maxRequests,
-      @Nullable ProbeService probes) {
+      @Nullable ProbeService probes,
+      Role role) {
     this.telemetryPath = telemetryPath;
     this.webConfig = webConfig;
     // Scrapes share one collection (single-flight), so a few request threads serve any load; the
@@ -170,7 +174,7 @@ public final class ExporterServer implements AutoCloseable {
     // "/" is the servlet default mapping: it sees every unmatched path and answers 404 for all
     // but the root itself.
     context.addServlet(
-        new ServletHolder(new LandingPageServlet(collector, telemetryPath, version)), "/");
+        new ServletHolder(new LandingPageServlet(collector, telemetryPath, version, role)), "/");
 
     QoSHandler limit = new QoSHandler();
     limit.setMaxRequestCount(maxRequests);

@@ -33,7 +33,7 @@ final class HostClockSection {
           k.synchronized_() ? "ok" : "bad",
           k.synchronized_() ? "synchronised" : "NOT synchronised (adjtimex TIME_ERROR)");
     }
-    out.println("<table>");
+    out.println("<div class=\"scroll\"><table>");
     if (k != null) {
       row(out, "Kernel max error", HumanDurations.unsigned(k.maxErrorSeconds()));
       row(out, "Kernel estimated error", HumanDurations.unsigned(k.estimatedErrorSeconds()));
@@ -81,7 +81,7 @@ final class HostClockSection {
     if (host.timedatedNtpEnabled() != null) {
       row(out, "timedated NTP", host.timedatedNtpEnabled() ? "enabled" : "disabled");
     }
-    out.println("</table>");
+    out.println("</table></div>");
   }
 
   private static String steps(ClockSteps steps) {

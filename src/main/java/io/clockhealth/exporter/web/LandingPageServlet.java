@@ -3,6 +3,8 @@ package io.clockhealth.exporter.web;
 import io.clockhealth.exporter.collect.CollectorOutcome;
 import io.clockhealth.exporter.collect.ScrapeResult;
 import io.clockhealth.exporter.collect.Scrapes;
+import io.clockhealth.exporter.diagnose.Doctor;
+import io.clockhealth.exporter.diagnose.Role;
 import io.clockhealth.exporter.model.DaemonReport;
 import io.clockhealth.exporter.model.SourceStatus;
 import io.clockhealth.exporter.model.SystemStatus;
@@ -15,9 +17,10 @@ import java.io.PrintWriter;
 import java.time.Instant;
 
 /**
- * The root page: links, and a readable summary of clock health collected afresh for this request
- * (synchronised or not, offset, reference, each source with its state). Every other path that no
- * servlet claims lands here and gets 404.
+ * The root page, a status display that reloads itself: the doctor's findings, the browser's clock
+ * against the host's, and a readable summary of clock health collected afresh for this request
+ * (synchronised or not, offset, reference, each source with its state and chrony's reason). Every
+ * other path that no servlet claims lands here and gets 404.
  */
 final class LandingPageServlet extends HttpServlet {
 
@@ -27,18 +30,28 @@ final class LandingPageServlet extends HttpServlet {
   static final String STYLE =
       "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
           + "td,th{border:1px solid #ccc;padding:.2em .6em;text-align:left}"
-          + ".ok{color:#070}.bad{color:#b00}";
+          + ".ok{color:#070}.bad{color:#b00}.scroll{overflow-x:auto}"
+          + ".findings li{margin:.4em 0}.critical strong{color:#b00}.warning strong{color:#a60}"
+          + ".info strong{color:#06a}.ok strong{color:#070}"
+          + "@media (max-width:40em){body{margin:.5em}}";
 
-  private static final String POLICY = ContentSecurityPolicy.forInline(STYLE, null);
+  /** Seconds between the page's own reloads: it is a status display. */
+  static final int REFRESH_SECONDS = 30;
+
+  private static final String POLICY =
+      ContentSecurityPolicy.forInline(STYLE, BrowserClockCheck.SCRIPT);
 
   private final transient Scrapes collector;
   private final String telemetryPath;
   private final String version;
 
-  LandingPageServlet(Scrapes collector, String telemetryPath, String version) {
+  private final Role role;
+
+  LandingPageServlet(Scrapes collector, String telemetryPath, String version, Role role) {
     this.collector = collector;
     this.telemetryPath = telemetryPath;
     this.version = version;
+    this.role = role;
   }
 
   @Override
@@ -56,9 +69,14 @@ final class LandingPageServlet extends HttpServlet {
     ScrapeResult scrape = collector.scrape();
     PrintWriter out = response.getWriter();
     out.println("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">");
+    out.println("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+    out.printf("<meta http-equiv=\"refresh\" content=\"%d\">%n", REFRESH_SECONDS);
+    // No favicon to fetch: an empty one, so browsers do not ask for /favicon.ico and log a 404.
+    out.println("<link rel=\"icon\" href=\"data:,\">");
     out.println("<title>Clock Health Exporter</title>");
     out.println("<style>" + STYLE + "</style></head><body>");
     out.println("<h1>Clock Health Exporter</h1>");
+    out.println(BrowserClockCheck.element(System.currentTimeMillis()));
     out.printf(
         "<p>Version %s. Host clock at collection: %s.</p>%n",
         Html.escape(version),
@@ -68,6 +86,7 @@ final class LandingPageServlet extends HttpServlet {
             + "<li><a href=\"/-/ready\">Readiness</a></li>"
             + "<li>Time servers: <code>/probe?target=HOST[:PORT]&amp;module=ntp</code></li></ul>%n",
         Html.escape(telemetryPath));
+    FindingsSection.write(out, Doctor.examine(scrape, role));
     if (scrape.host() != null) {
       HostClockSection.write(out, scrape.host(), scrape.hostClock());
     }
@@ -79,6 +98,7 @@ final class LandingPageServlet extends HttpServlet {
     for (CollectorOutcome outcome : scrape.outcomes()) {
       daemon(out, outcome);
     }
+    out.println("<script>" + BrowserClockCheck.SCRIPT + "</script>");
     out.println("</body></html>");
   }
 
@@ -97,7 +117,7 @@ final class LandingPageServlet extends HttpServlet {
       out.printf(
           "<p class=\"%s\"><strong>%s</strong></p>%n",
           synced ? "ok" : "bad", synced ? "Synchronised" : "NOT synchronised");
-      out.println("<table>");
+      out.println("<div class=\"scroll\"><table>");
       row(out, "Offset (local − reference)", HumanDurations.signed(s.offsetSeconds()));
       row(out, "Max error", HumanDurations.unsigned(s.maxErrorSeconds()));
       row(
@@ -110,11 +130,11 @@ final class LandingPageServlet extends HttpServlet {
               + (Boolean.TRUE.equals(s.localReference()) ? " — local clock" : ""));
       row(out, "Stratum", s.stratum() == null ? "n/a" : s.stratum().toString());
       row(out, "Leap status", s.leapStatus() == null ? "n/a" : s.leapStatus().label());
-      out.println("</table>");
+      out.println("</table></div>");
     }
     if (!report.sources().isEmpty()) {
       out.println(
-          "<h3>Sources</h3><table><tr><th>Source</th><th>State</th><th>Why (chrony)</th>"
+          "<h3>Sources</h3><div class=\"scroll\"><table><tr><th>Source</th><th>State</th><th>Why (chrony)</th>"
               + "<th>Reach</th><th>Offset (local − source)</th><th>Stratum</th></tr>");
       for (SourceStatus source : report.sources()) {
         out.printf(
@@ -126,7 +146,7 @@ final class LandingPageServlet extends HttpServlet {
             HumanDurations.signed(source.offsetSeconds()),
             source.stratum() == null ? "n/a" : source.stratum());
       }
-      out.println("</table>");
+      out.println("</table></div>");
     }
   }
 

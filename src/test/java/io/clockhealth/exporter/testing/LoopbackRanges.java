@@ -37,7 +37,8 @@ public enum LoopbackRanges {
   BENCH_PROBE_SH("scripts/bench-probe.sh", 211),
   CHRONY_SELECTION_IT("io.clockhealth.exporter.collect.chrony.ChronySelectionIT", 221),
   CHRONY_CLIENTS_IT("io.clockhealth.exporter.collect.chrony.ChronyClientsIT", 231),
-  DOCTOR_IT("io.clockhealth.exporter.cli.DoctorIT", 241);
+  DOCTOR_IT("io.clockhealth.exporter.cli.DoctorIT", 241),
+  STATUS_PAGE_BROWSER_IT("io.clockhealth.exporter.web.StatusPageBrowserIT", 121);
 
   /** Addresses (and ports) per owner. */
   public static final int COUNT = 9;

@@ -7,6 +7,7 @@ import io.clockhealth.exporter.collect.ClockCollector;
 import io.clockhealth.exporter.collect.DaemonCollector;
 import io.clockhealth.exporter.collect.Reading;
 import io.clockhealth.exporter.config.ListenAddress;
+import io.clockhealth.exporter.diagnose.Role;
 import io.clockhealth.exporter.model.Daemon;
 import io.clockhealth.exporter.model.DaemonReport;
 import io.clockhealth.exporter.webconfig.WebConfigSource;
@@ -84,7 +85,15 @@ class SlowClientsIT {
     }
     server =
         new ExporterServer(
-            new ListenAddress("127.0.0.1", 0), "/metrics", registry, collector, "t", web, 8, null);
+            new ListenAddress("127.0.0.1", 0),
+            "/metrics",
+            registry,
+            collector,
+            "t",
+            web,
+            8,
+            null,
+            Role.CLIENT);
     server.start();
     return server.port();
   }

@@ -4,6 +4,7 @@ import io.clockhealth.exporter.collect.ClockCollector;
 import io.clockhealth.exporter.config.ConfigFile;
 import io.clockhealth.exporter.config.ListenAddress;
 import io.clockhealth.exporter.config.ProbeSettings;
+import io.clockhealth.exporter.diagnose.Role;
 import io.clockhealth.exporter.probe.ProbeService;
 import io.clockhealth.exporter.webconfig.WebConfigSource;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -30,7 +31,8 @@ final class TestServers {
             web,
             maxRequests,
             // /probe with the built-in module and any target: served like the metrics
-            new ProbeService(ProbeSettings.resolve(ConfigFile.EMPTY)));
+            new ProbeService(ProbeSettings.resolve(ConfigFile.EMPTY)),
+            Role.CLIENT);
     server.start();
     return server;
   }
