@@ -3,16 +3,26 @@ package io.clockhealth.exporter.cli;
 import io.clockhealth.exporter.collect.ScrapeResult;
 import io.clockhealth.exporter.config.ConfigException;
 import io.clockhealth.exporter.config.ExporterSettings;
+import io.clockhealth.exporter.config.ProbeSettings;
 import io.clockhealth.exporter.diagnose.Doctor;
+import io.clockhealth.exporter.diagnose.Examination;
 import io.clockhealth.exporter.diagnose.Finding;
 import io.clockhealth.exporter.diagnose.FindingsJson;
 import io.clockhealth.exporter.diagnose.FindingsText;
+import io.clockhealth.exporter.diagnose.ProbedServer;
 import io.clockhealth.exporter.diagnose.Severity;
 import io.clockhealth.exporter.exec.ToolLeftovers;
+import io.clockhealth.exporter.probe.ProbeService;
+import io.clockhealth.exporter.probe.ProbeTarget;
+import io.clockhealth.exporter.probe.PrometheusClock;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,6 +48,8 @@ final class DoctorCommand implements Callable<Integer> {
 
   static final int UNKNOWN = 3;
 
+  static final int PROMETHEUS_TIMEOUT_SECONDS = 5;
+
   /** Output layouts. */
   enum Format {
     text,
@@ -51,6 +63,24 @@ final class DoctorCommand implements Callable<Integer> {
   Format format = Format.text;
 
   @Mixin RoleOption role = new RoleOption();
+
+  @Option(
+      names = "--probe",
+      paramLabel = "HOST[:PORT]",
+      description =
+          "Also ask this NTP server for the time and compare it with this host's (repeatable;"
+              + " the probe module ntp of the config file, its timeout included).")
+  List<String> probes = new ArrayList<>();
+
+  @Option(
+      names = "--prometheus",
+      paramLabel = "URL",
+      description =
+          "Also read this Prometheus server's clock (time() through /api/v1/query) and compare it"
+              + " with this host's; the request is bounded by "
+              + PROMETHEUS_TIMEOUT_SECONDS
+              + " s.")
+  @Nullable URI prometheus;
 
   @Mixin CollectionOptions collection = new CollectionOptions();
 
@@ -73,20 +103,66 @@ final class DoctorCommand implements Callable<Integer> {
       stderr.println("doctor: configuration error: " + e.getMessage());
       return UNKNOWN;
     }
+    if (prometheus != null
+        && !("http".equals(prometheus.getScheme()) || "https".equals(prometheus.getScheme()))) {
+      stderr.println("doctor: --prometheus must be an http:// or https:// URL: " + prometheus);
+      return UNKNOWN;
+    }
+    for (String target : probes) {
+      try {
+        ProbeTarget.parse(target);
+      } catch (IllegalArgumentException e) {
+        stderr.println("doctor: --probe " + target + ": " + e.getMessage());
+        return UNKNOWN;
+      }
+    }
     // The findings are the output; the collectors' own log lines would only repeat them.
     Logging.configure("error");
     ScrapeResult scrape = new Exporter(settings, leftovers, false).scrapeOnce();
-    if (scrape.outcomes().isEmpty() && scrape.host() == null) {
+    if (scrape.outcomes().isEmpty()
+        && scrape.host() == null
+        && probes.isEmpty()
+        && prometheus == null) {
       stderr.println("doctor: nothing to look at: no collector is enabled");
       return UNKNOWN;
     }
-    List<Finding> findings = Doctor.examine(scrape, role.role());
+    List<Finding> findings =
+        Doctor.examine(
+            new Examination(
+                scrape,
+                role.role(),
+                probe(settings.probe()),
+                prometheus == null
+                    ? null
+                    : new PrometheusClock(Duration.ofSeconds(PROMETHEUS_TIMEOUT_SECONDS))
+                        .read(prometheus)));
     if (format == Format.json) {
       FindingsJson.write(findings, stdout);
     } else {
       FindingsText.write(findings, stdout, CommandLine.Help.Ansi.AUTO.enabled() && noColourUnset());
     }
     return exitCode(Doctor.worst(findings));
+  }
+
+  /** Each {@code --probe} in turn, with the configured module; any target may be asked here. */
+  private List<ProbedServer> probe(ProbeSettings configured) {
+    List<ProbedServer> probed = new ArrayList<>();
+    if (probes.isEmpty()) {
+      return probed;
+    }
+    try (ProbeService service =
+        new ProbeService(
+            new ProbeSettings(configured.modules(), List.of(), configured.maxConcurrent()))) {
+      for (String target : probes) {
+        ProbeService.Answer answer = service.probe(target, ProbeSettings.DEFAULT_MODULE, null);
+        if (answer instanceof ProbeService.Answer.Probed p) {
+          probed.add(new ProbedServer(target, p.report(), null));
+        } else if (answer instanceof ProbeService.Answer.Refused r) {
+          probed.add(new ProbedServer(target, null, r.reason()));
+        }
+      }
+    }
+    return probed;
   }
 
   static int exitCode(Severity worst) {

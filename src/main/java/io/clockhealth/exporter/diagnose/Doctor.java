@@ -15,12 +15,19 @@ public final class Doctor {
   private Doctor() {}
 
   public static List<Finding> examine(ScrapeResult scrape, Role role) {
+    return examine(Examination.of(scrape, role));
+  }
+
+  public static List<Finding> examine(Examination examination) {
+    ScrapeResult scrape = examination.scrape();
+    Role role = examination.role();
     List<Finding> findings = new ArrayList<>(DaemonFindings.of(scrape));
     for (CollectorOutcome outcome : scrape.outcomes()) {
       findings.addAll(SyncFindings.of(outcome.result().report(), role));
       findings.addAll(SourceFindings.of(outcome.result().report()));
     }
     findings.addAll(HostClockFindings.of(scrape));
+    findings.addAll(PeerFindings.of(examination));
     boolean answered =
         scrape.outcomes().stream()
             .anyMatch(o -> Boolean.TRUE.equals(o.result().report().daemonUp()));
