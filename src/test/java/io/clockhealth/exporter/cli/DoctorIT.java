@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clockhealth.exporter.testing.Chronyd;
 import io.clockhealth.exporter.testing.ExporterProcess;
 import io.clockhealth.exporter.testing.LoopbackRanges;
+import io.clockhealth.exporter.testing.PrometheusServer;
 import io.clockhealth.exporter.testing.TestDaemons;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,8 +30,11 @@ import org.junit.jupiter.api.Test;
  * synchronised by the test daemons, which run with {@code -x}), so host findings may come on top;
  * the exit code must match the worst finding printed.
  *
+ * <p>Also {@code --prometheus} against a real Prometheus on loopback while the doctor runs under
+ * libfaketime −73 s, and {@code --probe} of the +73 s server, the local one and a silent address.
+ *
  * <p>Loopback addresses and ports: {@link LoopbackRanges#DOCTOR_IT}; the +73 s server on
- * address/port 0, the local server on 1.
+ * address/port 0, the local server on 1, nothing on 2.
  */
 class DoctorIT {
 
@@ -77,6 +81,12 @@ class DoctorIT {
   private record Diagnosis(int exit, Map<String, String> findings, JsonNode json) {}
 
   private static Diagnosis doctor(Chronyd chronyd, String... extra) throws Exception {
+    return doctor(Map.of(), chronyd, extra);
+  }
+
+  /** The doctor with {@code env} added to its environment (e.g. libfaketime's). */
+  private static Diagnosis doctor(Map<String, String> env, Chronyd chronyd, String... extra)
+      throws Exception {
     List<String> command =
         new ArrayList<>(
             List.of(
@@ -91,7 +101,10 @@ class DoctorIT {
                 "--collector.chrony.path=" + TestDaemons.get().chronyc(),
                 "--collector.chrony.args=-h " + chronyd.socketPath()));
     command.addAll(List.of(extra));
-    Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+    builder.environment().putAll(env);
+    Process p = builder.start();
     String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("doctor ends").isTrue();
     JsonNode json = JSON.readTree(stdout);
@@ -169,6 +182,65 @@ class DoctorIT {
     assertThat(asServer.findings()).containsEntry("local-reference", "info");
     assertThat(asServer.findings())
         .doesNotContainKeys("offset-high", "offset-critical", "not-synchronised");
+  }
+
+  @Test
+  void aHost73SecondsBehindThePrometheusServerIsTheSeedIncident() throws Exception {
+    try (PrometheusServer prometheus =
+        PrometheusServer.start(DoctorIT.class, "central", "global:\n  scrape_interval: 15s\n")) {
+      // Only the doctor's clock is 73 s behind; Prometheus, on the same machine, is right.
+      Diagnosis d =
+          doctor(
+              Map.of("LD_PRELOAD", TestDaemons.get().libfaketime().toString(), "FAKETIME", "-73s"),
+              local,
+              "--role",
+              "timeserver",
+              "--prometheus",
+              prometheus.baseUri().toString());
+      assertThat(d.exit()).isEqualTo(2);
+      assertThat(d.findings()).containsEntry("prometheus-clock-differs", "critical");
+      JsonNode f = finding(d, "prometheus-clock-differs");
+      assertThat(f.path("summary").asText())
+          .matches("This host's clock is 7[234]\\.\\d{3} s behind the Prometheus server's\\.");
+      assertThat(f.path("evidence").asText())
+          .startsWith("this host − the Prometheus server: -7")
+          .contains("half the")
+          .contains(prometheus.baseUri() + "/api/v1/query");
+    }
+    // The same host, without the fake, agrees with it.
+    try (PrometheusServer prometheus =
+        PrometheusServer.start(DoctorIT.class, "central-2", "global:\n  scrape_interval: 15s\n")) {
+      Diagnosis d =
+          doctor(local, "--role", "timeserver", "--prometheus", prometheus.baseUri().toString());
+      assertThat(d.findings()).containsEntry("prometheus-clock-agrees", "ok");
+    }
+  }
+
+  @Test
+  void probedTimeServersAreComparedWithThisHost() throws Exception {
+    Diagnosis d =
+        doctor(
+            local,
+            "--role",
+            "timeserver",
+            "--probe",
+            RANGE.hostPort(0),
+            "--probe",
+            RANGE.hostPort(1),
+            "--probe",
+            RANGE.hostPort(2));
+    assertThat(d.exit()).isEqualTo(2);
+    assertThat(d.findings())
+        .containsEntry("probe-clock-differs", "critical")
+        .containsEntry("probe-clock-agrees", "ok")
+        .containsEntry("probe-unreachable", "warning");
+    JsonNode ahead = finding(d, "probe-clock-differs");
+    assertThat(ahead.path("subject").asText()).isEqualTo("probe " + RANGE.hostPort(0));
+    assertThat(ahead.path("summary").asText())
+        .matches(
+            "This host's clock is 7[234]\\.\\d{3} s behind "
+                + RANGE.hostPort(0).replace(".", "\\.")
+                + "'s\\.");
   }
 
   @Test
