@@ -51,7 +51,7 @@ public final class DaemonRun {
       } else {
         failures.failure(String.join("; ", read.problems()));
       }
-      return new CollectionResult(read.problems().isEmpty(), read.report());
+      return new CollectionResult(read.problems().isEmpty(), read.report(), read.refused());
     }
     Reading.Unread unread = (Reading.Unread) reading;
     failures.failure(unread.reason());

@@ -26,10 +26,21 @@ public sealed interface Reading {
    * @param report what it said
    * @param problems the log lines of the commands that failed; the report holds what the others
    *     said, and the collection is unsuccessful unless this is empty
+   * @param refused the commands the daemon refuses to this client (chronyd's 501 Not authorised
+   *     over UDP): not failures, but what is not seen
    */
-  record Read(DaemonReport report, List<String> problems) implements Reading {
+  record Read(DaemonReport report, List<String> problems, List<String> refused) implements Reading {
     public Read {
       problems = List.copyOf(problems);
+      refused = List.copyOf(refused);
+    }
+
+    public Read(DaemonReport report, List<String> problems) {
+      this(report, problems, List.of());
+    }
+
+    public Read withRefused(List<String> commands) {
+      return new Read(report, problems, commands);
     }
   }
 

@@ -46,6 +46,6 @@ final class SourceCap {
           max);
     }
     return new CollectionResult(
-        result.success(), report.withSources(report.sources().subList(0, max)));
+        result.success(), report.withSources(report.sources().subList(0, max)), result.refused());
   }
 }

@@ -88,8 +88,27 @@ final class DaemonFindings {
       if (Boolean.FALSE.equals(outcome.result().report().daemonUp())) {
         findings.add(notAnswering(outcome.collector(), running));
       }
+      if (!outcome.result().refused().isEmpty()) {
+        findings.add(notAuthorised(outcome.collector(), outcome.result().refused()));
+      }
     }
     return findings;
+  }
+
+  /** chronyd answers some reports only on its Unix socket: over UDP they are 501. */
+  private static Finding notAuthorised(String daemon, List<String> refused) {
+    return new Finding(
+        "not-authorised",
+        Severity.INFO,
+        daemon,
+        daemon + " refuses some of its reports to the exporter: they are not examined.",
+        "501 Not authorised for: " + String.join(", ", refused),
+        "Without them the doctor and the metrics lack chrony's reason for each unused source,"
+            + " the per-source packet counters, NTS state and the server's own statistics.",
+        "chronyd answers these only on its Unix socket: run the exporter (and the doctor) as root"
+            + " or as chrony's user (_chrony on Debian) with `--collector.chrony.args=-h"
+            + " /run/chrony/chronyd.sock`; that user may also change the clock (makestep,"
+            + " settime). Over UDP (`-h 127.0.0.1`) only the monitoring reports are answered.");
   }
 
   private static Finding notAnswering(String daemon, List<String> running) {

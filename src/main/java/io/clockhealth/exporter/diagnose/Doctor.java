@@ -25,6 +25,8 @@ public final class Doctor {
     for (CollectorOutcome outcome : scrape.outcomes()) {
       findings.addAll(SyncFindings.of(outcome.result().report(), role));
       findings.addAll(SourceFindings.of(outcome.result().report()));
+      findings.addAll(ServerFindings.of(outcome.result().report(), role));
+      findings.addAll(TimesyncdFindings.of(outcome.result().report(), scrape.hostTimeSeconds()));
     }
     findings.addAll(HostClockFindings.of(scrape));
     findings.addAll(PeerFindings.of(examination));

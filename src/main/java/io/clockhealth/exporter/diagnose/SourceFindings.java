@@ -1,5 +1,6 @@
 package io.clockhealth.exporter.diagnose;
 
+import io.clockhealth.exporter.model.Daemon;
 import io.clockhealth.exporter.model.DaemonReport;
 import io.clockhealth.exporter.model.SelectionReason;
 import io.clockhealth.exporter.model.SourceState;
@@ -31,7 +32,10 @@ final class SourceFindings {
     }
     String daemon = report.daemon().label();
     boolean withStates = sources.stream().allMatch(s -> s.state() != null);
-    if (withStates && sources.stream().noneMatch(s -> USABLE.contains(s.state()))) {
+    // timesyncd has one server at a time: TimesyncdFindings says what is wrong with it.
+    if (withStates
+        && report.daemon() != Daemon.TIMESYNCD
+        && sources.stream().noneMatch(s -> USABLE.contains(s.state()))) {
       findings.add(
           new Finding(
               "no-selectable-source",

@@ -156,6 +156,30 @@ class DoctorTest {
   }
 
   @Test
+  void reportsChronydRefusesAreSaidOnceWithTheSocketAsTheFix() throws Exception {
+    DaemonReport c =
+        chrony("depth-C-c-tracking.txt", "depth-C-c-sources.txt", "depth-C-c-selectdata.txt");
+    ScrapeResult s =
+        new ScrapeResult(
+            0,
+            new HostOutcome(new HostCollection(true, running("chronyd")), 0.01),
+            List.of(
+                new CollectorOutcome(
+                    "chrony",
+                    new CollectionResult(true, c, List.of("selectdata", "ntpdata", "serverstats")),
+                    0.01)));
+    List<Finding> findings = Doctor.examine(s, Role.CLIENT);
+    Finding refused =
+        findings.stream().filter(f -> f.id().equals("not-authorised")).findFirst().orElseThrow();
+    assertThat(refused.severity()).isEqualTo(Severity.INFO);
+    assertThat(refused.evidence())
+        .isEqualTo("501 Not authorised for: selectdata, ntpdata, serverstats");
+    assertThat(refused.fix()).contains("/run/chrony/chronyd.sock");
+    assertThat(ids(Doctor.examine(scrape(running("chronyd"), c), Role.CLIENT)))
+        .doesNotContain("not-authorised");
+  }
+
+  @Test
   void aDaemonThatDoesNotAnswerIsCritical() {
     List<Finding> findings =
         Doctor.examine(

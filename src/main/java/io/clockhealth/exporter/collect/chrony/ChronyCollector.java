@@ -95,7 +95,7 @@ public final class ChronyCollector implements DaemonCollector {
       while (true) {
         Attempt attempt = attempt();
         if (attempt.refusal() == null) {
-          return attempt.served();
+          return withRefused(attempt.served());
         }
         refused.add(attempt.refusal());
         refusedNow.add(attempt.refusal().name());
@@ -112,6 +112,15 @@ public final class ChronyCollector implements DaemonCollector {
             refusedNow.size() == 1 ? "its metrics are" : "their metrics are");
       }
     }
+  }
+
+  /** The reading with the reports chronyd refuses to this client, in call order. */
+  private Reading withRefused(Reading reading) {
+    if (refused.isEmpty() || !(reading instanceof Reading.Read read)) {
+      return reading;
+    }
+    return read.withRefused(
+        reports.stream().filter(refused::contains).map(ChronycBatch.Report::name).toList());
   }
 
   /**

@@ -186,6 +186,9 @@ class ChronyCollectorTest {
     CollectionResult second = Collected.once(collector);
     assertThat(second.success()).isTrue();
     assertThat(calls).containsExactly(List.of("tracking", "sources", "sourcestats", "activity"));
+    // what is refused is said with every result, for the doctor
+    assertThat(first.refused()).containsExactly("selectdata", "ntpdata", "authdata", "serverstats");
+    assertThat(second.refused()).isEqualTo(first.refused());
   }
 
   @Test
@@ -239,6 +242,7 @@ class ChronyCollectorTest {
     assertThat(second.report().sources()).hasSize(3);
     assertThat(calls)
         .containsExactly(ChronyParsers.BATCH.subList(0, ChronyParsers.BATCH.size() - 1));
+    assertThat(second.refused()).containsExactly("serverstats");
   }
 
   @Test
