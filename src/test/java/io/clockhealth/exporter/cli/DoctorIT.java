@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clockhealth.exporter.cli.DoctorProcess.Diagnosis;
 import io.clockhealth.exporter.testing.Chronyd;
 import io.clockhealth.exporter.testing.ExporterProcess;
 import io.clockhealth.exporter.testing.LoopbackRanges;
@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,16 +33,19 @@ import org.junit.jupiter.api.Test;
  * libfaketime −73 s, and {@code --probe} of the +73 s server, the local one and a silent address.
  *
  * <p>Loopback addresses and ports: {@link LoopbackRanges#DOCTOR_IT}; the +73 s server on
- * address/port 0, the local server on 1, nothing on 2.
+ * address/port 0, the local server on 1, nothing on 2, two more local servers on 3 and 4 (with 1,
+ * the falseticker scenario's three sources).
  */
 class DoctorIT {
 
   private static final LoopbackRanges RANGE = LoopbackRanges.DOCTOR_IT;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private static Chronyd ahead;
   private static Chronyd behind;
   private static Chronyd local;
+  private static Chronyd second;
+  private static Chronyd third;
+  private static Chronyd outvoted;
 
   @BeforeAll
   static void startDaemons() {
@@ -66,68 +68,56 @@ class DoctorIT {
         Chronyd.builder(DoctorIT.class, "local")
             .localServer(RANGE.address(1), RANGE.port(1))
             .start();
+    second =
+        Chronyd.builder(DoctorIT.class, "second")
+            .localServer(RANGE.address(3), RANGE.port(3))
+            .start();
+    third =
+        Chronyd.builder(DoctorIT.class, "third")
+            .localServer(RANGE.address(4), RANGE.port(4))
+            .start();
+    // Three servers of this machine's clock; the client sees the first half a second off, and
+    // the other two outvote it.
+    outvoted =
+        Chronyd.builder(DoctorIT.class, "outvoted")
+            .config(poll(1, " offset 0.5"), poll(3, ""), poll(4, ""), "port 0")
+            .start();
+  }
+
+  private static String poll(int n, String options) {
+    return "server "
+        + RANGE.address(n)
+        + " port "
+        + RANGE.port(n)
+        + " iburst minpoll -2 maxpoll 0"
+        + options;
   }
 
   @AfterAll
   static void stopDaemons() {
-    for (Chronyd d : new Chronyd[] {behind, ahead, local}) {
+    for (Chronyd d : new Chronyd[] {behind, ahead, local, outvoted, second, third}) {
       if (d != null) {
         d.stop();
       }
     }
   }
 
-  /** The doctor's exit code and its findings, id to severity (the worst where an id repeats). */
-  private record Diagnosis(int exit, Map<String, String> findings, JsonNode json) {}
-
   private static Diagnosis doctor(Chronyd chronyd, String... extra) throws Exception {
     return doctor(Map.of(), chronyd, extra);
   }
 
-  /** The doctor with {@code env} added to its environment (e.g. libfaketime's). */
+  /** The doctor of {@code chronyd} only, with {@code env} added (e.g. libfaketime's). */
   private static Diagnosis doctor(Map<String, String> env, Chronyd chronyd, String... extra)
       throws Exception {
-    List<String> command =
+    List<String> args =
         new ArrayList<>(
             List.of(
-                "java",
-                "-jar",
-                ExporterProcess.jar().toString(),
-                "doctor",
-                "--format",
-                "json",
                 "--no-collector.ntpd",
                 "--no-collector.timesyncd",
                 "--collector.chrony.path=" + TestDaemons.get().chronyc(),
                 "--collector.chrony.args=-h " + chronyd.socketPath()));
-    command.addAll(List.of(extra));
-    ProcessBuilder builder =
-        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
-    builder.environment().putAll(env);
-    Process p = builder.start();
-    String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("doctor ends").isTrue();
-    JsonNode json = JSON.readTree(stdout);
-    Map<String, String> findings = new TreeMap<>();
-    json.path("findings")
-        .forEach(f -> findings.putIfAbsent(f.path("id").asText(), f.path("severity").asText()));
-    int expected =
-        switch (json.path("worst").asText()) {
-          case "critical" -> 2;
-          case "warning" -> 1;
-          default -> 0;
-        };
-    assertThat(p.exitValue()).as("exit code of %s", stdout).isEqualTo(expected);
-    return new Diagnosis(p.exitValue(), findings, json);
-  }
-
-  private static JsonNode finding(Diagnosis d, String id) {
-    for (JsonNode f : d.json().path("findings")) {
-      if (f.path("id").asText().equals(id)) {
-        return f;
-      }
-    }
-    throw new AssertionError("no finding " + id + " in " + d.json());
+    args.addAll(List.of(extra));
+    return DoctorProcess.run(env, args);
   }
 
   @Test
@@ -139,7 +129,7 @@ class DoctorIT {
     Diagnosis d = doctor(behind);
     assertThat(d.exit()).isEqualTo(2);
     assertThat(d.findings()).containsEntry("offset-critical", "critical");
-    JsonNode offset = finding(d, "offset-critical");
+    JsonNode offset = d.finding("offset-critical");
     assertThat(offset.path("summary").asText())
         .matches("The clock is 7[23]\\.\\d{3} s behind true time, as chrony estimates it\\.");
     assertThat(offset.path("fix").asText()).contains("chronyc makestep");
@@ -199,7 +189,7 @@ class DoctorIT {
               prometheus.baseUri().toString());
       assertThat(d.exit()).isEqualTo(2);
       assertThat(d.findings()).containsEntry("prometheus-clock-differs", "critical");
-      JsonNode f = finding(d, "prometheus-clock-differs");
+      JsonNode f = d.finding("prometheus-clock-differs");
       assertThat(f.path("summary").asText())
           .matches("This host's clock is 7[234]\\.\\d{3} s behind the Prometheus server's\\.");
       assertThat(f.path("evidence").asText())
@@ -234,13 +224,26 @@ class DoctorIT {
         .containsEntry("probe-clock-differs", "critical")
         .containsEntry("probe-clock-agrees", "ok")
         .containsEntry("probe-unreachable", "warning");
-    JsonNode ahead = finding(d, "probe-clock-differs");
+    JsonNode ahead = d.finding("probe-clock-differs");
     assertThat(ahead.path("subject").asText()).isEqualTo("probe " + RANGE.hostPort(0));
     assertThat(ahead.path("summary").asText())
         .matches(
             "This host's clock is 7[234]\\.\\d{3} s behind "
                 + RANGE.hostPort(0).replace(".", "\\.")
                 + "'s\\.");
+  }
+
+  @Test
+  void aFalsetickerIsNamedWithChronysOwnWords() throws Exception {
+    await("the client marks the half-second-off server a falseticker")
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptions()
+        .until(() -> outvoted.source(RANGE.address(1)).orElseThrow().state() == 'x');
+    Diagnosis d = doctor(outvoted);
+    assertThat(d.findings()).containsKey("source-falseticker");
+    JsonNode f = d.finding("source-falseticker");
+    assertThat(f.path("subject").asText()).isEqualTo("chrony " + RANGE.address(1));
+    assertThat(d.exit()).isGreaterThanOrEqualTo(1);
   }
 
   @Test
