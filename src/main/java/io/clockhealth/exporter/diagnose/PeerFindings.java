@@ -94,7 +94,8 @@ final class PeerFindings {
               + " its chrony needs `local stratum 10` to serve its own clock.");
     }
     return far(
-        "probe",
+        "probe-clock-agrees",
+        "probe-clock-differs",
         subject,
         probed.target(),
         reply.offsetSeconds(),
@@ -127,7 +128,8 @@ final class PeerFindings {
               + " prefix); it must answer /api/v1/query without authentication.");
     }
     return far(
-        "prometheus",
+        "prometheus-clock-agrees",
+        "prometheus-clock-differs",
         subject,
         "the Prometheus server",
         offset,
@@ -143,7 +145,8 @@ final class PeerFindings {
    * from the truth, so only what exceeds it counts.
    */
   private static Finding far(
-      String idPrefix,
+      String agreesId,
+      String differsId,
       String subject,
       String other,
       double offset,
@@ -163,7 +166,7 @@ final class PeerFindings {
             how);
     if (beyondError <= SyncFindings.WARNING_OFFSET_SECONDS) {
       return new Finding(
-          idPrefix + "-clock-agrees",
+          agreesId,
           Severity.OK,
           subject,
           String.format(
@@ -177,7 +180,7 @@ final class PeerFindings {
     }
     boolean critical = beyondError > SyncFindings.CRITICAL_OFFSET_SECONDS;
     return new Finding(
-        idPrefix + "-clock-differs",
+        differsId,
         critical ? Severity.CRITICAL : Severity.WARNING,
         subject,
         String.format(
@@ -187,7 +190,7 @@ final class PeerFindings {
             direction,
             other),
         evidence,
-        idPrefix.equals("prometheus")
+        differsId.startsWith("prometheus")
             ? "Prometheus stamps samples with its own clock: rules comparing this host's time"
                 + " (clock_host_time_seconds) with timestamp() fire, and its UI warns \"Detected N"
                 + " seconds time difference\"; an Agent ahead of its remote-write receiver has"
