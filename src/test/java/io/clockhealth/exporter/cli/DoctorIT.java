@@ -56,13 +56,7 @@ class DoctorIT {
             .start();
     behind =
         Chronyd.builder(DoctorIT.class, "behind")
-            .config(
-                "server "
-                    + RANGE.address(0)
-                    + " port "
-                    + RANGE.port(0)
-                    + " iburst minpoll -2 maxpoll 0",
-                "port 0")
+            .config(Chronyd.fastServer(RANGE, 0), "port 0")
             .start();
     local =
         Chronyd.builder(DoctorIT.class, "local")
@@ -85,12 +79,7 @@ class DoctorIT {
   }
 
   private static String poll(int n, String options) {
-    return "server "
-        + RANGE.address(n)
-        + " port "
-        + RANGE.port(n)
-        + " iburst minpoll -2 maxpoll 0"
-        + options;
+    return Chronyd.fastServer(RANGE, n) + options;
   }
 
   @AfterAll

@@ -96,6 +96,14 @@ public final class Chronyd implements AutoCloseable {
    * @param testClass owner, names the directory
    * @param name unique within the class
    */
+  /**
+   * A {@code server} line for address/port {@code n} of {@code range}, polled as fast as chronyd
+   * allows (every 0.25–1 s), so a test sees its first selection within seconds.
+   */
+  public static String fastServer(LoopbackRanges range, int n) {
+    return "server " + range.address(n) + " port " + range.port(n) + " iburst minpoll -2 maxpoll 0";
+  }
+
   public static Builder builder(Class<?> testClass, String name) {
     return new Builder(testClass.getSimpleName(), name);
   }

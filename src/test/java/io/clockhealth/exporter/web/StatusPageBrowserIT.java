@@ -53,11 +53,7 @@ class StatusPageBrowserIT {
     client =
         Chronyd.builder(StatusPageBrowserIT.class, "client")
             .config(
-                "server "
-                    + RANGE.address(0)
-                    + " port "
-                    + RANGE.port(0)
-                    + " iburst minpoll -2 maxpoll 0",
+                Chronyd.fastServer(RANGE, 0),
                 "server " + RANGE.address(1) + " port " + RANGE.port(1) + " iburst minpoll -2",
                 "port 0")
             .start();
