@@ -55,7 +55,12 @@ public final class PrometheusClock {
 
   public PeerClockReading read(URI base) {
     String peer = base.toString();
-    HttpRequest request = HttpRequest.newBuilder(queryUri(base)).timeout(timeout).GET().build();
+    HttpRequest request;
+    try {
+      request = HttpRequest.newBuilder(queryUri(base)).timeout(timeout).GET().build();
+    } catch (IllegalArgumentException e) {
+      return PeerClockReading.failed(peer, "not a URL to ask: " + e.getMessage());
+    }
     long startNanos = System.nanoTime();
     long startMillis = clock.millis();
     HttpResponse<byte[]> response;

@@ -80,6 +80,13 @@ class PrometheusClockTest {
     assertThat(r.failure()).startsWith("ConnectException");
   }
 
+  @Test
+  void aUrlWithoutAHostIsAFailureNotAnException() {
+    PeerClockReading r = CLOCK.read(URI.create("http:/nohost"));
+    assertThat(r.offsetSeconds()).isNull();
+    assertThat(r.failure()).startsWith("not a URL to ask");
+  }
+
   private static PeerClockReading serve(int status, Supplier<String> body) throws Exception {
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
