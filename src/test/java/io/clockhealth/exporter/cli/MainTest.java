@@ -66,6 +66,24 @@ class MainTest {
   }
 
   @Test
+  void doctorRefusesWhatItCannotAskBeforeLookingWithUnknown() {
+    assertThat(run("", "doctor", "--prometheus", "ftp://prom:9090")).isEqualTo(3);
+    assertThat(stderr()).contains("--prometheus must be an http:// or https:// URL");
+    err.reset();
+    assertThat(run("", "doctor", "--probe", "time.lan:99999")).isEqualTo(3);
+    assertThat(stderr()).contains("--probe time.lan:99999");
+    err.reset();
+    assertThat(run("", "doctor", "--role", "king")).isEqualTo(3);
+    assertThat(stderr()).contains("--role");
+  }
+
+  @Test
+  void theServerTakesARoleForItsStatusPage() {
+    assertThat(run("", "--help")).isZero();
+    assertThat(stdout()).contains("--role=client|timeserver");
+  }
+
+  @Test
   void parseHelpListsTheFormats() {
     assertThat(run("", "parse", "--help")).isZero();
     assertThat(stdout())
