@@ -87,6 +87,9 @@ final class SyncFindings {
                   + " shows what it tries."
               : "`timedatectl timesync-status`: does its server answer (Packet count, Poll"
                   + " interval)? Is UDP 123 to it open?";
+      case PTP4L ->
+          "`pmc -u -b 0 'GET PORT_DATA_SET' 'GET TIME_STATUS_NP'`: is a port SLAVE, and does"
+              + " ingress_time move? `journalctl -u ptp4l` names the port's last state change.";
     };
   }
 
@@ -116,6 +119,9 @@ final class SyncFindings {
           case TIMESYNCD ->
               "systemd-timesyncd steps offsets beyond 0.4 s itself once it has a reply: check it"
                   + " has a reachable server (`timedatectl timesync-status`).";
+          case PTP4L ->
+              "ptp4l steps offsets beyond step_threshold (ptp4l.conf) and otherwise slews; a"
+                  + " lasting offset points at the master or at asymmetric path delay.";
         };
     return new Finding(
         critical ? "offset-critical" : "offset-high",

@@ -1,0 +1,110 @@
+package io.clockhealth.exporter.collect.ptp;
+
+import io.clockhealth.exporter.collect.DaemonCollector;
+import io.clockhealth.exporter.collect.Reading;
+import io.clockhealth.exporter.collect.Step;
+import io.clockhealth.exporter.collect.ToolInvoker;
+import io.clockhealth.exporter.config.PtpSettings;
+import io.clockhealth.exporter.config.ToolSettings;
+import io.clockhealth.exporter.exec.CommandRunner;
+import io.clockhealth.exporter.model.Daemon;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Collects ptp4l's view through one {@code pmc -u -b 0 'GET ...'} per collection with every data
+ * set it needs: pmc sends all requests, then prints the replies in order. {@code -b 0} asks only
+ * the ptp4l behind the socket, not the clocks it talks to. A pmc that printed only its requests had
+ * no ptp4l answering: the daemon is down.
+ */
+public final class PtpCollector implements DaemonCollector {
+
+  /** The data sets asked for, in the order pmc sends them. */
+  static final List<String> DATA_SETS =
+      List.of(
+          CurrentDataSet.ID,
+          ParentDataSet.ID,
+          PortDataSet.ID,
+          TimeStatus.ID,
+          TimeProperties.ID,
+          DefaultDataSet.ID,
+          PortProperties.ID);
+
+  private final ToolInvoker pmc;
+  private final List<String> arguments;
+  private final Clock clock;
+
+  public PtpCollector(CommandRunner runner, ToolSettings settings, PtpSettings ptp) {
+    this(runner, settings, ptp, Clock.systemUTC());
+  }
+
+  /**
+   * @param clock what the last Sync's time is compared with: the host's wall clock but in tests
+   */
+  PtpCollector(CommandRunner runner, ToolSettings settings, PtpSettings ptp, Clock clock) {
+    this.pmc =
+        ToolInvoker.of(runner, settings, ToolInvoker.ExtraArguments.FIRST, PmcErrors.DETECTOR);
+    List<String> args = new ArrayList<>(ptp.pmcOptions());
+    args.add("-b");
+    args.add("0");
+    DATA_SETS.forEach(id -> args.add("GET " + id));
+    this.arguments = List.copyOf(args);
+    this.clock = clock;
+  }
+
+  @Override
+  public Daemon daemon() {
+    return Daemon.PTP4L;
+  }
+
+  @Override
+  public Reading read() {
+    Step<ToolInvoker.Call> call = pmc.execute(arguments);
+    if (call.failed()) {
+      return Reading.failed(call);
+    }
+    ToolInvoker.Call completed = Objects.requireNonNull(call.value(), "the call succeeded");
+    String combined = completed.result().combinedOutput();
+    if (completed.result().exitCode() != 0 && PmcErrors.DETECTOR.find(combined).isEmpty()) {
+      return Reading.failed(completed.failedRun());
+    }
+    // The no-reply check reads stderr too; the replies are on stdout.
+    String stdout = completed.result().stdout();
+    Step<PmcBatch> step =
+        pmc.interpret(completed.command(), combined, any -> PtpFormats.BATCH.parse(stdout));
+    if (step.failed()) {
+      return Reading.failed(step);
+    }
+    PmcBatch batch = Objects.requireNonNull(step.value(), "the step succeeded");
+    String command = completed.command();
+    List<String> problems = new ArrayList<>();
+    for (String refused : batch.refused()) {
+      problems.add(command + ": ptp4l refused " + refused);
+    }
+    List<String> missing = new ArrayList<>();
+    if (batch.current() == null) {
+      missing.add(CurrentDataSet.ID);
+    }
+    if (batch.parent() == null) {
+      missing.add(ParentDataSet.ID);
+    }
+    if (batch.ports() == null) {
+      missing.add(PortDataSet.ID);
+    }
+    if (batch.timeStatus() == null) {
+      missing.add(TimeStatus.ID);
+    }
+    if (batch.timeProperties() == null) {
+      missing.add(TimeProperties.ID);
+    }
+    if (batch.defaults() == null) {
+      missing.add(DefaultDataSet.ID);
+    }
+    if (!missing.isEmpty()) {
+      problems.add(command + ": ptp4l did not answer " + String.join(", ", missing));
+    }
+    return new Reading.Read(PtpReportMapper.report(batch, clock.instant()), problems);
+  }
+}
