@@ -12,9 +12,10 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * pmc's output read into its reply blocks: first a {@code sending: GET ID} line per request, then
- * for each reply a header line and its tab-indented {@code key value} lines (pmc's layout, linuxptp
- * 2 to 4). Every other line is rejected, naming it.
+ * pmc's output read into its reply blocks: a {@code sending: GET ID} line per request and, for each
+ * reply, a header line and its tab-indented {@code key value} lines (pmc's layout, linuxptp 2 to
+ * 4). pmc reads replies while it sends, so request lines usually come first but may come between
+ * replies. Every other line is rejected, naming it.
  */
 final class PmcOutput {
 
@@ -60,21 +61,22 @@ final class PmcOutput {
     Matcher open = null;
     Map<String, String> fields = new LinkedHashMap<>();
     StringBuilder error = null;
-    boolean sending = true; // the requests come first, all of them before any reply
     for (Line line : lines) {
       if (line.isBlank()) {
         continue;
       }
       String t = line.text();
       if (t.startsWith("sending: ")) {
-        if (!sending) {
-          throw ParseException.malformed(format, line.number(), t, "request after the replies");
+        // pmc reads replies while it still sends: a request line may come between two replies.
+        if (header != null && open != null) {
+          replies.add(reply(format, header, open, fields, error));
         }
+        header = null;
+        open = null;
         continue;
       }
       Matcher h = HEADER.matcher(t);
       if (h.matches()) {
-        sending = false;
         if (header != null && open != null) {
           replies.add(reply(format, header, open, fields, error));
         }
@@ -103,10 +105,12 @@ final class PmcOutput {
         throw ParseException.malformed(format, line.number(), t, "field given twice");
       }
     }
-    if (header == null || open == null) {
+    if (header != null && open != null) {
+      replies.add(reply(format, header, open, fields, error));
+    }
+    if (replies.isEmpty()) {
       throw ParseException.malformed(format, 0, null, "no reply in pmc's output");
     }
-    replies.add(reply(format, header, open, fields, error));
     return replies;
   }
 

@@ -15,7 +15,7 @@ import java.util.Objects;
 
 /**
  * Collects ptp4l's view through one {@code pmc -u -b 0 'GET ...'} per collection with every data
- * set it needs: pmc sends all requests, then prints the replies in order. {@code -b 0} asks only
+ * set it needs: pmc sends the requests and prints each reply as it comes. {@code -b 0} asks only
  * the ptp4l behind the socket, not the clocks it talks to. A pmc that printed only its requests had
  * no ptp4l answering: the daemon is down.
  */

@@ -109,6 +109,21 @@ class PtpParsersTest {
   }
 
   @Test
+  void aReplyMayComeBeforeTheLastRequestIsSent() throws ParseException {
+    // As PtpIT saw from pmc 3.1.1: the first reply printed before the later requests.
+    String interleaved =
+        "sending: GET CURRENT_DATA_SET\n"
+            + PtpParsers.capture(SLAVE, "GET CURRENT_DATA_SET")
+                .replace("sending: GET CURRENT_DATA_SET\n", "")
+            + PtpParsers.capture(SLAVE, "GET PORT_DATA_SET")
+            + PtpParsers.capture(SLAVE, "GET TIME_STATUS_NP");
+    PmcBatch batch = PtpFormats.BATCH.parse(interleaved);
+    assertThat(batch.current()).isEqualTo(new CurrentDataSet(1, 599.0, 1867.0));
+    assertThat(batch.ports().ports()).hasSize(1);
+    assertThat(batch.timeStatus().ingressTimeNs()).isEqualTo(1796219057514266727L);
+  }
+
+  @Test
   void dataSetsNotReadAreSkippedByTheBatch() throws ParseException {
     for (String name :
         new String[] {
