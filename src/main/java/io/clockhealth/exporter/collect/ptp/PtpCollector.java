@@ -43,7 +43,7 @@ public final class PtpCollector implements DaemonCollector {
   /**
    * @param clock what the last Sync's time is compared with: the host's wall clock but in tests
    */
-  PtpCollector(CommandRunner runner, ToolSettings settings, PtpSettings ptp, Clock clock) {
+  public PtpCollector(CommandRunner runner, ToolSettings settings, PtpSettings ptp, Clock clock) {
     this.pmc =
         ToolInvoker.of(runner, settings, ToolInvoker.ExtraArguments.FIRST, PmcErrors.DETECTOR);
     List<String> args = new ArrayList<>(ptp.pmcOptions());

@@ -120,13 +120,14 @@ final class PtpReportMapper {
     if (status == null || status.ingressTimeNs() == 0) {
       return null;
     }
-    double ingress = status.ingressTimeNs() / 1e9;
+    long ingressNs = status.ingressTimeNs();
     TimeProperties time = batch.timeProperties();
     if (time != null && time.ptpTimescale() && hardwareTimestamps(batch)) {
-      ingress -= time.currentUtcOffset();
+      ingressNs -= time.currentUtcOffset() * 1_000_000_000L;
     }
-    double nowSeconds = now.getEpochSecond() + now.getNano() / 1e9;
-    return nowSeconds - ingress;
+    // In nanoseconds, exact: epoch nanoseconds fit a long until 2262.
+    long nowNs = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    return (nowNs - ingressNs) / 1e9;
   }
 
   private static boolean hardwareTimestamps(PmcBatch batch) {
