@@ -3,11 +3,13 @@ package io.clockhealth.exporter.diagnose;
 import io.clockhealth.exporter.model.Daemon;
 import io.clockhealth.exporter.model.DaemonReport;
 import io.clockhealth.exporter.model.LeapStatus;
+import io.clockhealth.exporter.model.PtpStatus;
 import io.clockhealth.exporter.model.SystemStatus;
 import io.clockhealth.exporter.text.HumanDurations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** One daemon's own view: synchronised or not, how far off, and what it follows. */
 final class SyncFindings {
@@ -40,12 +42,7 @@ final class SyncFindings {
               Severity.CRITICAL,
               daemon,
               daemon + " is not synchronised: the clock runs on its own.",
-              "leap status "
-                  + (s.leapStatus() == null ? "unknown" : s.leapStatus().label())
-                  + ", stratum "
-                  + s.stratum()
-                  + ", reference ID "
-                  + s.refId(),
+              notSynchronisedEvidence(report, s),
               "The error grows with the oscillator's drift (tens of ppm: seconds a day) and"
                   + " nothing bounds it.",
               notSynchronisedFix(report)));
@@ -71,6 +68,29 @@ final class SyncFindings {
                   + " `leapsecmode slew`, `smoothtime`)."));
     }
     return findings;
+  }
+
+  private static String notSynchronisedEvidence(DaemonReport report, SystemStatus s) {
+    PtpStatus ptp = report.ptp();
+    if (ptp != null) {
+      // PTP has no leap status or stratum here: its port states and Sync say why.
+      return "port states "
+          + ptp.ports().stream()
+              .map(p -> p.name() + " " + p.state().label())
+              .collect(Collectors.joining(", "))
+          + ", last Sync "
+          + (ptp.lastSyncAgeSeconds() == null
+              ? "none while SLAVE"
+              : HumanDurations.unsigned(ptp.lastSyncAgeSeconds()) + " ago")
+          + ", grandmaster "
+          + s.refId();
+    }
+    return "leap status "
+        + (s.leapStatus() == null ? "unknown" : s.leapStatus().label())
+        + ", stratum "
+        + s.stratum()
+        + ", reference ID "
+        + s.refId();
   }
 
   private static String notSynchronisedFix(DaemonReport report) {
