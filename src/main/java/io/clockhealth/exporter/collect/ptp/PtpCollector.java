@@ -8,16 +8,20 @@ import io.clockhealth.exporter.config.PtpSettings;
 import io.clockhealth.exporter.config.ToolSettings;
 import io.clockhealth.exporter.exec.CommandRunner;
 import io.clockhealth.exporter.model.Daemon;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * Collects ptp4l's view through one {@code pmc -u -b 0 'GET ...'} per collection with every data
  * set it needs: pmc sends the requests and prints each reply as it comes. {@code -b 0} asks only
  * the ptp4l behind the socket, not the clocks it talks to. A pmc that printed only its requests had
- * no ptp4l answering: the daemon is down.
+ * no ptp4l answering: the daemon is down; unless this user may not write to ptp4l's socket (pmc
+ * says nothing of that either), then whether ptp4l runs is unknown.
  */
 public final class PtpCollector implements DaemonCollector {
 
@@ -35,6 +39,8 @@ public final class PtpCollector implements DaemonCollector {
   private final ToolInvoker pmc;
   private final List<String> arguments;
   private final Clock clock;
+  private final PtpSettings ptp;
+  private final Predicate<Path> writable;
 
   public PtpCollector(CommandRunner runner, ToolSettings settings, PtpSettings ptp) {
     this(runner, settings, ptp, Clock.systemUTC());
@@ -44,6 +50,19 @@ public final class PtpCollector implements DaemonCollector {
    * @param clock what the last Sync's time is compared with: the host's wall clock but in tests
    */
   public PtpCollector(CommandRunner runner, ToolSettings settings, PtpSettings ptp, Clock clock) {
+    this(runner, settings, ptp, clock, Files::isWritable);
+  }
+
+  /**
+   * @param writable whether this process may write to a file (tests run as root, which may write
+   *     anything)
+   */
+  PtpCollector(
+      CommandRunner runner,
+      ToolSettings settings,
+      PtpSettings ptp,
+      Clock clock,
+      Predicate<Path> writable) {
     this.pmc =
         ToolInvoker.of(runner, settings, ToolInvoker.ExtraArguments.FIRST, PmcErrors.DETECTOR);
     List<String> args = new ArrayList<>(ptp.pmcOptions());
@@ -52,6 +71,13 @@ public final class PtpCollector implements DaemonCollector {
     DATA_SETS.forEach(id -> args.add("GET " + id));
     this.arguments = List.copyOf(args);
     this.clock = clock;
+    this.ptp = ptp;
+    this.writable = writable;
+  }
+
+  private boolean socketNotWritable() {
+    Path socket = Path.of(ptp.socket());
+    return ptp.transport().equals("uds") && Files.exists(socket) && !writable.test(socket);
   }
 
   @Override
@@ -74,6 +100,15 @@ public final class PtpCollector implements DaemonCollector {
     String stdout = completed.result().stdout();
     Step<PmcBatch> step =
         pmc.interpret(completed.command(), combined, any -> PtpFormats.BATCH.parse(stdout));
+    if (step.failedWith(PmcErrors.NO_REPLY) && socketNotWritable()) {
+      // pmc prints the same when ptp4l refuses a user: ptp4l may well be running.
+      return new Reading.Unread(
+          completed.command()
+              + " got no reply, and ptp4l's socket "
+              + ptp.socket()
+              + " is not writable by this user: give the exporter write access to it",
+          null);
+    }
     if (step.failed()) {
       return Reading.failed(step);
     }

@@ -19,6 +19,8 @@ import io.clockhealth.exporter.model.PtpPortState;
 import io.clockhealth.exporter.model.PtpStatus;
 import io.clockhealth.exporter.model.SystemStatus;
 import io.clockhealth.exporter.parse.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The collector's decisions on the lab's pmc outputs, with the command runner (our seam) mocked.
@@ -219,6 +222,23 @@ class PtpCollectorTest {
     stderr = "uds: sendto failed: Connection refused\n";
     CollectionResult result = collectAt(PmcCalls.SLAVE_SYNC);
     assertThat(result.report().daemonUp()).isFalse();
+  }
+
+  @Test
+  void noReplyThroughASocketThisUserMayNotWriteSaysNothingOfPtp4l(@TempDir Path dir)
+      throws Exception {
+    Path socket = Files.createFile(dir.resolve("ptp4l"));
+    stdout = "sending: GET CURRENT_DATA_SET\n";
+    ToolSettings tool = new ToolSettings(true, "pmc", List.of(), Duration.ofSeconds(2), 65536);
+    PtpSettings ptp = new PtpSettings("uds", socket.toString(), 0);
+    Clock clock = Clock.fixed(PmcCalls.SLAVE_SYNC, ZoneOffset.UTC);
+    CollectionResult refused =
+        Collected.once(new PtpCollector(runner, tool, ptp, clock, p -> false));
+    assertThat(refused.success()).isFalse();
+    assertThat(refused.report().daemonUp()).isNull();
+    CollectionResult allowed =
+        Collected.once(new PtpCollector(runner, tool, ptp, clock, p -> true));
+    assertThat(allowed.report().daemonUp()).isFalse();
   }
 
   @Test
