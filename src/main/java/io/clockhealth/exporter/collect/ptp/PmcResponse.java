@@ -32,11 +32,6 @@ record PmcResponse(
     fields = Map.copyOf(fields);
   }
 
-  /** The clock identity of {@link #portIdentity}, e.g. {@code 9a1c77.fffe.233204}. */
-  String clockIdentity() {
-    return portIdentity.substring(0, portIdentity.lastIndexOf('-'));
-  }
-
   /** The port number of {@link #portIdentity}: 0 for the clock itself. */
   String portNumber() {
     return portIdentity.substring(portIdentity.lastIndexOf('-') + 1);
