@@ -22,7 +22,7 @@ set -euo pipefail
 # log, die, apt_install (refuses every time daemon), apt_update_once, CACHE, CACHE_DEBS, CACHE_X
 # shellcheck source=scripts/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-PKGS=(chrony libfaketime ntpsec ntpsec-ntpdig python3-ntp systemd-timesyncd libsystemd-shared prometheus
+PKGS=(chrony libfaketime ntpsec ntpsec-ntpdig python3-ntp systemd-timesyncd libsystemd-shared prometheus linuxptp
   prometheus-node-exporter)
 DEBS=$CACHE_DEBS
 X=$CACHE_X
@@ -95,6 +95,8 @@ NTPQ=$X/ntpsec/usr/bin/ntpq
 PYNTP=$X/python3-ntp/usr/lib/python3/dist-packages
 TIMESYNCD=$X/systemd-timesyncd/lib/systemd/systemd-timesyncd
 SDSHARED=$X/libsystemd-shared/usr/lib/x86_64-linux-gnu/systemd
+PTP4L=$X/linuxptp/usr/sbin/ptp4l
+PMC=$X/linuxptp/usr/sbin/pmc
 [ -x "$CHRONYD" ] || die "chronyd not found at $CHRONYD"
 [ -x "$CHRONYC" ] || die "chronyc not found at $CHRONYC"
 [ -n "$FAKELIB" ] && [ -f "$FAKELIB" ] || die "libfaketime.so.1 not found under $X/libfaketime"
@@ -110,6 +112,9 @@ NODE_EXPORTER=$X/prometheus-node-exporter/usr/bin/prometheus-node-exporter
 [ -x "$NODE_EXPORTER" ] || die "prometheus-node-exporter not found at $NODE_EXPORTER"
 [ -d "$PYNTP/ntp" ] || die "python module ntp not found under $PYNTP"
 [ -x "$TIMESYNCD" ] || die "systemd-timesyncd not found at $TIMESYNCD"
+# linuxptp (PtpIT): ptp4l pairs on a veth pair in a network namespace, always free_running
+[ -x "$PTP4L" ] || die "ptp4l not found at $PTP4L"
+[ -x "$PMC" ] || die "pmc not found at $PMC"
 compgen -G "$SDSHARED/libsystemd-shared-*.so" >/dev/null || die "libsystemd-shared-*.so not found in $SDSHARED"
 
 # ntp/ntpc.py loads libntpc.so from its own directory first (else from /usr/lib/...):
@@ -122,7 +127,7 @@ ln -sfn "$LIBNTPC" "$PYNTP/ntp/libntpc.so"
 # libsystemd-shared of its own version, via LD_LIBRARY_PATH, which beats its RUNPATH).
 missing_libs() {
   {
-    ldd "$CHRONYD" "$CHRONYC" "$FAKELIB" "$NTPD" "$LIBNTPC" 2>&1
+    ldd "$CHRONYD" "$CHRONYC" "$FAKELIB" "$NTPD" "$LIBNTPC" "$PTP4L" "$PMC" 2>&1
     LD_LIBRARY_PATH=$SDSHARED ldd "$TIMESYNCD" 2>&1
   } | awk '/not found/{print $1}' | sort -u
 }
@@ -138,7 +143,7 @@ libs=$(missing_libs)
 if [ -n "$libs" ]; then
   log "missing shared libraries: $(echo $libs)"
   command -v dpkg-deb >/dev/null || die "dpkg-deb not found"
-  deps=$(lib_deps chrony ntpsec python3-ntp systemd-timesyncd libsystemd-shared)
+  deps=$(lib_deps chrony ntpsec python3-ntp systemd-timesyncd libsystemd-shared linuxptp)
   # shellcheck disable=SC2086
   [ -n "$deps" ] && apt_install $deps
   libs=$(missing_libs)
@@ -153,6 +158,7 @@ log "ntpd: $NTPD"
 log "ntpq: $NTPQ (with /usr/bin/python3, PYTHONPATH=$PYNTP)"
 log "prometheus, promtool: $PROMETHEUS, $PROMTOOL"
 log "node_exporter: $NODE_EXPORTER"
+log "ptp4l, pmc: $PTP4L, $PMC"
 log "systemd-timesyncd: $TIMESYNCD (LD_LIBRARY_PATH=$SDSHARED)"
 "$CHRONYD" -v
 "$NTPD" --version

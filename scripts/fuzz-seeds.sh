@@ -40,8 +40,9 @@ seed_class() {
 seed_class ChronyParsersFuzzTest corpus/chronyc captures/chrony
 seed_class NtpqParsersFuzzTest corpus/ntpq captures/ntpsec
 seed_class TimedatectlParsersFuzzTest corpus/timedatectl captures/timesyncd
+seed_class PtpParsersFuzzTest captures/ptp
 seed_class FormatRegistryFuzzTest corpus/chronyc captures/chrony corpus/ntpq captures/ntpsec \
-  corpus/timedatectl captures/timesyncd
+  corpus/timedatectl captures/timesyncd captures/ptp
 
 # seed_values CLASS METHOD : one file per distinct value read from stdin.
 seed_values() {

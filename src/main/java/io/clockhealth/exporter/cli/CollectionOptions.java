@@ -7,6 +7,7 @@ import io.clockhealth.exporter.config.ConfigFileLoader;
 import io.clockhealth.exporter.config.ExporterSettings;
 import io.clockhealth.exporter.config.HostPaths;
 import io.clockhealth.exporter.config.Overrides;
+import io.clockhealth.exporter.config.PtpSettings;
 import io.clockhealth.exporter.config.ToolOverrides;
 import io.clockhealth.exporter.model.Daemon;
 import java.nio.file.Path;
@@ -87,6 +88,50 @@ final class CollectionOptions {
       split = "\\s+",
       description = "Extra timedatectl arguments before the verb, split on spaces.")
   @Nullable List<String> timesyncdArgs;
+
+  @Option(
+      names = "--collector.ptp",
+      negatable = true,
+      description =
+          "Force the PTP (linuxptp) collector on or off; default: on where pmc is installed and"
+              + " ptp4l's management socket (--collector.ptp.socket) exists.")
+  @Nullable Boolean ptpEnabled;
+
+  @Option(
+      names = "--collector.ptp.path",
+      paramLabel = "FILE",
+      description = "pmc executable (default: pmc on PATH).")
+  @Nullable String ptpPath;
+
+  @Option(
+      names = "--collector.ptp.args",
+      paramLabel = "ARGS",
+      split = "\\s+",
+      description =
+          "Extra pmc arguments before the requests, split on spaces, e.g. \"-i eth0\" with"
+              + " --collector.ptp.transport l2.")
+  @Nullable List<String> ptpArgs;
+
+  @Option(
+      names = "--collector.ptp.socket",
+      paramLabel = "PATH",
+      description =
+          "ptp4l's management socket, its uds_address (pmc -s; default "
+              + PtpSettings.DEFAULT_SOCKET
+              + ").")
+  @Nullable String ptpSocket;
+
+  @Option(
+      names = "--collector.ptp.domain",
+      paramLabel = "N",
+      description = "PTP domain number ptp4l runs in (pmc -d; default 0).")
+  @Nullable Integer ptpDomain;
+
+  @Option(
+      names = "--collector.ptp.transport",
+      paramLabel = "TRANSPORT",
+      description = "How pmc reaches ptp4l: uds (its local socket, default), udp4, udp6 or l2.")
+  @Nullable String ptpTransport;
 
   @Option(
       names = "--collector.chrony.clients",
@@ -189,10 +234,11 @@ final class CollectionOptions {
             chronyClients,
             chronyClientsPerClient,
             new HostPaths.Flags(procfs, sysfs, rootfs),
+            new PtpSettings.Flags(ptpTransport, ptpSocket, ptpDomain),
             Map.of(
                 Daemon.CHRONY, new ToolOverrides(chronyEnabled, chronyPath, chronyArgs),
                 Daemon.NTPD, new ToolOverrides(ntpdEnabled, ntpdPath, ntpdArgs),
-                Daemon.TIMESYNCD,
-                    new ToolOverrides(timesyncdEnabled, timesyncdPath, timesyncdArgs))));
+                Daemon.TIMESYNCD, new ToolOverrides(timesyncdEnabled, timesyncdPath, timesyncdArgs),
+                Daemon.PTP4L, new ToolOverrides(ptpEnabled, ptpPath, ptpArgs))));
   }
 }

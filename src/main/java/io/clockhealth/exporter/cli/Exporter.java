@@ -9,6 +9,7 @@ import io.clockhealth.exporter.collect.chrony.ChronyCollector;
 import io.clockhealth.exporter.collect.host.HostClockCollector;
 import io.clockhealth.exporter.collect.host.StepDetector;
 import io.clockhealth.exporter.collect.ntpd.NtpdCollector;
+import io.clockhealth.exporter.collect.ptp.PtpCollector;
 import io.clockhealth.exporter.collect.timesyncd.TimesyncdCollector;
 import io.clockhealth.exporter.config.ExporterSettings;
 import io.clockhealth.exporter.config.ToolSettings;
@@ -59,6 +60,7 @@ final class Exporter {
         Daemon.CHRONY, tool -> new ChronyCollector(runner, tool, settings.chronyClients()));
     constructors.put(Daemon.NTPD, tool -> new NtpdCollector(runner, tool));
     constructors.put(Daemon.TIMESYNCD, tool -> new TimesyncdCollector(runner, tool));
+    constructors.put(Daemon.PTP4L, tool -> new PtpCollector(runner, tool, settings.ptp()));
     this.collector =
         new ClockCollector(
             new CollectorFactory(new ExecutableResolver(), constructors).create(settings),

@@ -2,6 +2,7 @@ package io.clockhealth.exporter.cli;
 
 import io.clockhealth.exporter.collect.chrony.ChronyFormats;
 import io.clockhealth.exporter.collect.ntpd.NtpdFormats;
+import io.clockhealth.exporter.collect.ptp.PtpFormats;
 import io.clockhealth.exporter.collect.timesyncd.TimesyncdFormats;
 import io.clockhealth.exporter.parse.FormatRegistry;
 import io.clockhealth.exporter.parse.OutputFormat;
@@ -17,6 +18,7 @@ public final class Formats {
     List<OutputFormat> formats = new ArrayList<>(ChronyFormats.all());
     formats.addAll(NtpdFormats.all());
     formats.addAll(TimesyncdFormats.all());
+    formats.addAll(PtpFormats.all());
     return new FormatRegistry(formats);
   }
 }

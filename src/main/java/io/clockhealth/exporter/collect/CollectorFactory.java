@@ -4,6 +4,7 @@ import io.clockhealth.exporter.config.ExporterSettings;
 import io.clockhealth.exporter.config.ToolSettings;
 import io.clockhealth.exporter.exec.ExecutableResolver;
 import io.clockhealth.exporter.model.Daemon;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -29,6 +30,7 @@ public final class CollectorFactory {
   private final ExecutableResolver resolver;
   private final Map<Daemon, Function<ToolSettings, DaemonCollector>> constructors;
   private final SystemdUnits systemd;
+  private final Path root;
 
   public CollectorFactory(
       ExecutableResolver resolver,
@@ -37,7 +39,8 @@ public final class CollectorFactory {
   }
 
   /**
-   * @param root where {@code /run/systemd} and the unit directories are: {@code /} but in tests
+   * @param root where {@code /run/systemd}, the unit directories and ptp4l's socket are: {@code /}
+   *     but in tests
    */
   CollectorFactory(
       ExecutableResolver resolver,
@@ -46,6 +49,7 @@ public final class CollectorFactory {
     this.resolver = resolver;
     this.constructors = new EnumMap<>(constructors);
     this.systemd = new SystemdUnits(root);
+    this.root = root;
   }
 
   public List<DaemonCollector> create(ExporterSettings settings) {
@@ -53,7 +57,7 @@ public final class CollectorFactory {
     constructors.forEach(
         (daemon, constructor) -> {
           ToolSettings tool = settings.tool(daemon);
-          if (enabled(daemon, tool)) {
+          if (enabled(daemon, tool, settings)) {
             collectors.add(constructor.apply(tool));
           }
         });
@@ -65,8 +69,8 @@ public final class CollectorFactory {
     return collectors;
   }
 
-  private boolean enabled(Daemon daemon, ToolSettings tool) {
-    String name = daemon.label();
+  private boolean enabled(Daemon daemon, ToolSettings tool, ExporterSettings settings) {
+    String name = daemon.collector();
     if (Boolean.FALSE.equals(tool.enabled())) {
       LOG.info("collector={} disabled by configuration", name);
       return false;
@@ -99,6 +103,18 @@ public final class CollectorFactory {
       if (whyNot.isPresent()) {
         LOG.info(
             "collector=timesyncd disabled: {} (force with --collector.timesyncd)", whyNot.get());
+        return false;
+      }
+    }
+    if (daemon == Daemon.PTP4L && settings.ptp().transport().equals("uds")) {
+      // pmc ships with linuxptp wherever ptp4l might run; without ptp4l's socket every scrape
+      // would only report a dead daemon.
+      Path socket = root.resolve(settings.ptp().socket().replaceFirst("^/+", ""));
+      if (!Files.exists(socket)) {
+        LOG.info(
+            "collector=ptp disabled: no ptp4l management socket at {} (force with"
+                + " --collector.ptp, or set --collector.ptp.socket)",
+            settings.ptp().socket());
         return false;
       }
     }

@@ -13,7 +13,7 @@ public interface DaemonCollector {
 
   /** The {@code collector} label value, e.g. {@code chrony}. */
   default String name() {
-    return daemon().label();
+    return daemon().collector();
   }
 
   /**

@@ -31,6 +31,10 @@ import org.jspecify.annotations.Nullable;
  *     args: ["127.0.0.1"]    # ntpq takes its host last
  *   timesyncd:
  *     enabled: false
+ *   ptp:                     # linuxptp's pmc
+ *     socket: /var/run/ptp4l # ptp4l's uds_address
+ *     domain: 0
+ *     transport: uds         # uds, udp4, udp6 or l2
  * probe:                     # GET /probe?target=HOST[:PORT]&amp;module=NAME
  *   allowed_targets: ["10.0.0.0/8", "ntp1.example.com"]   # absent: any target
  *   max_concurrent: 16       # distinct probes in flight; more get 503
@@ -130,10 +134,25 @@ public final class ConfigFile {
 
     @JsonProperty("timesyncd")
     public @Nullable Tool timesyncd;
+
+    @JsonProperty("ptp")
+    public @Nullable PtpTool ptp;
+  }
+
+  /** The ptp collector's tool, and where pmc finds ptp4l. */
+  public static final class PtpTool extends Tool {
+    @JsonProperty("socket")
+    public @Nullable String socket;
+
+    @JsonProperty("domain")
+    public @Nullable Integer domain;
+
+    @JsonProperty("transport")
+    public @Nullable String transport;
   }
 
   /** One collector's tool: whether it runs, where the tool is, extra arguments, limits. */
-  public static final class Tool {
+  public static class Tool {
     @JsonProperty("enabled")
     public @Nullable Boolean enabled;
 

@@ -26,7 +26,8 @@ public record ExporterSettings(
     HostPaths hostPaths,
     Map<Daemon, ToolSettings> tools,
     ProbeSettings probe,
-    ChronyClientsSettings chronyClients) {
+    ChronyClientsSettings chronyClients,
+    PtpSettings ptp) {
 
   public static final String DEFAULT_LISTEN_ADDRESS = ":39123";
   public static final String DEFAULT_TELEMETRY_PATH = "/metrics";
@@ -41,7 +42,15 @@ public record ExporterSettings(
 
   /** The tool each collector runs when no path is configured (looked up on PATH). */
   public static final Map<Daemon, String> DEFAULT_TOOLS =
-      Map.of(Daemon.CHRONY, "chronyc", Daemon.NTPD, "ntpq", Daemon.TIMESYNCD, "timedatectl");
+      Map.of(
+          Daemon.CHRONY,
+          "chronyc",
+          Daemon.NTPD,
+          "ntpq",
+          Daemon.TIMESYNCD,
+          "timedatectl",
+          Daemon.PTP4L,
+          "pmc");
 
   public ExporterSettings {
     tools = Map.copyOf(tools);
@@ -122,7 +131,8 @@ public record ExporterSettings(
         HostPaths.resolve(flags.hostPaths()),
         tools,
         ProbeSettings.resolve(file),
-        ChronyClientsSettings.resolve(flags.chronyClients(), flags.chronyClientsPerClient()));
+        ChronyClientsSettings.resolve(flags.chronyClients(), flags.chronyClientsPerClient()),
+        PtpSettings.resolve(flags.ptp(), file.collectors == null ? null : file.collectors.ptp));
   }
 
   private static ToolSettings tool(
@@ -133,7 +143,7 @@ public record ExporterSettings(
       Duration timeout,
       int maxOutput)
       throws ConfigException {
-    String name = daemon.label();
+    String name = daemon.collector();
     String key = "collectors." + name + ".";
     return new ToolSettings(
         first(fromFlags.enabled(), fromFile.enabled),
@@ -160,6 +170,7 @@ public record ExporterSettings(
             case CHRONY -> file.collectors.chrony;
             case NTPD -> file.collectors.ntpd;
             case TIMESYNCD -> file.collectors.timesyncd;
+            case PTP4L -> file.collectors.ptp;
           };
     }
     return tool == null ? new ConfigFile.Tool() : tool;

@@ -19,6 +19,7 @@ public record Overrides(
     @Nullable Boolean chronyClients,
     @Nullable Integer chronyClientsPerClient,
     HostPaths.Flags hostPaths,
+    PtpSettings.Flags ptp,
     Map<Daemon, ToolOverrides> tools) {
 
   public static final Overrides NONE = onlyTools(Map.of());
@@ -44,6 +45,7 @@ public record Overrides(
         null,
         null,
         HostPaths.Flags.NONE,
+        PtpSettings.Flags.NONE,
         tools);
   }
 

@@ -14,10 +14,19 @@ final class DaemonFindings {
   /** The collector that reads each clock-disciplining process. */
   private static final Map<String, String> COLLECTOR_OF =
       Map.of(
-          "chronyd", "chrony", "ntpd", "ntpd", "ntpsec", "ntpd", "systemd-timesyncd", "timesyncd");
+          "chronyd",
+          "chrony",
+          "ntpd",
+          "ntpd",
+          "ntpsec",
+          "ntpd",
+          "systemd-timesyncd",
+          "timesyncd",
+          "ptp4l",
+          "ptp");
 
   private static final Map<String, String> TOOL_OF =
-      Map.of("chrony", "chronyc", "ntpd", "ntpq", "timesyncd", "timedatectl");
+      Map.of("chrony", "chronyc", "ntpd", "ntpq", "timesyncd", "timedatectl", "ptp", "pmc");
 
   private static final Set<String> SYSTEM_CLOCK_DISCIPLINES =
       Set.of("chronyd", "ntpd", "openntpd", "systemd-timesyncd", "ntpd-rs", "phc2sys", "htpdate");
@@ -119,6 +128,9 @@ final class DaemonFindings {
                   + " reaches it on 127.0.0.1:323 (cmdallow) or, as root or _chrony, on"
                   + " /run/chrony/chronyd.sock.";
           case "ntpd" -> "`systemctl status ntpsec` (or `ntp`); ntpq asks it on localhost UDP 123.";
+          case "ptp" ->
+              "`systemctl status ptp4l`; pmc asks it on its Unix socket (/var/run/ptp4l by"
+                  + " default, --collector.ptp.socket), which only root or its group may write.";
           default ->
               "`systemctl status systemd-timesyncd`; timedatectl needs systemd as PID 1 and the"
                   + " system D-Bus (not in most containers).";

@@ -3,11 +3,13 @@ package io.clockhealth.exporter.diagnose;
 import io.clockhealth.exporter.model.Daemon;
 import io.clockhealth.exporter.model.DaemonReport;
 import io.clockhealth.exporter.model.LeapStatus;
+import io.clockhealth.exporter.model.PtpStatus;
 import io.clockhealth.exporter.model.SystemStatus;
 import io.clockhealth.exporter.text.HumanDurations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** One daemon's own view: synchronised or not, how far off, and what it follows. */
 final class SyncFindings {
@@ -40,12 +42,7 @@ final class SyncFindings {
               Severity.CRITICAL,
               daemon,
               daemon + " is not synchronised: the clock runs on its own.",
-              "leap status "
-                  + (s.leapStatus() == null ? "unknown" : s.leapStatus().label())
-                  + ", stratum "
-                  + s.stratum()
-                  + ", reference ID "
-                  + s.refId(),
+              notSynchronisedEvidence(report, s),
               "The error grows with the oscillator's drift (tens of ppm: seconds a day) and"
                   + " nothing bounds it.",
               notSynchronisedFix(report)));
@@ -73,6 +70,29 @@ final class SyncFindings {
     return findings;
   }
 
+  private static String notSynchronisedEvidence(DaemonReport report, SystemStatus s) {
+    PtpStatus ptp = report.ptp();
+    if (ptp != null) {
+      // PTP has no leap status or stratum here: its port states and Sync say why.
+      return "port states "
+          + ptp.ports().stream()
+              .map(p -> p.name() + " " + p.state().label())
+              .collect(Collectors.joining(", "))
+          + ", last Sync "
+          + (ptp.lastSyncAgeSeconds() == null
+              ? "none while SLAVE"
+              : HumanDurations.unsigned(ptp.lastSyncAgeSeconds()) + " ago")
+          + ", grandmaster "
+          + s.refId();
+    }
+    return "leap status "
+        + (s.leapStatus() == null ? "unknown" : s.leapStatus().label())
+        + ", stratum "
+        + s.stratum()
+        + ", reference ID "
+        + s.refId();
+  }
+
   private static String notSynchronisedFix(DaemonReport report) {
     return switch (report.daemon()) {
       case CHRONY ->
@@ -87,6 +107,9 @@ final class SyncFindings {
                   + " shows what it tries."
               : "`timedatectl timesync-status`: does its server answer (Packet count, Poll"
                   + " interval)? Is UDP 123 to it open?";
+      case PTP4L ->
+          "`pmc -u -b 0 'GET PORT_DATA_SET' 'GET TIME_STATUS_NP'`: is a port SLAVE, and does"
+              + " ingress_time move? `journalctl -u ptp4l` names the port's last state change.";
     };
   }
 
@@ -116,6 +139,9 @@ final class SyncFindings {
           case TIMESYNCD ->
               "systemd-timesyncd steps offsets beyond 0.4 s itself once it has a reply: check it"
                   + " has a reachable server (`timedatectl timesync-status`).";
+          case PTP4L ->
+              "ptp4l steps offsets beyond step_threshold (ptp4l.conf) and otherwise slews; a"
+                  + " lasting offset points at the master or at asymmetric path delay.";
         };
     return new Finding(
         critical ? "offset-critical" : "offset-high",

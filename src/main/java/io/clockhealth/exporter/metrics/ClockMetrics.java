@@ -9,6 +9,10 @@ import io.clockhealth.exporter.model.KernelStatusFlag;
 import io.clockhealth.exporter.model.KernelTimeState;
 import io.clockhealth.exporter.model.LeapStatus;
 import io.clockhealth.exporter.model.NtpExchange;
+import io.clockhealth.exporter.model.PtpGrandmaster;
+import io.clockhealth.exporter.model.PtpPort;
+import io.clockhealth.exporter.model.PtpPortState;
+import io.clockhealth.exporter.model.PtpStatus;
 import io.clockhealth.exporter.model.RtcClock;
 import io.clockhealth.exporter.model.ServerClient;
 import io.clockhealth.exporter.model.ServerClients;
@@ -77,7 +81,39 @@ public final class ClockMetrics {
     if (clients != null) {
       clients(daemon, clients);
     }
+    PtpStatus ptp = report.ptp();
+    if (ptp != null) {
+      ptp(daemon, ptp);
+    }
     return this;
+  }
+
+  private void ptp(Labels daemon, PtpStatus ptp) {
+    for (PtpPort port : ptp.ports()) {
+      Labels labels = daemon.add("port", port.name());
+      for (PtpPortState state : PtpPortState.values()) {
+        families.gauge(
+            MetricCatalog.PTP_PORT_STATE,
+            labels.add("state", state.label()),
+            state == port.state());
+      }
+    }
+    families.gauge(MetricCatalog.PTP_MEAN_PATH_DELAY_SECONDS, daemon, ptp.meanPathDelaySeconds());
+    families.gauge(MetricCatalog.PTP_STEPS_REMOVED, daemon, ptp.stepsRemoved());
+    families.gauge(MetricCatalog.PTP_LAST_SYNC_AGE_SECONDS, daemon, ptp.lastSyncAgeSeconds());
+    PtpGrandmaster gm = ptp.grandmaster();
+    if (gm != null) {
+      families.info(
+          MetricCatalog.PTP_GRANDMASTER,
+          daemon
+              .add("grandmaster_identity", gm.identity())
+              .add("clock_class", Integer.toString(gm.clockClass()))
+              .add("clock_accuracy", gm.clockAccuracy())
+              .add("time_source", gm.timeSource() == null ? "" : gm.timeSource()));
+    }
+    families.gauge(MetricCatalog.PTP_UTC_OFFSET_SECONDS, daemon, ptp.utcOffsetSeconds());
+    families.gauge(MetricCatalog.PTP_TIME_TRACEABLE, daemon, ptp.timeTraceable());
+    families.gauge(MetricCatalog.PTP_FREQUENCY_TRACEABLE, daemon, ptp.frequencyTraceable());
   }
 
   /** Last-request ages: a second to a day, by factors of 4. */

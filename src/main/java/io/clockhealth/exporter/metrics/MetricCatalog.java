@@ -263,6 +263,40 @@ public enum MetricCatalog {
       Type.GAUGE,
       "1 when the last reply from the source was authenticated (NTS or a symmetric key)."),
 
+  // PTP (linuxptp's ptp4l through pmc), daemon="ptp4l"
+  PTP_PORT_STATE(
+      "clock_ptp_port_state",
+      Type.GAUGE,
+      "State of the PTP port as a state set over linuxptp's port states: the current one is 1."),
+  PTP_MEAN_PATH_DELAY_SECONDS(
+      "clock_ptp_mean_path_delay_seconds",
+      Type.GAUGE,
+      "Mean one-way path delay to the master; absent unless synchronised to it."),
+  PTP_STEPS_REMOVED(
+      "clock_ptp_steps_removed",
+      Type.GAUGE,
+      "Clocks between this one and the grandmaster (0 = this clock is the grandmaster)."),
+  PTP_LAST_SYNC_AGE_SECONDS(
+      "clock_ptp_last_sync_age_seconds",
+      Type.GAUGE,
+      "Seconds since the last Sync message from the master; served while a port is SLAVE."),
+  PTP_GRANDMASTER(
+      "clock_ptp_grandmaster",
+      Type.INFO,
+      "The grandmaster the clock follows, with its clock class, accuracy and time source."),
+  PTP_UTC_OFFSET_SECONDS(
+      "clock_ptp_utc_offset_seconds",
+      Type.GAUGE,
+      "TAI minus UTC as the grandmaster announces it; absent when it says it is not valid."),
+  PTP_TIME_TRACEABLE(
+      "clock_ptp_time_traceable",
+      Type.GAUGE,
+      "1 when the grandmaster's time is traceable to a primary reference (e.g. GNSS)."),
+  PTP_FREQUENCY_TRACEABLE(
+      "clock_ptp_frequency_traceable",
+      Type.GAUGE,
+      "1 when the grandmaster's frequency is traceable to a primary reference."),
+
   // Probe of a time server (/probe): one reply, this host's view of the server
   PROBE_REACHABLE(
       "clock_probe_reachable",

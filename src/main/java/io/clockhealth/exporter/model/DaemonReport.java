@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  * whether the daemon answered (e.g. the tool itself is missing); {@code system} is {@code null}
  * when the system view could not be read. {@code host} is what the daemon's tool said about the
  * host beyond the daemon (timedatectl: timedated's settings), written without a {@code daemon}
- * label. {@code clients} is a time server's client log; {@code null} when not asked for.
+ * label. {@code clients} is a time server's client log; {@code null} when not asked for. {@code
+ * ptp} is what a PTP daemon says of its ports and grandmaster; {@code null} for the others.
  */
 public record DaemonReport(
     Daemon daemon,
@@ -17,11 +18,24 @@ public record DaemonReport(
     List<SourceStatus> sources,
     List<ServerStat> serverStats,
     HostClock host,
-    @Nullable ServerClients clients) {
+    @Nullable ServerClients clients,
+    @Nullable PtpStatus ptp) {
 
   public DaemonReport {
     sources = List.copyOf(sources);
     serverStats = List.copyOf(serverStats);
+  }
+
+  /** A report of an NTP daemon: nothing of PTP. */
+  public DaemonReport(
+      Daemon daemon,
+      @Nullable Boolean daemonUp,
+      @Nullable SystemStatus system,
+      List<SourceStatus> sources,
+      List<ServerStat> serverStats,
+      HostClock host,
+      @Nullable ServerClients clients) {
+    this(daemon, daemonUp, system, sources, serverStats, host, clients, null);
   }
 
   /** A report with no client log. */
@@ -47,7 +61,7 @@ public record DaemonReport(
 
   /** This report with only {@code kept} of its sources. */
   public DaemonReport withSources(List<SourceStatus> kept) {
-    return new DaemonReport(daemon, daemonUp, system, kept, serverStats, host, clients);
+    return new DaemonReport(daemon, daemonUp, system, kept, serverStats, host, clients, ptp);
   }
 
   public static DaemonReport empty(Daemon daemon, @Nullable Boolean daemonUp) {

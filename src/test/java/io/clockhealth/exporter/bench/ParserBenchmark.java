@@ -78,6 +78,11 @@ public class ParserBenchmark {
     FIXTURES.put("timedatectl-timesync-status", "captures/timesyncd/good-timesync-status.txt");
     FIXTURES.put("timedatectl-show", "captures/timesyncd/good-show.txt");
     FIXTURES.put("timedatectl-status", "captures/timesyncd/good-status.txt");
+    FIXTURES.put(
+        "pmc-time-status-np",
+        "captures/ptp/pmc_linuxptp-3.1.1-deb12_lab-slave-slave_GET_TIME_STATUS_NP.txt");
+    FIXTURES.put(
+        "pmc", "captures/ptp/pmc_linuxptp-3.1.1-deb12_lab-slave-slave_multi-GET-in-one-call.txt");
     FIXTURES.put("systemd-timespan", null); // SPAN below
     FIXTURES.put("auto-chronyc-tracking-csv", "captures/chrony/3src-cli-c-tracking.txt");
     FIXTURES.put("auto-timedatectl-timesync-status", "captures/timesyncd/good-timesync-status.txt");
@@ -105,6 +110,8 @@ public class ParserBenchmark {
     "timedatectl-timesync-status",
     "timedatectl-show",
     "timedatectl-status",
+    "pmc-time-status-np",
+    "pmc",
     "systemd-timespan",
     "auto-chronyc-tracking-csv",
     "auto-timedatectl-timesync-status",

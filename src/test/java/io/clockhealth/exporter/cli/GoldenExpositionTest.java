@@ -11,8 +11,10 @@ import io.clockhealth.exporter.collect.ScrapeResult;
 import io.clockhealth.exporter.collect.chrony.ChronyCollector;
 import io.clockhealth.exporter.collect.host.HostClockCollector;
 import io.clockhealth.exporter.collect.ntpd.NtpdCollector;
+import io.clockhealth.exporter.collect.ptp.PtpCollector;
 import io.clockhealth.exporter.collect.timesyncd.TimesyncdCollector;
 import io.clockhealth.exporter.config.ExporterSettings;
+import io.clockhealth.exporter.config.PtpSettings;
 import io.clockhealth.exporter.config.ToolSettings;
 import io.clockhealth.exporter.exec.CommandResult;
 import io.clockhealth.exporter.exec.CommandRunner;
@@ -84,6 +86,13 @@ class GoldenExpositionTest {
           "timesync-status", "captures/timesyncd/good-timesync-status.txt",
           "show", "captures/timesyncd/good-show.txt");
 
+  /** pmc: each data set asked for, from the lab slave in SLAVE (no PORT_PROPERTIES_NP there). */
+  private static final String PMC_CAPTURE =
+      "captures/ptp/pmc_linuxptp-3.1.1-deb12_lab-slave-slave_";
+
+  /** Half a second after the lab slave's last Sync: synchronised. */
+  private static final Instant PTP_NOW = Instant.parse("2026-12-02T13:44:18.014Z");
+
   @Test
   void theScrapeOfTheCapturesIsTheCheckedInExposition() throws IOException {
     String exposition = exposition();
@@ -106,11 +115,15 @@ class GoldenExpositionTest {
         .contains("clock_scrape_collector_success{collector=\"host\"} 1.0")
         .contains("clock_kernel_synchronized 0.0")
         .contains("clock_timedated_ntp_enabled 0.0");
-    for (String collector : List.of("chrony", "ntpd", "timesyncd")) {
+    for (String collector : List.of("chrony", "ntpd", "timesyncd", "ptp")) {
+      String daemon = collector.equals("ptp") ? "ptp4l" : collector;
       assertThat(golden)
           .contains("clock_scrape_collector_success{collector=\"" + collector + "\"} 1.0")
-          .contains("clock_daemon_up{daemon=\"" + collector + "\"} 1.0");
+          .contains("clock_daemon_up{daemon=\"" + daemon + "\"} 1.0");
     }
+    assertThat(golden)
+        .contains("clock_synchronized{daemon=\"ptp4l\"} 1.0")
+        .contains("clock_ptp_port_state{daemon=\"ptp4l\",port=\"1\",state=\"slave\"} 1.0");
     assertThat(golden).contains("clock_server_ntp_packets_received_total{daemon=\"chrony\"}");
   }
 
@@ -120,7 +133,9 @@ class GoldenExpositionTest {
         List.of(
             new ChronyCollector(runner, tool("chronyc")),
             new NtpdCollector(runner, tool("ntpq")),
-            new TimesyncdCollector(runner, tool("timedatectl")));
+            new TimesyncdCollector(runner, tool("timedatectl")),
+            new PtpCollector(
+                runner, tool("pmc"), PtpSettings.DEFAULT, Clock.fixed(PTP_NOW, ZoneOffset.UTC)));
     BuildInfo build = new BuildInfo("0.0.0-golden", "0123456789ab");
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     Path tree = Files.createTempDirectory("golden-host");
@@ -176,6 +191,12 @@ class GoldenExpositionTest {
       }
       case "ntpq" -> NTPQ.forEach(f -> stdout.append(FixtureFiles.read(f)));
       case "timedatectl" -> stdout.append(FixtureFiles.read(TIMEDATECTL.get(args.get(0))));
+      case "pmc" ->
+          args.stream()
+              .filter(a -> a.startsWith("GET ") && !a.equals("GET PORT_PROPERTIES_NP"))
+              .forEach(
+                  a ->
+                      stdout.append(FixtureFiles.read(PMC_CAPTURE + a.replace(' ', '_') + ".txt")));
       default -> throw new IllegalArgumentException("unexpected command " + spec.display());
     }
     return new CommandResult(

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clockhealth.exporter.config.ConfigFile;
 import io.clockhealth.exporter.config.ExporterSettings;
+import io.clockhealth.exporter.config.HostPaths;
 import io.clockhealth.exporter.config.Overrides;
+import io.clockhealth.exporter.config.PtpSettings;
 import io.clockhealth.exporter.config.ToolOverrides;
 import io.clockhealth.exporter.config.ToolSettings;
 import io.clockhealth.exporter.exec.ExecutableResolver;
@@ -117,6 +119,40 @@ class CollectorFactoryTest {
     assertThat(enabled(Overrides.NONE)).as("an empty unit file masks it too").isEmpty();
     Files.delete(mask);
     assertThat(enabled(Overrides.NONE)).containsExactly("timesyncd");
+  }
+
+  @Test
+  void pmcAloneDoesNotEnablePtpWithoutPtp4lsSocket() throws Exception {
+    install("pmc");
+    assertThat(enabled(Overrides.NONE)).as("no /var/run/ptp4l").isEmpty();
+    Files.createDirectories(root.resolve("var/run"));
+    Files.writeString(root.resolve("var/run/ptp4l"), "");
+    assertThat(enabled(Overrides.NONE)).containsExactly("ptp");
+  }
+
+  @Test
+  void theConfiguredPtpSocketIsTheOneLookedFor() throws Exception {
+    install("pmc");
+    Files.createDirectories(root.resolve("run/ptp"));
+    Files.writeString(root.resolve("run/ptp/eth0.sock"), "");
+    Overrides socket =
+        new Overrides(
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            HostPaths.Flags.NONE,
+            new PtpSettings.Flags(null, "/run/ptp/eth0.sock", null),
+            Map.of());
+    assertThat(enabled(socket)).containsExactly("ptp");
+    assertThat(enabled(forcing(Daemon.PTP4L, true))).as("forced on").containsExactly("ptp");
   }
 
   @Test

@@ -62,6 +62,7 @@ class ExporterSettingsTest {
             null,
             null,
             new HostPaths.Flags(null, "/", null),
+            PtpSettings.Flags.NONE,
             Map.of(Daemon.CHRONY, new ToolOverrides(true, "/x/chronyc", List.of("-h", "/s.sock"))));
     ExporterSettings both = ExporterSettings.resolve(file, flags);
     assertThat(both.hostPaths())
@@ -92,6 +93,7 @@ class ExporterSettingsTest {
         null,
         null,
         paths,
+        PtpSettings.Flags.NONE,
         Map.of());
   }
 

@@ -37,10 +37,12 @@ class MetricCatalogDocsTest {
    * Names that look like metrics but are not: {@code clock_role} is the target label that marks a
    * designated time server (README, "Alerts and dashboards"); {@code clock_error} is a {@code flag}
    * label value of {@code clock_kernel_status_flag} (the kernel's STA_CLOCKERR); {@code
-   * clock_gettime} is the system call the step detector reads {@code CLOCK_BOOTTIME} with.
+   * clock_gettime} is the system call the step detector reads {@code CLOCK_BOOTTIME} with; {@code
+   * clock_class} and {@code clock_accuracy} are labels of {@code clock_ptp_grandmaster_info} (PTP's
+   * own names for them).
    */
   private static final Set<String> NOT_METRICS =
-      Set.of("clock_role", "clock_error", "clock_gettime");
+      Set.of("clock_role", "clock_error", "clock_gettime", "clock_class", "clock_accuracy");
 
   private static final Set<String> CATALOGUE = Set.copyOf(MetricCatalog.exposedNames());
 

@@ -15,6 +15,9 @@ import io.clockhealth.exporter.model.DaemonReport;
 import io.clockhealth.exporter.model.HostClock;
 import io.clockhealth.exporter.model.KernelClock;
 import io.clockhealth.exporter.model.KernelTimeState;
+import io.clockhealth.exporter.model.PtpPort;
+import io.clockhealth.exporter.model.PtpPortState;
+import io.clockhealth.exporter.model.PtpStatus;
 import io.clockhealth.exporter.model.RtcClock;
 import io.clockhealth.exporter.model.SourceStatus;
 import io.clockhealth.exporter.model.SystemStatus;
@@ -235,6 +238,36 @@ class DoctorTest {
     assertThat(f.id()).isEqualTo("not-synchronised");
     assertThat(f.subject()).isEqualTo("timesyncd");
     assertThat(f.fix()).contains("NTP=<address>").contains("timesyncd.conf");
+  }
+
+  @Test
+  void ptp4lNotSynchronisedNamesItsPortsAndGrandmaster() {
+    DaemonReport ptp4l =
+        new DaemonReport(
+            Daemon.PTP4L,
+            true,
+            SystemStatus.builder().synchronized_(false).refId("b62257.fffe.246aa6").build(),
+            List.of(),
+            List.of(),
+            HostClock.NONE,
+            null,
+            new PtpStatus(
+                List.of(new PtpPort("eth0", PtpPortState.LISTENING)),
+                null,
+                0,
+                null,
+                null,
+                null,
+                null,
+                null));
+    Finding f = Doctor.examine(scrape(running("ptp4l"), ptp4l), Role.CLIENT).get(0);
+    assertThat(f.id()).isEqualTo("not-synchronised");
+    assertThat(f.subject()).isEqualTo("ptp4l");
+    assertThat(f.evidence())
+        .isEqualTo(
+            "port states eth0 listening, last Sync none while SLAVE, grandmaster"
+                + " b62257.fffe.246aa6");
+    assertThat(f.fix()).contains("pmc").contains("PORT_DATA_SET");
   }
 
   private static SystemStatus synchronisedSystem() {

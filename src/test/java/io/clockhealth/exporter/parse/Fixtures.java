@@ -2,6 +2,7 @@ package io.clockhealth.exporter.parse;
 
 import java.util.List;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where each tool's corpus and capture files are in the test resources, read through {@link
@@ -10,22 +11,27 @@ import java.util.stream.Stream;
 public enum Fixtures {
   CHRONYC("corpus/chronyc/", "captures/chrony/"),
   NTPQ("corpus/ntpq/", "captures/ntpsec/"),
-  TIMEDATECTL("corpus/timedatectl/", "captures/timesyncd/");
+  TIMEDATECTL("corpus/timedatectl/", "captures/timesyncd/"),
+  /** pmc's outputs: no public corpus, only the lab's captures. */
+  PMC(null, "captures/ptp/");
 
   /** The two ntpq corpus files that hold ntpq's error messages instead of data. */
   public static final List<String> NTPQ_ERROR_FILES =
       List.of("insights-error-connection-refused.txt", "justatheory-freebsd-ntpq-p-timeout.txt");
 
-  private final String corpusDir;
+  private final @Nullable String corpusDir;
   private final String capturesDir;
 
-  Fixtures(String corpusDir, String capturesDir) {
+  Fixtures(@Nullable String corpusDir, String capturesDir) {
     this.corpusDir = corpusDir;
     this.capturesDir = capturesDir;
   }
 
   /** The corpus directory as a resource path, with a trailing slash. */
   public String corpusDir() {
+    if (corpusDir == null) {
+      throw new IllegalStateException(name() + " has no corpus");
+    }
     return corpusDir;
   }
 
@@ -35,7 +41,7 @@ public enum Fixtures {
   }
 
   public String corpus(String name) {
-    return FixtureFiles.read(corpusDir + name);
+    return FixtureFiles.read(corpusDir() + name);
   }
 
   public String capture(String name) {
@@ -44,7 +50,9 @@ public enum Fixtures {
 
   /** Every corpus and capture file, as resource paths. */
   public Stream<String> allFiles() {
-    return FixtureFiles.resources(corpusDir, capturesDir);
+    return corpusDir == null
+        ? FixtureFiles.resources(capturesDir)
+        : FixtureFiles.resources(corpusDir, capturesDir);
   }
 
   /** {@code CHRONYC.allFiles()}, for {@code @MethodSource}. */
@@ -55,6 +63,11 @@ public enum Fixtures {
   /** {@code NTPQ.allFiles()}, for {@code @MethodSource}. */
   public static Stream<String> ntpqFiles() {
     return NTPQ.allFiles();
+  }
+
+  /** {@code PMC.allFiles()}, for {@code @MethodSource}. */
+  public static Stream<String> pmcFiles() {
+    return PMC.allFiles();
   }
 
   /** {@code TIMEDATECTL.allFiles()}, for {@code @MethodSource}. */

@@ -197,6 +197,19 @@ public final class TestDaemons {
     return fetched(PROMTOOL);
   }
 
+  private static final String PTP4L = "linuxptp/usr/sbin/ptp4l";
+  private static final String PMC = "linuxptp/usr/sbin/pmc";
+
+  /** Debian's linuxptp {@code ptp4l}, unpacked; tests run it only with {@code free_running 1}. */
+  public Path ptp4l() {
+    return fetched(PTP4L);
+  }
+
+  /** linuxptp's {@code pmc}, from the same package as {@link #ptp4l}. */
+  public Path pmc() {
+    return fetched(PMC);
+  }
+
   private static final String NODE_EXPORTER =
       "prometheus-node-exporter/usr/bin/prometheus-node-exporter";
 
