@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,25 +32,30 @@ public final class CollectorFactory {
   private final Map<Daemon, Function<ToolSettings, DaemonCollector>> constructors;
   private final SystemdUnits systemd;
   private final Path root;
+  private final Predicate<Path> writable;
 
   public CollectorFactory(
       ExecutableResolver resolver,
       Map<Daemon, Function<ToolSettings, DaemonCollector>> constructors) {
-    this(resolver, constructors, Path.of("/"));
+    this(resolver, constructors, Path.of("/"), Files::isWritable);
   }
 
   /**
    * @param root where {@code /run/systemd}, the unit directories and ptp4l's socket are: {@code /}
    *     but in tests
+   * @param writable whether this process may write to a file: {@link Files#isWritable} but in
+   *     tests, which run as root
    */
   CollectorFactory(
       ExecutableResolver resolver,
       Map<Daemon, Function<ToolSettings, DaemonCollector>> constructors,
-      Path root) {
+      Path root,
+      Predicate<Path> writable) {
     this.resolver = resolver;
     this.constructors = new EnumMap<>(constructors);
     this.systemd = new SystemdUnits(root);
     this.root = root;
+    this.writable = writable;
   }
 
   public List<DaemonCollector> create(ExporterSettings settings) {
@@ -114,6 +120,16 @@ public final class CollectorFactory {
         LOG.info(
             "collector=ptp disabled: no ptp4l management socket at {} (force with"
                 + " --collector.ptp, or set --collector.ptp.socket)",
+            settings.ptp().socket());
+        return false;
+      }
+      // ptp4l's socket is root's, mode 0660, and pmc says nothing when it may not write to it:
+      // enabled, every scrape would fail on every PTP host the unprivileged exporter runs on.
+      if (!writable.test(socket)) {
+        LOG.warn(
+            "collector=ptp disabled: ptp4l's management socket {} is not writable by this user,"
+                + " so pmc would get no answer; give the exporter access to it"
+                + " (docs/collectors.md) or force with --collector.ptp",
             settings.ptp().socket());
         return false;
       }

@@ -61,9 +61,13 @@ class CollectorFactoryTest {
     return unit;
   }
 
+  /** Whether this process may write a file, as the factory is told (tests run as root). */
+  private boolean socketsWritable = true;
+
   private List<String> enabled(Overrides overrides) throws Exception {
     CollectorFactory factory =
-        new CollectorFactory(new ExecutableResolver(bin.toString()), constructors, root);
+        new CollectorFactory(
+            new ExecutableResolver(bin.toString()), constructors, root, p -> socketsWritable);
     return factory.create(ExporterSettings.resolve(ConfigFile.EMPTY, overrides)).stream()
         .map(DaemonCollector::name)
         .toList();
@@ -128,6 +132,16 @@ class CollectorFactoryTest {
     Files.createDirectories(root.resolve("var/run"));
     Files.writeString(root.resolve("var/run/ptp4l"), "");
     assertThat(enabled(Overrides.NONE)).containsExactly("ptp");
+  }
+
+  @Test
+  void aPtp4lSocketThisUserCannotWriteDoesNotEnablePtpUnlessForced() throws Exception {
+    install("pmc");
+    Files.createDirectories(root.resolve("var/run"));
+    Files.writeString(root.resolve("var/run/ptp4l"), "");
+    socketsWritable = false;
+    assertThat(enabled(Overrides.NONE)).as("root's socket, an unprivileged exporter").isEmpty();
+    assertThat(enabled(forcing(Daemon.PTP4L, true))).as("forced on").containsExactly("ptp");
   }
 
   @Test
