@@ -49,6 +49,25 @@ public record Overrides(
         tools);
   }
 
+  /** These flags with the PTP ones replaced. */
+  public Overrides withPtp(PtpSettings.Flags flags) {
+    return new Overrides(
+        listenAddress,
+        telemetryPath,
+        webConfigFile,
+        maxRequests,
+        logLevel,
+        commandTimeout,
+        maxOutputBytes,
+        maxSources,
+        minInterval,
+        chronyClients,
+        chronyClientsPerClient,
+        hostPaths,
+        flags,
+        tools);
+  }
+
   public ToolOverrides tool(Daemon daemon) {
     return tools.getOrDefault(daemon, ToolOverrides.NONE);
   }

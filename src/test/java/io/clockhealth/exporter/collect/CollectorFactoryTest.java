@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clockhealth.exporter.config.ConfigFile;
 import io.clockhealth.exporter.config.ExporterSettings;
-import io.clockhealth.exporter.config.HostPaths;
 import io.clockhealth.exporter.config.Overrides;
 import io.clockhealth.exporter.config.PtpSettings;
 import io.clockhealth.exporter.config.ToolOverrides;
@@ -150,21 +149,7 @@ class CollectorFactoryTest {
     Files.createDirectories(root.resolve("run/ptp"));
     Files.writeString(root.resolve("run/ptp/eth0.sock"), "");
     Overrides socket =
-        new Overrides(
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            HostPaths.Flags.NONE,
-            new PtpSettings.Flags(null, "/run/ptp/eth0.sock", null),
-            Map.of());
+        Overrides.NONE.withPtp(new PtpSettings.Flags(null, "/run/ptp/eth0.sock", null));
     assertThat(enabled(socket)).containsExactly("ptp");
     assertThat(enabled(forcing(Daemon.PTP4L, true))).as("forced on").containsExactly("ptp");
   }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.clockhealth.exporter.model.Daemon;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,21 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PtpSettingsTest {
 
   private static Overrides flags(PtpSettings.Flags ptp) {
-    return new Overrides(
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        HostPaths.Flags.NONE,
-        ptp,
-        Map.of());
+    return Overrides.NONE.withPtp(ptp);
   }
 
   @Test
