@@ -35,14 +35,15 @@ final class HostClockSection {
     }
     out.println("<div class=\"scroll\"><table>");
     if (k != null) {
-      row(out, "Kernel max error", HumanDurations.unsigned(k.maxErrorSeconds()));
-      row(out, "Kernel estimated error", HumanDurations.unsigned(k.estimatedErrorSeconds()));
-      row(out, "Kernel PLL offset (local − reference)", HumanDurations.signed(k.offsetSeconds()));
-      row(out, "Kernel frequency", String.format(Locale.ROOT, "%+.3f ppm", k.frequencyPpm()));
-      row(out, "TAI − UTC", k.taiOffsetSeconds() + " s");
+      Html.row(out, "Kernel max error", HumanDurations.unsigned(k.maxErrorSeconds()));
+      Html.row(out, "Kernel estimated error", HumanDurations.unsigned(k.estimatedErrorSeconds()));
+      Html.row(
+          out, "Kernel PLL offset (local − reference)", HumanDurations.signed(k.offsetSeconds()));
+      Html.row(out, "Kernel frequency", String.format(Locale.ROOT, "%+.3f ppm", k.frequencyPpm()));
+      Html.row(out, "TAI − UTC", k.taiOffsetSeconds() + " s");
     }
     if (host.clocksource() != null) {
-      row(
+      Html.row(
           out,
           "Clocksource",
           host.clocksource()
@@ -52,13 +53,13 @@ final class HostClockSection {
     }
     if (host.timezone() != null) {
       Integer offset = host.timezoneOffsetSeconds();
-      row(
+      Html.row(
           out,
           "Time zone",
           host.timezone() + (offset == null ? "" : " (UTC" + utcOffset(offset) + ")"));
     }
     for (RtcClock rtc : host.rtcs()) {
-      row(
+      Html.row(
           out,
           "RTC " + rtc.name(),
           "RTC − system: "
@@ -66,9 +67,9 @@ final class HostClockSection {
               + (Boolean.TRUE.equals(rtc.hctosys()) ? "; set the system clock at boot" : ""));
     }
     if (host.rtcLocalTime() != null) {
-      row(out, "RTC keeps", host.rtcLocalTime() ? "local time" : "UTC");
+      Html.row(out, "RTC keeps", host.rtcLocalTime() ? "local time" : "UTC");
     }
-    row(
+    Html.row(
         out,
         "Time daemons running",
         host.timeDaemonsRunning().isEmpty()
@@ -76,10 +77,10 @@ final class HostClockSection {
             : String.join(", ", host.timeDaemonsRunning()));
     ClockSteps steps = host.steps();
     if (steps != null) {
-      row(out, "Wall-clock steps since start-up", steps(steps));
+      Html.row(out, "Wall-clock steps since start-up", steps(steps));
     }
     if (host.timedatedNtpEnabled() != null) {
-      row(out, "timedated NTP", host.timedatedNtpEnabled() ? "enabled" : "disabled");
+      Html.row(out, "timedated NTP", host.timedatedNtpEnabled() ? "enabled" : "disabled");
     }
     out.println("</table></div>");
   }
@@ -101,9 +102,5 @@ final class HostClockSection {
     int abs = Math.abs(seconds);
     return String.format(
         Locale.ROOT, "%s%02d:%02d", seconds < 0 ? "−" : "+", abs / 3600, abs / 60 % 60);
-  }
-
-  private static void row(PrintWriter out, String name, String value) {
-    out.printf("<tr><th>%s</th><td>%s</td></tr>%n", Html.escape(name), Html.escape(value));
   }
 }

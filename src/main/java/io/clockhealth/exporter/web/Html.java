@@ -1,9 +1,16 @@
 package io.clockhealth.exporter.web;
 
+import java.io.PrintWriter;
+
 /** Escaping for text placed in HTML: source names and tool output are not ours to trust. */
 final class Html {
 
   private Html() {}
+
+  /** A two-cell table row, both cells escaped. */
+  static void row(PrintWriter out, String name, String value) {
+    out.printf("<tr><th>%s</th><td>%s</td></tr>%n", escape(name), escape(value));
+  }
 
   static String escape(String text) {
     if (text == null) {

@@ -118,9 +118,9 @@ final class LandingPageServlet extends HttpServlet {
           "<p class=\"%s\"><strong>%s</strong></p>%n",
           synced ? "ok" : "bad", synced ? "Synchronised" : "NOT synchronised");
       out.println("<div class=\"scroll\"><table>");
-      row(out, "Offset (local − reference)", HumanDurations.signed(s.offsetSeconds()));
-      row(out, "Max error", HumanDurations.unsigned(s.maxErrorSeconds()));
-      row(
+      Html.row(out, "Offset (local − reference)", HumanDurations.signed(s.offsetSeconds()));
+      Html.row(out, "Max error", HumanDurations.unsigned(s.maxErrorSeconds()));
+      Html.row(
           out,
           "Reference",
           (s.reference() == null || s.reference().isEmpty() ? "(none)" : s.reference())
@@ -128,9 +128,12 @@ final class LandingPageServlet extends HttpServlet {
               + s.refId()
               + "]"
               + (Boolean.TRUE.equals(s.localReference()) ? " — local clock" : ""));
-      row(out, "Stratum", s.stratum() == null ? "n/a" : s.stratum().toString());
-      row(out, "Leap status", s.leapStatus() == null ? "n/a" : s.leapStatus().label());
+      Html.row(out, "Stratum", s.stratum() == null ? "n/a" : s.stratum().toString());
+      Html.row(out, "Leap status", s.leapStatus() == null ? "n/a" : s.leapStatus().label());
       out.println("</table></div>");
+    }
+    if (report.ptp() != null) {
+      PtpSection.write(out, report.ptp());
     }
     if (!report.sources().isEmpty()) {
       out.println(
@@ -148,9 +151,5 @@ final class LandingPageServlet extends HttpServlet {
       }
       out.println("</table></div>");
     }
-  }
-
-  private static void row(PrintWriter out, String name, String value) {
-    out.printf("<tr><th>%s</th><td>%s</td></tr>%n", Html.escape(name), Html.escape(value));
   }
 }
