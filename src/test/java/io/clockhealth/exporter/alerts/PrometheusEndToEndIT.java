@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clockhealth.exporter.testing.Chronyd;
 import io.clockhealth.exporter.testing.Cleanup;
+import io.clockhealth.exporter.testing.DashboardQueries;
 import io.clockhealth.exporter.testing.ExporterProcess;
 import io.clockhealth.exporter.testing.FakeHostTree;
 import io.clockhealth.exporter.testing.LoopbackRanges;
@@ -592,7 +593,7 @@ class PrometheusEndToEndIT {
   @Order(6)
   void everyTemplateVariableQueryFindsValues() {
     for (String file : List.of("clock-health-host.json", "clock-health-fleet.json")) {
-      JsonNode d = dashboard(file);
+      JsonNode d = DashboardQueries.dashboard(file);
       Map<String, String> vars = Map.of("cluster", ".*", "job", JOB, "instance", ".*");
       for (JsonNode v : d.path("templating").path("list")) {
         if (!v.path("type").asText().equals("query")) {
@@ -601,7 +602,7 @@ class PrometheusEndToEndIT {
         String q = v.path("query").path("query").asText(v.path("query").asText());
         Matcher m = Pattern.compile("label_values\\((.*),\\s*(\\w+)\\)").matcher(q);
         assertThat(m.matches()).as("%s: variable %s: %s", file, v.path("name"), q).isTrue();
-        String selector = substitute(m.group(1), vars);
+        String selector = DashboardQueries.substitute(m.group(1), vars);
         JsonNode values =
             json(prometheus.api("/api/v1/label/" + m.group(2) + "/values", "match[]", selector))
                 .path("data");
@@ -618,61 +619,18 @@ class PrometheusEndToEndIT {
     }
   }
 
+  /**
+   * Every query of {@code file} but the PTP rows' has data: this fleet has no ptp4l (PtpIT checks
+   * those rows against a real ptp4l).
+   */
   private static void assertEveryQueryReturnsData(String file, Map<String, String> chosen) {
     Map<String, String> vars = new LinkedHashMap<>(chosen);
     vars.put("job", JOB);
-    List<String[]> queries = new ArrayList<>(); // panel title, expr
-    collectQueries(dashboard(file).path("panels"), queries);
-    assertThat(queries).as(file).hasSizeGreaterThan(10);
-    long deadline = System.nanoTime() + DATA_WITHIN.toNanos();
-    List<String> empty = new ArrayList<>();
-    for (String[] q : queries) {
-      String expr = substitute(q[1], vars);
-      assertThat(expr).as("%s / %s: unsubstituted variable", file, q[0]).doesNotContain("$");
-      while (true) {
-        JsonNode result = instant(expr);
-        if (!result.isEmpty()) {
-          break;
-        }
-        if (System.nanoTime() > deadline) {
-          empty.add(q[0] + ": " + expr);
-          break;
-        }
-        Wait.sleepMillis(500);
-      }
-    }
+    assertThat(DashboardQueries.of(file)).as(file).hasSizeGreaterThan(10);
+    List<String> empty =
+        DashboardQueries.withoutData(prometheus, file, q -> !q.ptpOnly(), vars, DATA_WITHIN);
     assertThat(empty).as("%s with %s: queries without data", file, chosen).isEmpty();
-    log(file + " " + chosen + ": " + queries.size() + " queries, all with data");
-  }
-
-  private static void collectQueries(JsonNode panels, List<String[]> out) {
-    for (JsonNode p : panels) {
-      collectQueries(p.path("panels"), out); // rows
-      for (JsonNode t : p.path("targets")) {
-        if (t.hasNonNull("expr")) {
-          out.add(new String[] {p.path("title").asText(), t.path("expr").asText()});
-        }
-      }
-    }
-  }
-
-  /** Grafana's substitution of the dashboard variables and the interval macros. */
-  static String substitute(String expr, Map<String, String> vars) {
-    String s = expr.replace("$__rate_interval", "10s").replace("$__interval", "1s");
-    s = s.replace("$__range", "1m");
-    for (Map.Entry<String, String> v : vars.entrySet()) {
-      s = s.replace("${" + v.getKey() + "}", v.getValue()).replace("$" + v.getKey(), v.getValue());
-    }
-    return s;
-  }
-
-  private static JsonNode dashboard(String file) {
-    try {
-      return JSON.readTree(
-          Files.readString(TestDaemons.repoRoot().resolve("dashboards").resolve(file)));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    log(file + " " + chosen + ": all queries but the PTP rows' with data");
   }
 
   // ---- Prometheus helpers -------------------------------------------------------------------

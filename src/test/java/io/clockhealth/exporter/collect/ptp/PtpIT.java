@@ -3,14 +3,17 @@ package io.clockhealth.exporter.collect.ptp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clockhealth.exporter.testing.Cleanup;
+import io.clockhealth.exporter.testing.DashboardQueries;
 import io.clockhealth.exporter.testing.ExporterProcess;
 import io.clockhealth.exporter.testing.NetNs;
+import io.clockhealth.exporter.testing.PrometheusServer;
 import io.clockhealth.exporter.testing.Ptp4l;
 import io.clockhealth.exporter.testing.ScrapedMetrics;
 import io.clockhealth.exporter.testing.TestDaemons;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -165,8 +168,46 @@ class PtpIT {
         .isLessThan(4);
   }
 
+  /** The dashboards' PTP rows, asked of a real Prometheus scraping the slave and the master. */
   @Test
   @Order(6)
+  void everyPtpDashboardQueryHasDataForThisSlave() {
+    String slaveTarget = "127.0.0.1:" + slaveExporter.port();
+    try (PrometheusServer prometheus =
+        PrometheusServer.start(
+            PtpIT.class,
+            "ptp",
+            String.join(
+                "\n",
+                "global:",
+                "  scrape_interval: 1s",
+                "scrape_configs:",
+                "  - job_name: clock",
+                "    static_configs:",
+                "      - targets: [\""
+                    + slaveTarget
+                    + "\", \"127.0.0.1:"
+                    + masterExporter.port()
+                    + "\"]",
+                "        labels:",
+                "          cluster: lab",
+                ""))) {
+      for (String file : List.of("clock-health-host.json", "clock-health-fleet.json")) {
+        assertThat(
+                DashboardQueries.withoutData(
+                    prometheus,
+                    file,
+                    DashboardQueries.Query::ptpOnly,
+                    Map.of("cluster", ".*", "job", "clock", "instance", slaveTarget),
+                    SETTLE))
+            .as("%s: PTP queries without data", file)
+            .isEmpty();
+      }
+    }
+  }
+
+  @Test
+  @Order(7)
   void afterTheMasterIsKilledTheSlaveIsNotSynchronisedAndNoFrozenOffsetIsServed() {
     master.stop();
     ScrapedMetrics m =
