@@ -1,7 +1,6 @@
 package io.clockhealth.exporter.cli;
 
 import io.clockhealth.exporter.collect.ScrapeResult;
-import io.clockhealth.exporter.config.ConfigException;
 import io.clockhealth.exporter.config.ExporterSettings;
 import io.clockhealth.exporter.config.ProbeSettings;
 import io.clockhealth.exporter.diagnose.Doctor;
@@ -11,17 +10,14 @@ import io.clockhealth.exporter.diagnose.FindingsJson;
 import io.clockhealth.exporter.diagnose.FindingsText;
 import io.clockhealth.exporter.diagnose.ProbedServer;
 import io.clockhealth.exporter.diagnose.Severity;
-import io.clockhealth.exporter.exec.ToolLeftovers;
 import io.clockhealth.exporter.probe.ProbeService;
 import io.clockhealth.exporter.probe.ProbeTarget;
 import io.clockhealth.exporter.probe.PrometheusClock;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -44,7 +40,7 @@ import picocli.CommandLine.Option;
           + " warning; 2 a critical finding; 3 it could not look (bad usage or configuration, or"
           + " nothing could be collected)."
     })
-final class DoctorCommand implements Callable<Integer> {
+final class DoctorCommand extends CollectingCommand {
 
   static final int UNKNOWN = 3;
 
@@ -82,48 +78,37 @@ final class DoctorCommand implements Callable<Integer> {
               + " s.")
   @Nullable URI prometheus;
 
-  @Mixin CollectionOptions collection = new CollectionOptions();
-
-  private final PrintStream stdout;
-  private final PrintStream stderr;
-  private final ToolLeftovers leftovers;
-
-  DoctorCommand(PrintStream stdout, PrintStream stderr, ToolLeftovers leftovers) {
-    this.stdout = stdout;
-    this.stderr = stderr;
-    this.leftovers = leftovers;
+  DoctorCommand(Invocation io) {
+    super(io);
   }
 
   @Override
   public Integer call() throws IOException {
-    ExporterSettings settings;
-    try {
-      settings = collection.resolve();
-    } catch (ConfigException e) {
-      stderr.println("doctor: configuration error: " + e.getMessage());
+    ExporterSettings settings = settingsOrReport("doctor");
+    if (settings == null) {
       return UNKNOWN;
     }
     if (prometheus != null
         && !("http".equals(prometheus.getScheme()) || "https".equals(prometheus.getScheme()))) {
-      stderr.println("doctor: --prometheus must be an http:// or https:// URL: " + prometheus);
+      io.stderr().println("doctor: --prometheus must be an http:// or https:// URL: " + prometheus);
       return UNKNOWN;
     }
     for (String target : probes) {
       try {
         ProbeTarget.parse(target);
       } catch (IllegalArgumentException e) {
-        stderr.println("doctor: --probe " + target + ": " + e.getMessage());
+        io.stderr().println("doctor: --probe " + target + ": " + e.getMessage());
         return UNKNOWN;
       }
     }
     // The findings are the output; the collectors' own log lines would only repeat them.
     Logging.configure("error");
-    ScrapeResult scrape = new Exporter(settings, leftovers, false).scrapeOnce();
+    ScrapeResult scrape = new Exporter(settings, io.leftovers(), false).scrapeOnce();
     if (scrape.outcomes().isEmpty()
         && scrape.host() == null
         && probes.isEmpty()
         && prometheus == null) {
-      stderr.println("doctor: nothing to look at: no collector is enabled");
+      io.stderr().println("doctor: nothing to look at: no collector is enabled");
       return UNKNOWN;
     }
     List<Finding> findings =
@@ -137,9 +122,10 @@ final class DoctorCommand implements Callable<Integer> {
                     : new PrometheusClock(Duration.ofSeconds(PROMETHEUS_TIMEOUT_SECONDS))
                         .read(prometheus)));
     if (format == Format.json) {
-      FindingsJson.write(findings, stdout);
+      FindingsJson.write(findings, io.stdout());
     } else {
-      FindingsText.write(findings, stdout, CommandLine.Help.Ansi.AUTO.enabled() && noColourUnset());
+      FindingsText.write(
+          findings, io.stdout(), CommandLine.Help.Ansi.AUTO.enabled() && noColourUnset());
     }
     return exitCode(Doctor.worst(findings));
   }

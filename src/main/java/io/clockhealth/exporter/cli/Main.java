@@ -79,15 +79,10 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--once", description = "Collect once, print the metrics to stdout and exit.")
   boolean once;
 
-  private final PrintStream stdout;
-  private final PrintStream stderr;
+  private final Invocation io;
 
-  private final ToolLeftovers leftovers;
-
-  Main(PrintStream stdout, PrintStream stderr, ToolLeftovers leftovers) {
-    this.stdout = stdout;
-    this.stderr = stderr;
-    this.leftovers = leftovers;
+  Main(Invocation io) {
+    this.io = io;
   }
 
   public static void main(String[] args) {
@@ -111,11 +106,12 @@ public final class Main implements Callable<Integer> {
       PrintStream stdout,
       PrintStream stderr,
       ToolLeftovers leftovers) {
-    CommandLine commandLine = new CommandLine(new Main(stdout, stderr, leftovers));
+    Invocation io = new Invocation(stdin, stdout, stderr, leftovers);
+    CommandLine commandLine = new CommandLine(new Main(io));
     // First: the settings below apply to the subcommands added before them.
-    commandLine.addSubcommand("parse", new ParseCommand(Formats.registry(), stdin, stdout, stderr));
-    commandLine.addSubcommand("textfile", new TextfileCommand(stderr, leftovers));
-    commandLine.addSubcommand("doctor", new DoctorCommand(stdout, stderr, leftovers));
+    commandLine.addSubcommand("parse", new ParseCommand(Formats.registry(), io));
+    commandLine.addSubcommand("textfile", new TextfileCommand(io));
+    commandLine.addSubcommand("doctor", new DoctorCommand(io));
     // doctor is a Nagios-style check: a usage error there is UNKNOWN (3), not CRITICAL (2).
     // picocli asks the handler of the command executed, so it is set here.
     CommandLine.IParameterExceptionHandler usage = commandLine.getParameterExceptionHandler();
@@ -168,12 +164,12 @@ public final class Main implements Callable<Integer> {
     try {
       settings = collection.resolve(listenAddress, telemetryPath, webConfigFile, maxRequests);
     } catch (ConfigException e) {
-      stderr.println("clock-health-exporter: configuration error: " + e.getMessage());
+      io.stderr().println("clock-health-exporter: configuration error: " + e.getMessage());
       return ExitCodes.BAD_INPUT;
     }
     Logging.configure(settings.logLevel());
     if (once) {
-      return new Exporter(settings, leftovers, false).printOnce(stdout);
+      return new Exporter(settings, io.leftovers(), false).printOnce(io.stdout());
     }
     WebConfigSource webConfig;
     try {
@@ -182,9 +178,9 @@ public final class Main implements Callable<Integer> {
               ? WebConfigSource.none()
               : WebConfigSource.load(settings.webConfigFile());
     } catch (ConfigException e) {
-      stderr.println("clock-health-exporter: configuration error: " + e.getMessage());
+      io.stderr().println("clock-health-exporter: configuration error: " + e.getMessage());
       return ExitCodes.BAD_INPUT;
     }
-    return new Exporter(settings, leftovers, true).serve(webConfig, role.role());
+    return new Exporter(settings, io.leftovers(), true).serve(webConfig, role.role());
   }
 }

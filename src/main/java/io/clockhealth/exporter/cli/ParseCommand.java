@@ -8,8 +8,6 @@ import io.clockhealth.exporter.parse.FormatRegistry;
 import io.clockhealth.exporter.parse.OutputFormat;
 import io.clockhealth.exporter.parse.ParseException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -33,9 +31,7 @@ import picocli.CommandLine.Parameters;
 final class ParseCommand implements Callable<Integer> {
 
   private final FormatRegistry registry;
-  private final InputStream stdin;
-  private final PrintStream stdout;
-  private final PrintStream stderr;
+  private final Invocation io;
 
   @Option(
       names = "--format",
@@ -52,11 +48,9 @@ final class ParseCommand implements Callable<Integer> {
       description = "Captured output; '-' or nothing reads standard input.")
   String file = "-";
 
-  ParseCommand(FormatRegistry registry, InputStream stdin, PrintStream stdout, PrintStream stderr) {
+  ParseCommand(FormatRegistry registry, Invocation io) {
     this.registry = registry;
-    this.stdin = stdin;
-    this.stdout = stdout;
-    this.stderr = stderr;
+    this.io = io;
   }
 
   @Override
@@ -65,22 +59,22 @@ final class ParseCommand implements Callable<Integer> {
     try {
       text = read();
     } catch (IOException e) {
-      stderr.println("parse: cannot read " + file + ": " + e.getMessage());
+      io.stderr().println("parse: cannot read " + file + ": " + e.getMessage());
       return ExitCodes.BAD_INPUT;
     }
     try {
       OutputFormat chosen =
           FormatRegistry.AUTO.equals(format) ? registry.detect(text) : named(format);
       DaemonReport report = chosen.parse(text);
-      Exposition.write(new ClockMetrics().report(report).host(report.host()).build(), stdout);
-      stdout.flush();
-      if (stdout.checkError()) { // PrintStream keeps write errors (EBADF, ENOSPC) to itself
-        stderr.println("parse: cannot write the metrics to standard output");
+      Exposition.write(new ClockMetrics().report(report).host(report.host()).build(), io.stdout());
+      io.stdout().flush();
+      if (io.stdout().checkError()) { // PrintStream keeps write errors (EBADF, ENOSPC) to itself
+        io.stderr().println("parse: cannot write the metrics to standard output");
         return ExitCodes.FAILURE;
       }
       return ExitCodes.OK;
     } catch (ParseException e) {
-      stderr.println("parse: " + e.getMessage());
+      io.stderr().println("parse: " + e.getMessage());
       return ExitCodes.BAD_INPUT;
     }
   }
@@ -108,7 +102,7 @@ final class ParseCommand implements Callable<Integer> {
     int cap = ExporterSettings.DEFAULT_MAX_OUTPUT_BYTES;
     byte[] bytes =
         "-".equals(file)
-            ? BoundedFiles.read(stdin, cap, "standard input")
+            ? BoundedFiles.read(io.stdin(), cap, "standard input")
             : BoundedFiles.read(Path.of(file), cap);
     return new String(bytes, StandardCharsets.UTF_8);
   }

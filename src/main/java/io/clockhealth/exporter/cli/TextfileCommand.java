@@ -1,19 +1,14 @@
 package io.clockhealth.exporter.cli;
 
-import io.clockhealth.exporter.config.ConfigException;
 import io.clockhealth.exporter.config.ExporterSettings;
-import io.clockhealth.exporter.exec.ToolLeftovers;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -33,7 +28,7 @@ import picocli.CommandLine.Option;
           + " 1 the file could not be written (it is left as it was; one line on stderr says"
           + " why); 2 bad usage or configuration."
     })
-final class TextfileCommand implements Callable<Integer> {
+final class TextfileCommand extends CollectingCommand {
 
   @Option(
       names = "--output",
@@ -42,29 +37,20 @@ final class TextfileCommand implements Callable<Integer> {
       description = "The file to replace; its directory must exist and be writable.")
   Path output = Path.of(""); // a placeholder: the option is required, so picocli always sets it
 
-  @Mixin CollectionOptions collection = new CollectionOptions();
-
-  private final PrintStream stderr;
-
-  private final ToolLeftovers leftovers;
-
-  TextfileCommand(PrintStream stderr, ToolLeftovers leftovers) {
-    this.stderr = stderr;
-    this.leftovers = leftovers;
+  TextfileCommand(Invocation io) {
+    super(io);
   }
 
   @Override
   public Integer call() throws IOException {
     if (!output.getFileName().toString().endsWith(".prom")) {
-      stderr.println(
-          "textfile: --output " + output + ": node_exporter reads only files named *.prom");
+      io.stderr()
+          .println(
+              "textfile: --output " + output + ": node_exporter reads only files named *.prom");
       return ExitCodes.BAD_INPUT;
     }
-    ExporterSettings settings;
-    try {
-      settings = collection.resolve();
-    } catch (ConfigException e) {
-      stderr.println("clock-health-exporter: configuration error: " + e.getMessage());
+    ExporterSettings settings = settingsOrReport("clock-health-exporter");
+    if (settings == null) {
       return ExitCodes.BAD_INPUT;
     }
     // Checked before collecting, so a broken target costs no tool run; the write checks again.
@@ -73,7 +59,7 @@ final class TextfileCommand implements Callable<Integer> {
       return cannotWrite(unusable);
     }
     Logging.configure(settings.logLevel());
-    Exporter exporter = new Exporter(settings, leftovers, false);
+    Exporter exporter = new Exporter(settings, io.leftovers(), false);
     try {
       AtomicFile.replace(output, exporter::printOnce);
     } catch (IOException e) {
@@ -83,7 +69,7 @@ final class TextfileCommand implements Callable<Integer> {
   }
 
   private int cannotWrite(String reason) {
-    stderr.println("textfile: cannot write " + output + ": " + reason);
+    io.stderr().println("textfile: cannot write " + output + ": " + reason);
     return ExitCodes.FAILURE;
   }
 

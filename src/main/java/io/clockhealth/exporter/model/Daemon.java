@@ -5,26 +5,27 @@ package io.clockhealth.exporter.model;
  * #collector()} the collector's name in flags, config keys and the {@code collector} label.
  */
 public enum Daemon {
-  CHRONY("chrony", "chrony"),
-  NTPD("ntpd", "ntpd"),
-  TIMESYNCD("timesyncd", "timesyncd"),
+  CHRONY("chrony"),
+  NTPD("ntpd"),
+  TIMESYNCD("timesyncd"),
   /** linuxptp's PTP daemon, read through {@code pmc}. */
-  PTP4L("ptp4l", "ptp");
+  PTP4L("ptp4l");
 
   private final String label;
-  private final String collector;
 
-  Daemon(String label, String collector) {
+  Daemon(String label) {
     this.label = label;
-    this.collector = collector;
   }
 
   public String label() {
     return label;
   }
 
-  /** The collector's name: {@code --collector.NAME}, {@code collectors.NAME}. */
+  /**
+   * The collector's name: {@code --collector.NAME}, {@code collectors.NAME}. The daemon's own, but
+   * ptp4l's collector is named after its protocol, as pmc speaks PTP to whichever daemon serves it.
+   */
   public String collector() {
-    return collector;
+    return this == PTP4L ? "ptp" : label;
   }
 }

@@ -26,29 +26,6 @@ public record DaemonReport(
     serverStats = List.copyOf(serverStats);
   }
 
-  /** A report of an NTP daemon: nothing of PTP. */
-  public DaemonReport(
-      Daemon daemon,
-      @Nullable Boolean daemonUp,
-      @Nullable SystemStatus system,
-      List<SourceStatus> sources,
-      List<ServerStat> serverStats,
-      HostClock host,
-      @Nullable ServerClients clients) {
-    this(daemon, daemonUp, system, sources, serverStats, host, clients, null);
-  }
-
-  /** A report with no client log. */
-  public DaemonReport(
-      Daemon daemon,
-      @Nullable Boolean daemonUp,
-      @Nullable SystemStatus system,
-      List<SourceStatus> sources,
-      List<ServerStat> serverStats,
-      HostClock host) {
-    this(daemon, daemonUp, system, sources, serverStats, host, null);
-  }
-
   /** A report that says nothing about the host. */
   public DaemonReport(
       Daemon daemon,
@@ -56,7 +33,7 @@ public record DaemonReport(
       @Nullable SystemStatus system,
       List<SourceStatus> sources,
       List<ServerStat> serverStats) {
-    this(daemon, daemonUp, system, sources, serverStats, HostClock.NONE);
+    this(daemon, daemonUp, system, sources, serverStats, HostClock.NONE, null, null);
   }
 
   /** This report with only {@code kept} of its sources. */

@@ -23,16 +23,11 @@ import java.util.Random;
  */
 final class NtpClient {
 
-  private final Clock wall;
-  private final Random random;
-
-  NtpClient(Clock wall, Random random) {
-    this.wall = wall;
-    this.random = random;
-  }
+  private final Clock wall = Clock.systemUTC();
+  private final Random random = new SecureRandom();
 
   static NtpClient system() {
-    return new NtpClient(Clock.systemUTC(), new SecureRandom());
+    return new NtpClient();
   }
 
   /** What one exchange gave: a sample, and how many datagrams were ignored on the way. */

@@ -168,9 +168,8 @@ public final class ExporterServer implements AutoCloseable {
       context.addServlet(new ServletHolder(new ProbeServlet(probes)), PROBE_PATH);
     }
     context.addServlet(
-        new ServletHolder(new PlainTextServlet(() -> true, "Healthy", "Unhealthy")), "/-/healthy");
-    context.addServlet(
-        new ServletHolder(new PlainTextServlet(ready::get, "Ready", "Not ready")), "/-/ready");
+        new ServletHolder(new PlainTextServlet(() -> true, "Healthy")), "/-/healthy");
+    context.addServlet(new ServletHolder(new PlainTextServlet(ready::get, "Ready")), "/-/ready");
     // "/" is the servlet default mapping: it sees every unmatched path and answers 404 for all
     // but the root itself.
     context.addServlet(

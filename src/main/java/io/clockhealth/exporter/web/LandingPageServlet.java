@@ -64,7 +64,6 @@ final class LandingPageServlet extends HttpServlet {
       return;
     }
     response.setContentType("text/html; charset=utf-8");
-    response.setHeader("Cache-Control", "no-store");
     response.setHeader("Content-Security-Policy", POLICY);
     ScrapeResult scrape = collector.scrape();
     PrintWriter out = response.getWriter();

@@ -54,7 +54,6 @@ final class MetricsServlet extends PrometheusMetricsServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    response.setHeader("Cache-Control", "no-store");
     Map<String, String[]> parameters = request.getParameterMap();
     if (!supported(parameters)) {
       ProbeServlet.refuse(
@@ -82,7 +81,6 @@ final class MetricsServlet extends PrometheusMetricsServlet {
   }
 
   private void serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    response.setHeader("Cache-Control", "no-store");
     String accept = request.getHeader("Accept");
     ExpositionFormatWriter writer = formats.findWriter(accept);
     EscapingScheme escaping = EscapingScheme.fromAcceptHeader(accept);

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
 /** {@code /-/healthy} and {@code /-/ready}: 200 with a word while the condition holds, else 503. */
@@ -12,13 +13,12 @@ final class PlainTextServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
   private final transient BooleanSupplier condition;
-  private final String okText;
-  private final String failText;
+  private final String word;
 
-  PlainTextServlet(BooleanSupplier condition, String okText, String failText) {
+  /** Answers {@code word} while {@code condition} holds, else "Not " and the word. */
+  PlainTextServlet(BooleanSupplier condition, String word) {
     this.condition = condition;
-    this.okText = okText;
-    this.failText = failText;
+    this.word = word;
   }
 
   @Override
@@ -27,7 +27,6 @@ final class PlainTextServlet extends HttpServlet {
     boolean ok = condition.getAsBoolean();
     response.setStatus(ok ? 200 : 503);
     response.setContentType("text/plain; charset=utf-8");
-    response.setHeader("Cache-Control", "no-store");
-    response.getWriter().println(ok ? okText : failText);
+    response.getWriter().println(ok ? word : "Not " + word.toLowerCase(Locale.ROOT));
   }
 }

@@ -39,7 +39,6 @@ final class ProbeServlet extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    response.setHeader("Cache-Control", "no-store");
     Map<String, String[]> parameters = request.getParameterMap();
     for (Map.Entry<String, String[]> p : parameters.entrySet()) {
       if (!p.getKey().equals("target") && !p.getKey().equals("module")) {

@@ -63,7 +63,9 @@ class ClockCollectorTest {
                         null,
                         List.of(),
                         List.of(),
-                        HostClock.timedated(true, false))));
+                        HostClock.timedated(true, false),
+                        null,
+                        null)));
     try (ClockCollector clock =
         new ClockCollector(
             List.of(timesyncd),

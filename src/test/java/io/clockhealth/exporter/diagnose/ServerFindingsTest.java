@@ -27,6 +27,7 @@ class ServerFindingsTest {
         List.of(),
         stats,
         HostClock.NONE,
+        null,
         null);
   }
 
@@ -48,7 +49,7 @@ class ServerFindingsTest {
                         : s)
             .toList();
     DaemonReport idle =
-        new DaemonReport(a.daemon(), true, a.system(), List.of(), none, HostClock.NONE, null);
+        new DaemonReport(a.daemon(), true, a.system(), List.of(), none, HostClock.NONE, null, null);
     List<Finding> f = ServerFindings.of(idle, Role.TIMESERVER);
     assertThat(f).extracting(Finding::id).containsExactly("timeserver-no-clients");
     assertThat(f.get(0).fix()).contains("allow <subnet>");

@@ -32,6 +32,7 @@ class TimesyncdFindingsTest {
         TimesyncdReportMapper.sources(p, null),
         List.of(),
         HostClock.NONE,
+        null,
         null);
   }
 

@@ -220,7 +220,14 @@ class ClockMetricsTest {
             new ClockMetrics()
                 .report(
                     new DaemonReport(
-                        Daemon.CHRONY, true, null, List.of(), List.of(), HostClock.NONE, log)));
+                        Daemon.CHRONY,
+                        true,
+                        null,
+                        List.of(),
+                        List.of(),
+                        HostClock.NONE,
+                        log,
+                        null)));
     assertThat(text)
         .contains("clock_server_clients{daemon=\"chrony\",protocol=\"ntp\"} 3.0")
         .contains("clock_server_clients{daemon=\"chrony\",protocol=\"command\"} 1.0")

@@ -226,7 +226,8 @@ public final class ChronyCollector implements DaemonCollector {
                 sourceStatuses,
                 serverStats,
                 HostClock.NONE,
-                clientStats),
+                clientStats,
+                null),
             problems),
         null);
   }

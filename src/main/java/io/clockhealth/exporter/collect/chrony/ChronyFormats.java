@@ -58,7 +58,8 @@ public final class ChronyFormats {
                   List.of(),
                   List.of(),
                   HostClock.NONE,
-                  ChronyReportMapper.clients(c, 0)));
+                  ChronyReportMapper.clients(c, 0),
+                  null));
 
   private ChronyFormats() {}
 

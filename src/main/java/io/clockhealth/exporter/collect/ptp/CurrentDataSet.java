@@ -1,7 +1,6 @@
 package io.clockhealth.exporter.collect.ptp;
 
 import io.clockhealth.exporter.parse.ParseException;
-import java.util.List;
 
 /**
  * {@code CURRENT_DATA_SET}: the path to the grandmaster and the last measured offset. pmc prints
@@ -12,10 +11,10 @@ import java.util.List;
  */
 record CurrentDataSet(int stepsRemoved, double offsetFromMasterNs, double meanPathDelayNs) {
 
-  static final String ID = "CURRENT_DATA_SET";
+  static final DataSet<CurrentDataSet> DATA_SET =
+      DataSet.clockWide("CURRENT_DATA_SET", CurrentDataSet::read);
 
-  static CurrentDataSet read(List<PmcResponse> replies) throws ParseException {
-    PmcResponse r = replies.get(0);
+  private static CurrentDataSet read(PmcResponse r) throws ParseException {
     return new CurrentDataSet(
         (int) r.integer("stepsRemoved"), r.decimal("offsetFromMaster"), r.decimal("meanPathDelay"));
   }

@@ -10,13 +10,11 @@ import java.util.List;
  */
 final class DataSetParser<T> extends AbstractTextParser<T> {
 
-  private final String managementId;
-  private final DataSetReader<T> reader;
+  private final DataSet<T> dataSet;
 
-  DataSetParser(String format, String managementId, DataSetReader<T> reader) {
-    super(format, text -> onlyOf(managementId, text));
-    this.managementId = managementId;
-    this.reader = reader;
+  DataSetParser(String format, DataSet<T> dataSet) {
+    super(format, text -> onlyOf(dataSet.managementId(), text));
+    this.dataSet = dataSet;
   }
 
   private static boolean onlyOf(String managementId, String text) {
@@ -28,6 +26,7 @@ final class DataSetParser<T> extends AbstractTextParser<T> {
   public T parse(String text) throws ParseException {
     List<PmcResponse> replies = PmcOutput.read(format(), text);
     for (PmcResponse reply : replies) {
+      String managementId = dataSet.managementId();
       if (!reply.managementId().equals(managementId)) {
         throw ParseException.malformed(
             format(),
@@ -39,6 +38,6 @@ final class DataSetParser<T> extends AbstractTextParser<T> {
         throw ParseException.toolError(format(), reply.header().number(), reply.header().text());
       }
     }
-    return reader.read(replies);
+    return dataSet.read(replies);
   }
 }

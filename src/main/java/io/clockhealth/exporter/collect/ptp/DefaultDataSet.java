@@ -1,15 +1,14 @@
 package io.clockhealth.exporter.collect.ptp;
 
 import io.clockhealth.exporter.parse.ParseException;
-import java.util.List;
 
 /** {@code DEFAULT_DATA_SET}: this clock's own identity and settings. */
 record DefaultDataSet(String clockIdentity, boolean slaveOnly, int clockClass, int domainNumber) {
 
-  static final String ID = "DEFAULT_DATA_SET";
+  static final DataSet<DefaultDataSet> DATA_SET =
+      DataSet.clockWide("DEFAULT_DATA_SET", DefaultDataSet::read);
 
-  static DefaultDataSet read(List<PmcResponse> replies) throws ParseException {
-    PmcResponse r = replies.get(0);
+  private static DefaultDataSet read(PmcResponse r) throws ParseException {
     return new DefaultDataSet(
         r.text("clockIdentity"),
         r.flag("slaveOnly"),

@@ -1,7 +1,6 @@
 package io.clockhealth.exporter.collect.ptp;
 
 import io.clockhealth.exporter.parse.ParseException;
-import java.util.List;
 
 /**
  * {@code PARENT_DATA_SET}: the master port this clock follows and the grandmaster behind it. A
@@ -13,10 +12,10 @@ record ParentDataSet(
     int grandmasterClockClass,
     String grandmasterClockAccuracy) {
 
-  static final String ID = "PARENT_DATA_SET";
+  static final DataSet<ParentDataSet> DATA_SET =
+      DataSet.clockWide("PARENT_DATA_SET", ParentDataSet::read);
 
-  static ParentDataSet read(List<PmcResponse> replies) throws ParseException {
-    PmcResponse r = replies.get(0);
+  private static ParentDataSet read(PmcResponse r) throws ParseException {
     return new ParentDataSet(
         r.text("parentPortIdentity"),
         r.text("grandmasterIdentity"),

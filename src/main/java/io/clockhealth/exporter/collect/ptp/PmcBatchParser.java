@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,16 +20,19 @@ final class PmcBatchParser extends AbstractTextParser<PmcBatch> {
 
   static final String FORMAT = "pmc";
 
-  /** The management IDs with a parser of their own. */
-  static final Set<String> READ =
-      Set.of(
-          CurrentDataSet.ID,
-          ParentDataSet.ID,
-          PortDataSet.ID,
-          TimeStatus.ID,
-          TimeProperties.ID,
-          DefaultDataSet.ID,
-          PortProperties.ID);
+  /** The data sets read, in the order the collector asks pmc for them. */
+  static final List<DataSet<?>> READ =
+      List.of(
+          CurrentDataSet.DATA_SET,
+          ParentDataSet.DATA_SET,
+          PortDataSet.DATA_SET,
+          TimeStatus.DATA_SET,
+          TimeProperties.DATA_SET,
+          DefaultDataSet.DATA_SET,
+          PortProperties.DATA_SET);
+
+  private static final Set<String> READ_IDS =
+      READ.stream().map(DataSet::managementId).collect(Collectors.toUnmodifiableSet());
 
   PmcBatchParser() {
     super(FORMAT, PmcBatchParser::looksLike);
@@ -40,7 +44,7 @@ final class PmcBatchParser extends AbstractTextParser<PmcBatch> {
       return false;
     }
     String first = ids.get(0);
-    boolean oneReadId = READ.contains(first) && ids.stream().allMatch(first::equals);
+    boolean oneReadId = READ_IDS.contains(first) && ids.stream().allMatch(first::equals);
     return !oneReadId;
   }
 
@@ -56,20 +60,19 @@ final class PmcBatchParser extends AbstractTextParser<PmcBatch> {
       }
     }
     return new PmcBatch(
-        read(byId, CurrentDataSet.ID, CurrentDataSet::read),
-        read(byId, ParentDataSet.ID, ParentDataSet::read),
-        read(byId, PortDataSet.ID, PortDataSet::read),
-        read(byId, TimeStatus.ID, TimeStatus::read),
-        read(byId, TimeProperties.ID, TimeProperties::read),
-        read(byId, DefaultDataSet.ID, DefaultDataSet::read),
-        read(byId, PortProperties.ID, PortProperties::read),
+        read(byId, CurrentDataSet.DATA_SET),
+        read(byId, ParentDataSet.DATA_SET),
+        read(byId, PortDataSet.DATA_SET),
+        read(byId, TimeStatus.DATA_SET),
+        read(byId, TimeProperties.DATA_SET),
+        read(byId, DefaultDataSet.DATA_SET),
+        read(byId, PortProperties.DATA_SET),
         refused);
   }
 
-  private static <T> @Nullable T read(
-      Map<String, List<PmcResponse>> byId, String id, DataSetReader<T> reader)
+  private static <T> @Nullable T read(Map<String, List<PmcResponse>> byId, DataSet<T> dataSet)
       throws ParseException {
-    List<PmcResponse> replies = byId.get(id);
-    return replies == null ? null : reader.read(replies);
+    List<PmcResponse> replies = byId.get(dataSet.managementId());
+    return replies == null ? null : dataSet.read(replies);
   }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 /** {@code PORT_DATA_SET}: one block per port, with its state and its Sync interval. */
 record PortDataSet(List<Port> ports) {
 
-  static final String ID = "PORT_DATA_SET";
+  static final DataSet<PortDataSet> DATA_SET = DataSet.perPort("PORT_DATA_SET", PortDataSet::read);
 
   /**
    * @param logSyncInterval log2 of the Sync interval in seconds (0 = one Sync a second)
@@ -19,7 +19,7 @@ record PortDataSet(List<Port> ports) {
     ports = List.copyOf(ports);
   }
 
-  static PortDataSet read(List<PmcResponse> replies) throws ParseException {
+  private static PortDataSet read(List<PmcResponse> replies) throws ParseException {
     List<Port> ports = new ArrayList<>();
     for (PmcResponse r : replies) {
       String word = r.text("portState");

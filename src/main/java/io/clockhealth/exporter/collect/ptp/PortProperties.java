@@ -7,7 +7,8 @@ import java.util.List;
 /** {@code PORT_PROPERTIES_NP}: each port's interface and how it timestamps. */
 record PortProperties(List<Port> ports) {
 
-  static final String ID = "PORT_PROPERTIES_NP";
+  static final DataSet<PortProperties> DATA_SET =
+      DataSet.perPort("PORT_PROPERTIES_NP", PortProperties::read);
 
   /**
    * @param timestamping {@code SOFTWARE}, {@code HARDWARE}, {@code LEGACY_HW}, {@code ONESTEP}...
@@ -18,7 +19,7 @@ record PortProperties(List<Port> ports) {
     ports = List.copyOf(ports);
   }
 
-  static PortProperties read(List<PmcResponse> replies) throws ParseException {
+  private static PortProperties read(List<PmcResponse> replies) throws ParseException {
     List<Port> ports = new ArrayList<>();
     for (PmcResponse r : replies) {
       ports.add(new Port(r.portIdentity(), r.text("interface"), r.text("timestamping")));

@@ -25,16 +25,9 @@ import java.util.function.Predicate;
  */
 public final class PtpCollector implements DaemonCollector {
 
-  /** The data sets asked for, in the order pmc sends them. */
+  /** The management IDs asked for, in the order pmc sends them: every one the parser reads. */
   static final List<String> DATA_SETS =
-      List.of(
-          CurrentDataSet.ID,
-          ParentDataSet.ID,
-          PortDataSet.ID,
-          TimeStatus.ID,
-          TimeProperties.ID,
-          DefaultDataSet.ID,
-          PortProperties.ID);
+      PmcBatchParser.READ.stream().map(DataSet::managementId).toList();
 
   private final ToolInvoker pmc;
   private final List<String> arguments;
@@ -120,22 +113,22 @@ public final class PtpCollector implements DaemonCollector {
     }
     List<String> missing = new ArrayList<>();
     if (batch.current() == null) {
-      missing.add(CurrentDataSet.ID);
+      missing.add(CurrentDataSet.DATA_SET.managementId());
     }
     if (batch.parent() == null) {
-      missing.add(ParentDataSet.ID);
+      missing.add(ParentDataSet.DATA_SET.managementId());
     }
     if (batch.ports() == null) {
-      missing.add(PortDataSet.ID);
+      missing.add(PortDataSet.DATA_SET.managementId());
     }
     if (batch.timeStatus() == null) {
-      missing.add(TimeStatus.ID);
+      missing.add(TimeStatus.DATA_SET.managementId());
     }
     if (batch.timeProperties() == null) {
-      missing.add(TimeProperties.ID);
+      missing.add(TimeProperties.DATA_SET.managementId());
     }
     if (batch.defaults() == null) {
-      missing.add(DefaultDataSet.ID);
+      missing.add(DefaultDataSet.DATA_SET.managementId());
     }
     if (!missing.isEmpty()) {
       problems.add(command + ": ptp4l did not answer " + String.join(", ", missing));

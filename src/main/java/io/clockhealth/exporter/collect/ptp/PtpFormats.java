@@ -21,32 +21,31 @@ public final class PtpFormats {
 
   public static final TextParser<CurrentDataSet> CURRENT =
       FORMATS.register(
-          new DataSetParser<>("pmc-current-data-set", CurrentDataSet.ID, CurrentDataSet::read),
+          new DataSetParser<>("pmc-current-data-set", CurrentDataSet.DATA_SET),
           only(v -> new PmcBatch(v, null, null, null, null, null, null, List.of())));
   public static final TextParser<ParentDataSet> PARENT =
       FORMATS.register(
-          new DataSetParser<>("pmc-parent-data-set", ParentDataSet.ID, ParentDataSet::read),
+          new DataSetParser<>("pmc-parent-data-set", ParentDataSet.DATA_SET),
           only(v -> new PmcBatch(null, v, null, null, null, null, null, List.of())));
   public static final TextParser<PortDataSet> PORT =
       FORMATS.register(
-          new DataSetParser<>("pmc-port-data-set", PortDataSet.ID, PortDataSet::read),
+          new DataSetParser<>("pmc-port-data-set", PortDataSet.DATA_SET),
           only(v -> new PmcBatch(null, null, v, null, null, null, null, List.of())));
   public static final TextParser<TimeStatus> TIME_STATUS =
       FORMATS.register(
-          new DataSetParser<>("pmc-time-status-np", TimeStatus.ID, TimeStatus::read),
+          new DataSetParser<>("pmc-time-status-np", TimeStatus.DATA_SET),
           only(v -> new PmcBatch(null, null, null, v, null, null, null, List.of())));
   public static final TextParser<TimeProperties> TIME_PROPERTIES =
       FORMATS.register(
-          new DataSetParser<>(
-              "pmc-time-properties-data-set", TimeProperties.ID, TimeProperties::read),
+          new DataSetParser<>("pmc-time-properties-data-set", TimeProperties.DATA_SET),
           only(v -> new PmcBatch(null, null, null, null, v, null, null, List.of())));
   public static final TextParser<DefaultDataSet> DEFAULT =
       FORMATS.register(
-          new DataSetParser<>("pmc-default-data-set", DefaultDataSet.ID, DefaultDataSet::read),
+          new DataSetParser<>("pmc-default-data-set", DefaultDataSet.DATA_SET),
           only(v -> new PmcBatch(null, null, null, null, null, v, null, List.of())));
   public static final TextParser<PortProperties> PORT_PROPERTIES =
       FORMATS.register(
-          new DataSetParser<>("pmc-port-properties-np", PortProperties.ID, PortProperties::read),
+          new DataSetParser<>("pmc-port-properties-np", PortProperties.DATA_SET),
           only(v -> new PmcBatch(null, null, null, null, null, null, v, List.of())));
   public static final TextParser<PmcBatch> BATCH =
       FORMATS.register(new PmcBatchParser(), only(Function.identity()));

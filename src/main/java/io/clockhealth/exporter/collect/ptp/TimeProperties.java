@@ -1,7 +1,6 @@
 package io.clockhealth.exporter.collect.ptp;
 
 import io.clockhealth.exporter.parse.ParseException;
-import java.util.List;
 
 /**
  * {@code TIME_PROPERTIES_DATA_SET}: what the grandmaster announces of its time.
@@ -18,10 +17,10 @@ record TimeProperties(
     boolean frequencyTraceable,
     String timeSource) {
 
-  static final String ID = "TIME_PROPERTIES_DATA_SET";
+  static final DataSet<TimeProperties> DATA_SET =
+      DataSet.clockWide("TIME_PROPERTIES_DATA_SET", TimeProperties::read);
 
-  static TimeProperties read(List<PmcResponse> replies) throws ParseException {
-    PmcResponse r = replies.get(0);
+  private static TimeProperties read(PmcResponse r) throws ParseException {
     return new TimeProperties(
         (int) r.integer("currentUtcOffset"),
         r.flag("currentUtcOffsetValid"),

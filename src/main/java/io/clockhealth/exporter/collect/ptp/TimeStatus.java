@@ -1,7 +1,6 @@
 package io.clockhealth.exporter.collect.ptp;
 
 import io.clockhealth.exporter.parse.ParseException;
-import java.util.List;
 
 /**
  * {@code TIME_STATUS_NP}, linuxptp's own status.
@@ -12,10 +11,9 @@ import java.util.List;
  */
 record TimeStatus(long masterOffsetNs, long ingressTimeNs, boolean gmPresent, String gmIdentity) {
 
-  static final String ID = "TIME_STATUS_NP";
+  static final DataSet<TimeStatus> DATA_SET = DataSet.clockWide("TIME_STATUS_NP", TimeStatus::read);
 
-  static TimeStatus read(List<PmcResponse> replies) throws ParseException {
-    PmcResponse r = replies.get(0);
+  private static TimeStatus read(PmcResponse r) throws ParseException {
     return new TimeStatus(
         r.integer("master_offset"),
         r.integer("ingress_time"),

@@ -68,7 +68,9 @@ public final class TimesyncdCollector implements DaemonCollector {
             TimesyncdReportMapper.system(propertiesValue, statusValue, showValue),
             TimesyncdReportMapper.sources(propertiesValue, statusValue),
             List.of(),
-            TimesyncdReportMapper.host(showValue)),
+            TimesyncdReportMapper.host(showValue),
+            null,
+            null),
         problems);
   }
 }

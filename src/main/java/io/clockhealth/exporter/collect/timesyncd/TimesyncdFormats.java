@@ -48,7 +48,9 @@ public final class TimesyncdFormats {
                   null,
                   List.of(),
                   List.of(),
-                  TimesyncdReportMapper.host(p)));
+                  TimesyncdReportMapper.host(p),
+                  null,
+                  null));
   public static final TextParser<TimedateStatus> STATUS =
       FORMATS.register(new StatusParser(), s -> report(null, List.of()));
 

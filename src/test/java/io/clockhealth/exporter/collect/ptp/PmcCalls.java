@@ -48,7 +48,9 @@ final class PmcCalls {
     for (String id : PtpCollector.DATA_SETS) {
       sending.append("sending: GET ").append(id).append('\n');
       String capture =
-          PtpParsers.capture(id.equals(PortProperties.ID) ? propertiesPhase : phase, "GET " + id);
+          PtpParsers.capture(
+              id.equals(PortProperties.DATA_SET.managementId()) ? propertiesPhase : phase,
+              "GET " + id);
       List<String> lines = capture.lines().filter(l -> !l.startsWith("sending:")).toList();
       replies.append(String.join("\n", lines)).append('\n');
     }
