@@ -22,50 +22,28 @@ public record Overrides(
     PtpSettings.Flags ptp,
     Map<Daemon, ToolOverrides> tools) {
 
-  public static final Overrides NONE = onlyTools(Map.of());
+  /** No flag given. */
+  public static final Overrides NONE =
+      new Overrides(
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          HostPaths.Flags.NONE,
+          PtpSettings.Flags.NONE,
+          Map.of());
 
   public Overrides {
     Map<Daemon, ToolOverrides> copy = new EnumMap<>(Daemon.class);
     copy.putAll(tools);
     tools = Map.copyOf(copy);
-  }
-
-  /** No flag given but the per-daemon ones. */
-  public static Overrides onlyTools(Map<Daemon, ToolOverrides> tools) {
-    return new Overrides(
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        HostPaths.Flags.NONE,
-        PtpSettings.Flags.NONE,
-        tools);
-  }
-
-  /** These flags with the PTP ones replaced. */
-  public Overrides withPtp(PtpSettings.Flags flags) {
-    return new Overrides(
-        listenAddress,
-        telemetryPath,
-        webConfigFile,
-        maxRequests,
-        logLevel,
-        commandTimeout,
-        maxOutputBytes,
-        maxSources,
-        minInterval,
-        chronyClients,
-        chronyClientsPerClient,
-        hostPaths,
-        flags,
-        tools);
   }
 
   public ToolOverrides tool(Daemon daemon) {

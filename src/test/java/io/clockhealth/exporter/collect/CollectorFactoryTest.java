@@ -11,6 +11,7 @@ import io.clockhealth.exporter.config.ToolSettings;
 import io.clockhealth.exporter.exec.ExecutableResolver;
 import io.clockhealth.exporter.model.Daemon;
 import io.clockhealth.exporter.model.DaemonReport;
+import io.clockhealth.exporter.testing.Flags;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -74,7 +75,7 @@ class CollectorFactoryTest {
 
   /** Overrides of the collectors' settings only. */
   private static Overrides tools(Map<Daemon, ToolOverrides> tools) {
-    return Overrides.onlyTools(tools);
+    return Flags.tools(tools);
   }
 
   private static Overrides forcing(Daemon daemon, boolean enabled) {
@@ -148,8 +149,7 @@ class CollectorFactoryTest {
     install("pmc");
     Files.createDirectories(root.resolve("run/ptp"));
     Files.writeString(root.resolve("run/ptp/eth0.sock"), "");
-    Overrides socket =
-        Overrides.NONE.withPtp(new PtpSettings.Flags(null, "/run/ptp/eth0.sock", null));
+    Overrides socket = Flags.ptp(new PtpSettings.Flags(null, "/run/ptp/eth0.sock", null));
     assertThat(enabled(socket)).containsExactly("ptp");
     assertThat(enabled(forcing(Daemon.PTP4L, true))).as("forced on").containsExactly("ptp");
   }

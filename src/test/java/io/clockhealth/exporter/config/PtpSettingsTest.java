@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clockhealth.exporter.model.Daemon;
+import io.clockhealth.exporter.testing.Flags;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PtpSettingsTest {
 
   private static Overrides flags(PtpSettings.Flags ptp) {
-    return Overrides.NONE.withPtp(ptp);
+    return Flags.ptp(ptp);
   }
 
   @Test

@@ -1,7 +1,6 @@
 package io.clockhealth.exporter.collect.chrony;
 
 import io.clockhealth.exporter.collect.DaemonCollector;
-import io.clockhealth.exporter.collect.OutputParser;
 import io.clockhealth.exporter.collect.Reading;
 import io.clockhealth.exporter.collect.Step;
 import io.clockhealth.exporter.collect.ToolInvoker;
@@ -47,7 +46,7 @@ public final class ChronyCollector implements DaemonCollector {
   private static final String NOT_AUTHORISED = "501";
 
   /** Every report, in call order: the unprivileged ones first, so a refusal never hides them. */
-  private static final List<ChronycBatch.Report> REPORTS =
+  private static final List<ChronycBatch.Report<?>> REPORTS =
       List.of(
           ChronycBatch.TRACKING,
           ChronycBatch.SOURCES,
@@ -60,10 +59,10 @@ public final class ChronyCollector implements DaemonCollector {
 
   private final ToolInvoker chronyc;
   private final ChronyClientsSettings clients;
-  private final List<ChronycBatch.Report> reports;
+  private final List<ChronycBatch.Report<?>> reports;
 
   /** Reports chronyd refused over this connection; never asked again. */
-  private final Set<ChronycBatch.Report> refused = ConcurrentHashMap.newKeySet();
+  private final Set<ChronycBatch.Report<?>> refused = ConcurrentHashMap.newKeySet();
 
   public ChronyCollector(CommandRunner runner, ToolSettings settings) {
     this(runner, settings, ChronyClientsSettings.OFF);
@@ -75,7 +74,7 @@ public final class ChronyCollector implements DaemonCollector {
     this.chronyc =
         ToolInvoker.of(runner, settings, ToolInvoker.ExtraArguments.FIRST, ChronyErrors.DETECTOR);
     this.clients = clients;
-    List<ChronycBatch.Report> all = new ArrayList<>(REPORTS);
+    List<ChronycBatch.Report<?>> all = new ArrayList<>(REPORTS);
     if (clients.enabled()) {
       all.add(ChronycBatch.CLIENTS);
     }
@@ -129,7 +128,7 @@ public final class ChronyCollector implements DaemonCollector {
    * @param reading what the collection serves, when {@code refusal} is null
    * @param refusal a privileged report chronyd refused: the call is to be repeated without it
    */
-  private record Attempt(@Nullable Reading reading, ChronycBatch.@Nullable Report refusal) {
+  private record Attempt(@Nullable Reading reading, ChronycBatch.@Nullable Report<?> refusal) {
     Reading served() {
       return Objects.requireNonNull(reading, "no refusal, so a reading");
     }
@@ -151,35 +150,14 @@ public final class ChronyCollector implements DaemonCollector {
       return new Attempt(Reading.failed(completed.failedRun()), null);
     }
     Step<ChronyTracking> tracking =
-        Objects.requireNonNull(
-            reports.get(ChronycBatch.TRACKING, ChronyFormats.TRACKING::parse),
-            "tracking is always asked");
-    @Nullable Step<List<ChronySource>> sources =
-        reports.get(ChronycBatch.SOURCES, ChronyFormats.SOURCES::parse);
-    @Nullable Step<List<ChronySourceStats>> stats =
-        reports.get(ChronycBatch.SOURCESTATS, ChronyFormats.SOURCESTATS::parse);
-    @Nullable Step<ChronyActivity> activity =
-        reports.get(ChronycBatch.ACTIVITY, ChronyFormats.ACTIVITY::parse);
-    @Nullable Step<List<ChronySelectData>> selection =
-        reports.get(ChronycBatch.SELECTDATA, ChronyFormats.SELECTDATA::parse);
-    @Nullable Step<List<ChronyNtpData>> ntp =
-        reports.get(ChronycBatch.NTPDATA, ChronyFormats.NTPDATA::parse);
-    @Nullable Step<List<ChronyAuthData>> auth =
-        reports.get(ChronycBatch.AUTHDATA, ChronyFormats.AUTHDATA::parse);
-    @Nullable Step<ChronyServerStats> server =
-        reports.get(ChronycBatch.SERVERSTATS, ChronyFormats.SERVERSTATS::parse);
-    @Nullable Step<List<ChronyClient>> clientLog =
-        reports.get(ChronycBatch.CLIENTS, ChronyFormats.CLIENTS::parse);
-
-    Optional<Step<?>> down =
-        Reading.daemonStopped(
-            tracking, sources, stats, activity, selection, ntp, auth, server, clientLog);
+        Objects.requireNonNull(reports.get(ChronycBatch.TRACKING), "tracking is always asked");
+    Optional<Step<?>> down = Reading.daemonStopped(reports.all().toArray(Step<?>[]::new));
     if (down.isPresent()) {
       // chronyd did not answer, or died during this call: what it said before is not its state
       // now. Whichever report noticed, the cause is the same one, logged once.
       return new Attempt(new Reading.Unread(reports.daemonDown(down.get()), false), null);
     }
-    Optional<ChronycBatch.Report> refusal = reports.refusal();
+    Optional<ChronycBatch.Report<?>> refusal = reports.refusal();
     if (refusal.isPresent()) {
       return new Attempt(null, refusal.get());
     }
@@ -190,17 +168,19 @@ public final class ChronyCollector implements DaemonCollector {
     SystemStatus system =
         ChronyReportMapper.system(Objects.requireNonNull(tracking.value(), "tracking succeeded"));
     SystemStatus.Builder withActivity = system.toBuilder();
-    ok(activity, problems)
+    ok(reports.get(ChronycBatch.ACTIVITY), problems)
         .map(ChronyReportMapper::activity)
         .ifPresent(
             a -> withActivity.sourcesOnline(a.sourcesOnline()).sourcesOffline(a.sourcesOffline()));
 
     List<SourceStatus> sourceStatuses = List.of();
-    Optional<List<ChronySourceStats>> statsRows = ok(stats, problems);
-    Optional<List<ChronySelectData>> selectionRows = ok(selection, problems);
-    Optional<List<ChronyNtpData>> ntpRows = ok(ntp, problems);
-    Optional<List<ChronyAuthData>> authRows = ok(auth, problems);
-    Optional<List<ChronySource>> sourceRows = ok(sources, problems);
+    Optional<List<ChronySourceStats>> statsRows =
+        ok(reports.get(ChronycBatch.SOURCESTATS), problems);
+    Optional<List<ChronySelectData>> selectionRows =
+        ok(reports.get(ChronycBatch.SELECTDATA), problems);
+    Optional<List<ChronyNtpData>> ntpRows = ok(reports.get(ChronycBatch.NTPDATA), problems);
+    Optional<List<ChronyAuthData>> authRows = ok(reports.get(ChronycBatch.AUTHDATA), problems);
+    Optional<List<ChronySource>> sourceRows = ok(reports.get(ChronycBatch.SOURCES), problems);
     if (sourceRows.isPresent()) {
       sourceStatuses =
           ChronyReportMapper.sources(
@@ -211,9 +191,11 @@ public final class ChronyCollector implements DaemonCollector {
               authRows.orElse(List.of()));
     }
     List<ServerStat> serverStats =
-        ok(server, problems).map(ChronyReportMapper::serverStats).orElse(List.of());
+        ok(reports.get(ChronycBatch.SERVERSTATS), problems)
+            .map(ChronyReportMapper::serverStats)
+            .orElse(List.of());
     ServerClients clientStats =
-        ok(clientLog, problems)
+        ok(reports.get(ChronycBatch.CLIENTS), problems)
             .map(c -> ChronyReportMapper.clients(c, clients.perClient()))
             .orElse(null);
 
@@ -250,12 +232,13 @@ public final class ChronyCollector implements DaemonCollector {
   /** The reports of one batch call, each interpreted from its own share of the output. */
   private final class Reports {
     private final ToolInvoker.Call call;
-    private final Map<ChronycBatch.Report, ChronycBatch.Section> sections;
-    private final Map<ChronycBatch.Report, Step<?>> interpreted = new LinkedHashMap<>();
+    private final Map<ChronycBatch.Report<?>, ChronycBatch.Section> sections;
+    private final Map<ChronycBatch.Report<?>, Step<?>> interpreted = new LinkedHashMap<>();
 
     Reports(ToolInvoker.Call call, ChronycBatch batch) {
       this.call = call;
       this.sections = batch.split(call.result().stdout(), call.result().stderr());
+      sections.forEach((report, section) -> interpreted.put(report, interpret(report, section)));
     }
 
     /** A non-zero exit that no report's error line explains. */
@@ -272,30 +255,26 @@ public final class ChronyCollector implements DaemonCollector {
           : call.command() + " reported \"" + step.error().line().strip() + "\"";
     }
 
-    /**
-     * The first socket-only report chronyd refused to this client, in call order, among those
-     * interpreted so far.
-     */
-    Optional<ChronycBatch.Report> refusal() {
+    /** The first socket-only report chronyd refused to this client, in call order. */
+    Optional<ChronycBatch.Report<?>> refusal() {
       return interpreted.entrySet().stream()
           .filter(e -> e.getKey().privileged() && e.getValue().failedWith(NOT_AUTHORISED))
-          .map(Map.Entry::getKey)
+          .<ChronycBatch.Report<?>>map(Map.Entry::getKey)
           .findFirst();
     }
 
-    /** What {@code report} said; {@code null} when it is not in this call. */
-    <T> @Nullable Step<T> get(ChronycBatch.Report report, OutputParser<T> parser) {
-      ChronycBatch.Section section = sections.get(report);
-      if (section == null) {
-        return null;
-      }
-      Step<T> step = interpret(report, section, parser);
-      interpreted.put(report, step);
-      return step;
+    /** What every report of this call said, in call order. */
+    List<Step<?>> all() {
+      return List.copyOf(interpreted.values());
     }
 
-    private <T> Step<T> interpret(
-        ChronycBatch.Report report, ChronycBatch.Section section, OutputParser<T> parser) {
+    /** What {@code report} said; {@code null} when it is not in this call. */
+    @SuppressWarnings("unchecked") // each step was interpreted by its own report's parser
+    <T> @Nullable Step<T> get(ChronycBatch.Report<T> report) {
+      return (Step<T>) interpreted.get(report);
+    }
+
+    private <T> Step<T> interpret(ChronycBatch.Report<T> report, ChronycBatch.Section section) {
       String command = call.command() + " (" + report.name() + ")";
       if (!section.ran()) {
         return Step.failure(
@@ -304,7 +283,7 @@ public final class ChronyCollector implements DaemonCollector {
             null,
             false);
       }
-      return chronyc.interpret(command, section.output(), parser);
+      return chronyc.interpret(command, section.output(), report.parser()::parse);
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.clockhealth.exporter.collect.chrony;
 
+import io.clockhealth.exporter.parse.TextParser;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,29 +31,44 @@ final class ChronycBatch {
    * One chronyc report as it appears in a batch.
    *
    * @param name the chronyc command
+   * @param parser reads its share of the output
    * @param ownsLine whether a CSV line has this report's shape
    * @param singleLine the report is exactly one line when it succeeds
    * @param privileged chronyd answers it only over its Unix socket (501 over UDP)
    */
-  record Report(String name, Predicate<String> ownsLine, boolean singleLine, boolean privileged) {}
+  record Report<T>(
+      String name,
+      TextParser<T> parser,
+      Predicate<String> ownsLine,
+      boolean singleLine,
+      boolean privileged) {
 
-  static final Report TRACKING =
-      new Report("tracking", ChronyFormats.TRACKING::recognises, true, false);
-  static final Report SOURCES =
-      new Report("sources", ChronyFormats.SOURCES::recognises, false, false);
-  static final Report SOURCESTATS =
-      new Report("sourcestats", ChronyFormats.SOURCESTATS::recognises, false, false);
-  static final Report ACTIVITY = new Report("activity", ActivityParser::isCsvLine, true, false);
-  static final Report SELECTDATA =
-      new Report("selectdata", ChronyFormats.SELECTDATA::recognises, false, true);
-  static final Report NTPDATA =
-      new Report("ntpdata", ChronyFormats.NTPDATA::recognises, false, true);
-  static final Report AUTHDATA =
-      new Report("authdata", ChronyFormats.AUTHDATA::recognises, false, true);
-  static final Report SERVERSTATS =
-      new Report("serverstats", ChronyFormats.SERVERSTATS::recognises, true, true);
-  static final Report CLIENTS =
-      new Report("clients", ChronyFormats.CLIENTS::recognises, false, true);
+    /** A report whose lines are those its parser recognises. */
+    static <T> Report<T> of(
+        String name, TextParser<T> parser, boolean singleLine, boolean privileged) {
+      return new Report<>(name, parser, parser::recognises, singleLine, privileged);
+    }
+  }
+
+  static final Report<ChronyTracking> TRACKING =
+      Report.of("tracking", ChronyFormats.TRACKING, true, false);
+  static final Report<List<ChronySource>> SOURCES =
+      Report.of("sources", ChronyFormats.SOURCES, false, false);
+  static final Report<List<ChronySourceStats>> SOURCESTATS =
+      Report.of("sourcestats", ChronyFormats.SOURCESTATS, false, false);
+  // activity's parser takes its human layout too; in a batch only its CSV line is its own.
+  static final Report<ChronyActivity> ACTIVITY =
+      new Report<>("activity", ChronyFormats.ACTIVITY, ActivityParser::isCsvLine, true, false);
+  static final Report<List<ChronySelectData>> SELECTDATA =
+      Report.of("selectdata", ChronyFormats.SELECTDATA, false, true);
+  static final Report<List<ChronyNtpData>> NTPDATA =
+      Report.of("ntpdata", ChronyFormats.NTPDATA, false, true);
+  static final Report<List<ChronyAuthData>> AUTHDATA =
+      Report.of("authdata", ChronyFormats.AUTHDATA, false, true);
+  static final Report<ChronyServerStats> SERVERSTATS =
+      Report.of("serverstats", ChronyFormats.SERVERSTATS, true, true);
+  static final Report<List<ChronyClient>> CLIENTS =
+      Report.of("clients", ChronyFormats.CLIENTS, false, true);
 
   /**
    * What one report of the batch printed.
@@ -64,9 +80,9 @@ final class ChronycBatch {
 
   private static final Section NOT_RUN = new Section(false, "");
 
-  private final List<Report> reports;
+  private final List<Report<?>> reports;
 
-  ChronycBatch(List<Report> reports) {
+  ChronycBatch(List<Report<?>> reports) {
     if (reports.isEmpty()) {
       throw new IllegalArgumentException("a batch needs at least one report");
     }
@@ -83,7 +99,7 @@ final class ChronycBatch {
    *
    * @return every report of the batch, in order, with what it printed
    */
-  Map<Report, Section> split(String stdout, String stderr) {
+  Map<Report<?>, Section> split(String stdout, String stderr) {
     List<List<String>> lines = new ArrayList<>();
     reports.forEach(r -> lines.add(new ArrayList<>()));
     int current = -1; // the report that owns the latest line
@@ -108,7 +124,7 @@ final class ChronycBatch {
         lines.get(stoppedAt).add(stderrError.get().line());
       }
     }
-    Map<Report, Section> sections = new LinkedHashMap<>();
+    Map<Report<?>, Section> sections = new LinkedHashMap<>();
     for (int i = 0; i < reports.size(); i++) {
       boolean ran = stoppedAt < 0 || i <= stoppedAt;
       sections.put(reports.get(i), ran ? new Section(true, joined(lines.get(i))) : NOT_RUN);

@@ -7,6 +7,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -31,9 +34,17 @@ public record SystemdTimestamp(
   // The weekday is any word: `timedatectl status` localises it (German "Mo", "Di").
   private static final Pattern FORMATTED =
       Pattern.compile(
-          "[^\\s\\d]+ (\\d{4})-(\\d{2})-(\\d{2}) (\\d{2}):(\\d{2}):(\\d{2})(?:\\.(\\d{1,9}))? (\\S+)");
+          "[^\\s\\d]+ (\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?) (\\S+)");
   private static final Pattern UNIX_SECONDS = Pattern.compile("@(\\d{1,12})(?:\\.(\\d{1,9}))?");
   private static final Pattern MICROSECONDS = Pattern.compile("\\d{1,18}");
+  private static final DateTimeFormatter LOCAL_TIME =
+      new DateTimeFormatterBuilder()
+          .appendPattern("uuuu-MM-dd HH:mm:ss")
+          .optionalStart()
+          .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
+          .optionalEnd()
+          .toFormatter(Locale.ROOT)
+          .withResolverStyle(ResolverStyle.STRICT);
   private static final DateTimeFormatter SHORT_ZONE_NAME =
       DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
 
@@ -51,8 +62,8 @@ public record SystemdTimestamp(
     }
     Matcher m = FORMATTED.matcher(value);
     if (m.matches()) {
-      LocalDateTime local = localTime(m, value);
-      String zone = m.group(8);
+      LocalDateTime local = localTime(m.group(1), value);
+      String zone = m.group(2);
       Instant instant =
           ZoneAbbreviations.offset(zone).map(offset -> local.toInstant(offset)).orElse(null);
       return new SystemdTimestamp(value, local, zone, instant);
@@ -115,17 +126,9 @@ public record SystemdTimestamp(
         printed, LocalDateTime.ofInstant(instant, ZoneOffset.UTC), "UTC", instant);
   }
 
-  private static LocalDateTime localTime(Matcher m, String value) {
-    String fraction = m.group(7) == null ? "0" : m.group(7);
+  private static LocalDateTime localTime(String printed, String value) {
     try {
-      return LocalDateTime.of(
-          Integer.parseInt(m.group(1)),
-          Integer.parseInt(m.group(2)),
-          Integer.parseInt(m.group(3)),
-          Integer.parseInt(m.group(4)),
-          Integer.parseInt(m.group(5)),
-          Integer.parseInt(m.group(6)),
-          Integer.parseInt((fraction + "00000000").substring(0, 9)));
+      return LocalDateTime.parse(printed, LOCAL_TIME);
     } catch (DateTimeException e) {
       throw new IllegalArgumentException("not a valid date: '" + value + "'", e);
     }

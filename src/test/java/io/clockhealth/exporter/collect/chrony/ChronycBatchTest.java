@@ -38,7 +38,7 @@ class ChronycBatchTest {
 
   @Test
   void everyReportGetsItsOwnLines() {
-    Map<Report, Section> split =
+    Map<Report<?>, Section> split =
         all.split(lines(TRACKING_LINE, SOURCE_A, SOURCE_B, STATS_A, STATS_B, SERVER_LINE), "");
     assertThat(split.get(TRACKING)).isEqualTo(ran(TRACKING_LINE));
     assertThat(split.get(SOURCES)).isEqualTo(ran(SOURCE_A, SOURCE_B));
@@ -48,7 +48,7 @@ class ChronycBatchTest {
 
   @Test
   void aSourceListThatChangesBetweenCommandsIsSplitByShapeNotCount() {
-    Map<Report, Section> split =
+    Map<Report<?>, Section> split =
         all.split(lines(TRACKING_LINE, SOURCE_A, STATS_A, STATS_B, STATS_C, SERVER_LINE), "");
     assertThat(split.get(SOURCES)).isEqualTo(ran(SOURCE_A));
     assertThat(split.get(SOURCESTATS)).isEqualTo(ran(STATS_A, STATS_B, STATS_C));
@@ -57,7 +57,7 @@ class ChronycBatchTest {
 
   @Test
   void reportsWithNoLinesRanAndPrintedNothing() {
-    Map<Report, Section> split = all.split(lines(TRACKING_LINE, SERVER_LINE), "");
+    Map<Report<?>, Section> split = all.split(lines(TRACKING_LINE, SERVER_LINE), "");
     assertThat(split.get(SOURCES)).isEqualTo(ran());
     assertThat(split.get(SOURCESTATS)).isEqualTo(ran());
     assertThat(split.get(SERVERSTATS)).isEqualTo(ran(SERVER_LINE));
@@ -66,7 +66,7 @@ class ChronycBatchTest {
   @Test
   void notAuthorisedGoesToThePrivilegedReportEvenWhenTheSourceListsAreEmpty() {
     // A `local`-only time server over UDP: no sources, and serverstats refused.
-    Map<Report, Section> split = all.split(lines(TRACKING_LINE, "501 Not authorised"), "");
+    Map<Report<?>, Section> split = all.split(lines(TRACKING_LINE, "501 Not authorised"), "");
     assertThat(split.get(SOURCES)).isEqualTo(ran());
     assertThat(split.get(SOURCESTATS)).isEqualTo(ran());
     assertThat(split.get(SERVERSTATS)).isEqualTo(ran("501 Not authorised"));
@@ -74,7 +74,7 @@ class ChronycBatchTest {
 
   @Test
   void notAuthorisedBeforeAnyLineIsTrackingRefused() {
-    Map<Report, Section> split = all.split(lines("501 Not authorised"), "");
+    Map<Report<?>, Section> split = all.split(lines("501 Not authorised"), "");
     assertThat(split.get(TRACKING)).isEqualTo(ran("501 Not authorised"));
     assertThat(split.get(SOURCES).ran()).isFalse();
     assertThat(split.get(SERVERSTATS).ran()).isFalse();
@@ -82,7 +82,7 @@ class ChronycBatchTest {
 
   @Test
   void aDaemonThatDiesMidCallEndsTheOutputAndTheRestDidNotRun() {
-    Map<Report, Section> split =
+    Map<Report<?>, Section> split =
         all.split(lines(TRACKING_LINE, SOURCE_A, "506 Cannot talk to daemon"), "");
     assertThat(split.get(TRACKING)).isEqualTo(ran(TRACKING_LINE));
     assertThat(split.get(SOURCES)).isEqualTo(ran(SOURCE_A, "506 Cannot talk to daemon"));
@@ -92,21 +92,22 @@ class ChronycBatchTest {
 
   @Test
   void aDaemonThatDiesAfterTrackingFailsTheNextReport() {
-    Map<Report, Section> split = all.split(lines(TRACKING_LINE, "506 Cannot talk to daemon"), "");
+    Map<Report<?>, Section> split =
+        all.split(lines(TRACKING_LINE, "506 Cannot talk to daemon"), "");
     assertThat(split.get(SOURCES)).isEqualTo(ran("506 Cannot talk to daemon"));
     assertThat(split.get(SOURCESTATS).ran()).isFalse();
   }
 
   @Test
   void chronycsOwnFailureOnStderrGoesToTheFirstUnfinishedReport() {
-    Map<Report, Section> split = all.split("", "Could not open connection to daemon\n");
+    Map<Report<?>, Section> split = all.split("", "Could not open connection to daemon\n");
     assertThat(split.get(TRACKING)).isEqualTo(ran("Could not open connection to daemon"));
     assertThat(split.get(SOURCES).ran()).isFalse();
   }
 
   @Test
   void anUnknownLineStaysWithTheReportBeingReadForItsParserToName() {
-    Map<Report, Section> split =
+    Map<Report<?>, Section> split =
         all.split(lines(TRACKING_LINE, "garbage", STATS_A, SERVER_LINE), "");
     assertThat(split.get(SOURCES)).isEqualTo(ran("garbage"));
     assertThat(split.get(SOURCESTATS)).isEqualTo(ran(STATS_A));
@@ -115,14 +116,15 @@ class ChronycBatchTest {
   @Test
   void aBatchWithoutServerstatsNeverAttributesARefusalOutsideItself() {
     ChronycBatch unprivileged = new ChronycBatch(List.of(TRACKING, SOURCES, SOURCESTATS));
-    Map<Report, Section> split = unprivileged.split(lines(TRACKING_LINE, "501 Not authorised"), "");
+    Map<Report<?>, Section> split =
+        unprivileged.split(lines(TRACKING_LINE, "501 Not authorised"), "");
     assertThat(split).doesNotContainKey(SERVERSTATS);
     assertThat(split.get(SOURCES)).isEqualTo(ran("501 Not authorised"));
   }
 
   @Test
   void blankLinesAreIgnored() {
-    Map<Report, Section> split = all.split("\n" + TRACKING_LINE + "\n\n" + SOURCE_A + "\n", "");
+    Map<Report<?>, Section> split = all.split("\n" + TRACKING_LINE + "\n\n" + SOURCE_A + "\n", "");
     assertThat(split.get(TRACKING)).isEqualTo(ran(TRACKING_LINE));
     assertThat(split.get(SOURCES)).isEqualTo(ran(SOURCE_A));
   }
