@@ -21,6 +21,7 @@ final class ServerFindings {
     if (!meantToServe || !Boolean.TRUE.equals(report.daemonUp())) {
       return List.of();
     }
+    String daemon = report.daemon().label();
     String received = MetricCatalog.SERVER_NTP_PACKETS_RECEIVED.baseName();
     for (ServerStat stat : report.serverStats()) {
       if (stat.name().equals(received) && stat.value() == 0) {
@@ -28,9 +29,9 @@ final class ServerFindings {
             new Finding(
                 "timeserver-no-clients",
                 Severity.WARNING,
-                report.daemon().label(),
+                daemon,
                 "This time server has had no NTP request since "
-                    + report.daemon().label()
+                    + daemon
                     + " started: no client follows it.",
                 "chronyc serverstats: NTP packets received 0",
                 "The hosts meant to follow it keep their own drifting clocks, and drift apart.",

@@ -31,12 +31,13 @@ final class TimesyncdFindings {
         || s == null) {
       return List.of();
     }
+    String daemon = report.daemon().label();
     if (report.sources().isEmpty()) {
       return List.of(
           new Finding(
               "timesyncd-no-server",
               Severity.CRITICAL,
-              report.daemon().label(),
+              daemon,
               "systemd-timesyncd has no NTP server to ask.",
               "timedatectl show-timesync: no ServerName, no ServerAddress",
               "It never corrects the clock: the clock drifts freely (seconds a day).",
@@ -49,7 +50,7 @@ final class TimesyncdFindings {
           new Finding(
               "timesyncd-no-reply",
               Severity.CRITICAL,
-              report.daemon().label(),
+              daemon,
               "systemd-timesyncd has had no reply from " + server.source() + ".",
               "timedatectl show-timesync: ServerName/ServerAddress "
                   + server.source()
@@ -69,7 +70,7 @@ final class TimesyncdFindings {
           new Finding(
               "timesyncd-reply-stale",
               Severity.WARNING,
-              report.daemon().label(),
+              daemon,
               "systemd-timesyncd's last reply from "
                   + server.source()
                   + " is "
