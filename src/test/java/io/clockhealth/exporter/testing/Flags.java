@@ -1,6 +1,5 @@
 package io.clockhealth.exporter.testing;
 
-import io.clockhealth.exporter.config.HostPaths;
 import io.clockhealth.exporter.config.Overrides;
 import io.clockhealth.exporter.config.PtpSettings;
 import io.clockhealth.exporter.config.ToolOverrides;
@@ -23,19 +22,20 @@ public final class Flags {
   }
 
   private static Overrides of(PtpSettings.Flags ptp, Map<Daemon, ToolOverrides> tools) {
+    Overrides none = Overrides.NONE;
     return new Overrides(
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        HostPaths.Flags.NONE,
+        none.listenAddress(),
+        none.telemetryPath(),
+        none.webConfigFile(),
+        none.maxRequests(),
+        none.logLevel(),
+        none.commandTimeout(),
+        none.maxOutputBytes(),
+        none.maxSources(),
+        none.minInterval(),
+        none.chronyClients(),
+        none.chronyClientsPerClient(),
+        none.hostPaths(),
         ptp,
         tools);
   }
