@@ -25,8 +25,8 @@ final class DataSetParser<T> extends AbstractTextParser<T> {
   @Override
   public T parse(String text) throws ParseException {
     List<PmcResponse> replies = PmcOutput.read(format(), text);
+    String managementId = dataSet.managementId();
     for (PmcResponse reply : replies) {
-      String managementId = dataSet.managementId();
       if (!reply.managementId().equals(managementId)) {
         throw ParseException.malformed(
             format(),
