@@ -125,6 +125,30 @@ public final class ExporterProcess implements AutoCloseable {
             "--log.level=debug");
   }
 
+  /**
+   * An exporter that only probes: {@code --config.file=<configYaml, written to
+   * target/it-daemons/<testClass>/<name>.yml>}, the chrony, ntpd and timesyncd collectors off.
+   */
+  public static Builder forProbes(Class<?> testClass, String name, String configYaml) {
+    Path config =
+        TestDaemons.targetDir()
+            .resolve("it-daemons")
+            .resolve(testClass.getSimpleName())
+            .resolve(name + ".yml");
+    try {
+      Files.createDirectories(config.getParent());
+      Files.writeString(config, configYaml);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return builder(testClass, name)
+        .args(
+            "--config.file=" + config,
+            "--no-collector.chrony",
+            "--no-collector.ntpd",
+            "--no-collector.timesyncd");
+  }
+
   /** JAVA_OPTS of deploy/systemd (the Dockerfile's ENTRYPOINT has the same flags). */
   public static String shippedJvmFlags() {
     Path env = TestDaemons.repoRoot().resolve("deploy/systemd/clock-health-exporter.env");
