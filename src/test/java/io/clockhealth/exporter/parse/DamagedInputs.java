@@ -22,6 +22,9 @@ import org.junit.jupiter.params.provider.Arguments;
  */
 public final class DamagedInputs {
 
+  /** Inputs with nothing in them but white space. */
+  public static final List<String> BLANK = List.of("", "\n", "  \n\n");
+
   private DamagedInputs() {}
 
   /**
@@ -59,6 +62,32 @@ public final class DamagedInputs {
     }
     variants.addAll(Arrays.asList(mangled));
     return variants;
+  }
+
+  /**
+   * The file {@code resource} cut and with its lines dropped ({@link #variants}), and the manglings
+   * {@code mangle} makes of its text: {@link #assertOnlyParseExceptions} for every parser.
+   */
+  public static void assertDamagedFileOnlyParseExceptions(
+      List<NamedParser> parsers, String resource, Function<String, List<String>> mangle) {
+    String text = FixtureFiles.read(resource);
+    assertOnlyParseExceptions(
+        parsers, resource, variants(text, mangle.apply(text).toArray(new String[0])));
+  }
+
+  /**
+   * For every parser: null is MALFORMED, and so is each blank input ({@code ""}, {@code "\n"},
+   * {@code " \n\n"}) and each of {@code moreEmpty}, as "empty input".
+   */
+  public static void assertNullAndEmptyMalformed(List<NamedParser> parsers, String... moreEmpty) {
+    List<String> empties = new ArrayList<>(BLANK);
+    empties.addAll(Arrays.asList(moreEmpty));
+    for (NamedParser parser : parsers) {
+      assertMalformed(parser, null);
+      for (String empty : empties) {
+        assertEmptyInput(parser, empty);
+      }
+    }
   }
 
   /**

@@ -11,15 +11,12 @@ import io.clockhealth.exporter.testing.LoopbackRanges;
 import io.clockhealth.exporter.testing.NetNs;
 import io.clockhealth.exporter.testing.Ntpd;
 import io.clockhealth.exporter.testing.ScrapedMetrics;
-import io.clockhealth.exporter.testing.TestDaemons;
 import io.clockhealth.exporter.testing.UdpRelay;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -106,26 +103,18 @@ class NtpdProbeIT {
     polite = relay(0, POLITE_CLIENT);
     hasty = relay(1, HASTY_CLIENT);
     early = relay(2, EARLY_CLIENT);
-    Path dir = TestDaemons.targetDir().resolve("it-daemons/NtpdProbeIT");
-    Files.createDirectories(dir);
-    Path config = dir.resolve("config.yml");
-    Files.writeString(
-        config,
-        """
-        probe:
-          modules:
-            hasty:
-              samples: 4
-              spacing: 300ms
-              timeout: 4s
-        """);
     exporter =
-        ExporterProcess.builder(NtpdProbeIT.class, "prober")
-            .args(
-                "--config.file=" + config,
-                "--no-collector.chrony",
-                "--no-collector.ntpd",
-                "--no-collector.timesyncd")
+        ExporterProcess.forProbes(
+                NtpdProbeIT.class,
+                "prober",
+                """
+                probe:
+                  modules:
+                    hasty:
+                      samples: 4
+                      spacing: 300ms
+                      timeout: 4s
+                """)
             .start();
     // At once, seconds before ntpd's first clock update (about 7 s after its start).
     beforeSynchronised = probe(2, "ntp");

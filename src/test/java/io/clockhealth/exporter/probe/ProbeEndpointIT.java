@@ -8,7 +8,6 @@ import io.clockhealth.exporter.testing.Cleanup;
 import io.clockhealth.exporter.testing.ExporterProcess;
 import io.clockhealth.exporter.testing.LoopbackRanges;
 import io.clockhealth.exporter.testing.ScrapedMetrics;
-import io.clockhealth.exporter.testing.TestDaemons;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
@@ -17,8 +16,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -77,27 +74,27 @@ class ProbeEndpointIT {
                 List.of(
                     Replies.datagram(r, r.transmitTime() + 1, 73_000_000_000L),
                     Replies.datagram(r, r.transmitTime(), 10_000_000_000L)));
-    Path dir = TestDaemons.targetDir().resolve("it-daemons/ProbeEndpointIT");
-    Files.createDirectories(dir);
-    Path config = dir.resolve("config.yml");
-    Files.writeString(
-        config,
-        """
-        probe:
-          modules:
-            burst:
-              samples: 3
-              spacing: 200ms
-              timeout: 3s
-            quick:
-              timeout: 800ms
-        """);
-    Path restrictedConfig = dir.resolve("restricted.yml");
-    Files.writeString(
-        restrictedConfig,
-        "probe:\n  allowed_targets: [\"" + RANGE.address(0) + "/32\", \"localhost\"]\n");
-    exporter = exporter("open", config);
-    restricted = exporter("restricted", restrictedConfig);
+    exporter =
+        ExporterProcess.forProbes(
+                ProbeEndpointIT.class,
+                "open",
+                """
+                probe:
+                  modules:
+                    burst:
+                      samples: 3
+                      spacing: 200ms
+                      timeout: 3s
+                    quick:
+                      timeout: 800ms
+                """)
+            .start();
+    restricted =
+        ExporterProcess.forProbes(
+                ProbeEndpointIT.class,
+                "restricted",
+                "probe:\n  allowed_targets: [\"" + RANGE.address(0) + "/32\", \"localhost\"]\n")
+            .start();
   }
 
   @AfterAll
@@ -114,16 +111,6 @@ class ProbeEndpointIT {
       b.fakeTime(fakeTime);
     }
     return b.start();
-  }
-
-  private static ExporterProcess exporter(String name, Path config) {
-    return ExporterProcess.builder(ProbeEndpointIT.class, name)
-        .args(
-            "--config.file=" + config,
-            "--no-collector.chrony",
-            "--no-collector.ntpd",
-            "--no-collector.timesyncd")
-        .start();
   }
 
   private static HttpResponse<String> get(ExporterProcess e, String query, String scrapeTimeout)

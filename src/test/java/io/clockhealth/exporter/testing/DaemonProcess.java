@@ -7,9 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,26 +32,16 @@ import java.util.concurrent.TimeUnit;
 final class DaemonProcess {
 
   static final int CAP_SYS_TIME = 25;
+
+  /** The launcher every daemon's command starts with (after {@code ip netns exec}, if any). */
+  static final List<String> NO_CAP_SYS_TIME = List.of("setpriv", "--bounding-set=-sys_time", "--");
+
   private static final Duration EXEC_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
   private static final Set<String> LAUNCHERS = Set.of("ip", "setpriv", "env", "sh", "unshare");
 
-  private static final Set<DaemonProcess> RUNNING =
-      Collections.synchronizedSet(new LinkedHashSet<>());
-
-  static {
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  List<DaemonProcess> left;
-                  synchronized (RUNNING) {
-                    left = new ArrayList<>(RUNNING);
-                  }
-                  left.forEach(DaemonProcess::stop);
-                },
-                "daemon-cleanup"));
-  }
+  private static final StartedProcesses<DaemonProcess> RUNNING =
+      new StartedProcesses<>("daemon-cleanup", DaemonProcess::stop);
 
   private final String description;
   private final String comm;
@@ -126,8 +113,8 @@ final class DaemonProcess {
    * CAP_SYS_TIME. A guard against fixture mistakes; the daemon's CapBnd is checked anyway.
    */
   private static boolean dropsCapSysTime(List<String> command) {
-    String flag = "setpriv";
-    String drop = "--bounding-set=-sys_time";
+    String flag = NO_CAP_SYS_TIME.get(0);
+    String drop = NO_CAP_SYS_TIME.get(1);
     if (command.contains(flag) && command.contains(drop)) {
       return true;
     }
@@ -218,6 +205,11 @@ final class DaemonProcess {
     return process.pid();
   }
 
+  /** The exit code; IllegalThreadStateException while it runs. */
+  int exitValue() {
+    return process.exitValue();
+  }
+
   Path log() {
     return log;
   }
@@ -235,11 +227,16 @@ final class DaemonProcess {
 
   /** {@code /proc/PID/comm}, or null when the process is gone. */
   static String comm(long pid) {
-    return Chronyd.comm(pid);
+    try {
+      return Files.readString(Path.of("/proc", Long.toString(pid), "comm")).trim();
+    } catch (IOException e) {
+      return null;
+    }
   }
 
+  /** The capability bounding set of a process ({@code CapBnd} in /proc/PID/status). */
   static long capBnd(long pid) {
-    return Chronyd.capBnd(pid);
+    return Long.parseUnsignedLong(status(pid, "CapBnd"), 16);
   }
 
   static boolean hasCapSysTime(long capBnd) {
@@ -257,16 +254,21 @@ final class DaemonProcess {
 
   /** The real uid of a process ({@code Uid:} in /proc/PID/status). */
   static int uid(long pid) {
+    return Integer.parseInt(status(pid, "Uid").split("\\s+")[0]);
+  }
+
+  /** The value of {@code field} in /proc/PID/status, trimmed. */
+  private static String status(long pid, String field) {
     try {
       for (String l : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-        if (l.startsWith("Uid:")) {
-          return Integer.parseInt(l.substring(4).trim().split("\\s+")[0]);
+        if (l.startsWith(field + ":")) {
+          return l.substring(field.length() + 1).trim();
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read /proc/" + pid + "/status", e);
     }
-    throw new IllegalStateException("no Uid in /proc/" + pid + "/status");
+    throw new IllegalStateException("no " + field + " in /proc/" + pid + "/status");
   }
 
   /** The environment of a process, NUL-separated entries; empty when unreadable. */

@@ -2,8 +2,6 @@ package io.clockhealth.exporter.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,12 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -36,23 +31,9 @@ public final class ExporterProcess implements AutoCloseable {
   private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
 
-  private static final Set<ExporterProcess> RUNNING =
-      Collections.synchronizedSet(new LinkedHashSet<>());
-
-  static {
-    // A test JVM that dies early must not leave exporters behind.
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  List<ExporterProcess> left;
-                  synchronized (RUNNING) {
-                    left = new ArrayList<>(RUNNING);
-                  }
-                  left.forEach(ExporterProcess::kill);
-                },
-                "exporter-cleanup"));
-  }
+  // A test JVM that dies early must not leave exporters behind.
+  private static final StartedProcesses<ExporterProcess> RUNNING =
+      new StartedProcesses<>("exporter-cleanup", ExporterProcess::kill);
 
   private final String name;
   private final Process process;
@@ -66,11 +47,7 @@ public final class ExporterProcess implements AutoCloseable {
     this.process = process;
     this.port = port;
     this.log = log;
-    this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
+    this.http = TestFiles.httpClient();
   }
 
   public static Builder builder(Class<?> testClass, String name) {
@@ -148,6 +125,30 @@ public final class ExporterProcess implements AutoCloseable {
             "--log.level=debug");
   }
 
+  /**
+   * An exporter that only probes: {@code --config.file=<configYaml, written to
+   * target/it-daemons/<testClass>/<name>.yml>}, the chrony, ntpd and timesyncd collectors off.
+   */
+  public static Builder forProbes(Class<?> testClass, String name, String configYaml) {
+    Path config =
+        TestDaemons.targetDir()
+            .resolve("it-daemons")
+            .resolve(testClass.getSimpleName())
+            .resolve(name + ".yml");
+    try {
+      Files.createDirectories(config.getParent());
+      Files.writeString(config, configYaml);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return builder(testClass, name)
+        .args(
+            "--config.file=" + config,
+            "--no-collector.chrony",
+            "--no-collector.ntpd",
+            "--no-collector.timesyncd");
+  }
+
   /** JAVA_OPTS of deploy/systemd (the Dockerfile's ENTRYPOINT has the same flags). */
   public static String shippedJvmFlags() {
     Path env = TestDaemons.repoRoot().resolve("deploy/systemd/clock-health-exporter.env");
@@ -183,10 +184,10 @@ public final class ExporterProcess implements AutoCloseable {
   private static ExporterProcess start(Builder b) {
     Path dir = TestDaemons.targetDir().resolve("it-daemons").resolve(b.owner);
     Path log = dir.resolve("exporter-" + b.name + ".log");
-    // Other processes on this machine may grab the port between freePort() and the
+    // Other processes on this machine may grab the port between freeLoopbackPort() and the
     // exporter's bind: then start again on another port.
     for (int attempt = 1; ; attempt++) {
-      ExporterProcess e = launch(b, log, freePort());
+      ExporterProcess e = launch(b, log, ListeningSockets.freeLoopbackPort());
       try {
         if (e.awaitReady()) {
           return e;
@@ -223,14 +224,6 @@ public final class ExporterProcess implements AutoCloseable {
       return e;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the exporter", e);
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

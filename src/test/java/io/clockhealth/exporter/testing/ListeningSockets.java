@@ -1,6 +1,9 @@
 package io.clockhealth.exporter.testing;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +17,18 @@ final class ListeningSockets {
   private static final String LISTEN = "0A";
 
   private ListeningSockets() {}
+
+  /**
+   * A TCP port of the loopback address that is free now; another process may take it before ours
+   * binds it (which {@link ReadyProbe} tells apart).
+   */
+  static int freeLoopbackPort() {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   /** Socket inodes of the TCP sockets in LISTEN state on {@code port} (any address). */
   static Set<String> inodes(int port) {

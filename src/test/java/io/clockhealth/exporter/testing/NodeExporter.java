@@ -2,8 +2,6 @@ package io.clockhealth.exporter.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,11 +30,7 @@ public final class NodeExporter implements AutoCloseable {
 
   private final DaemonProcess process;
   private final int port;
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .connectTimeout(Duration.ofSeconds(5))
-          .version(HttpClient.Version.HTTP_1_1)
-          .build();
+  private final HttpClient http = TestFiles.httpClient();
 
   private NodeExporter(DaemonProcess process, int port) {
     this.process = process;
@@ -68,13 +62,10 @@ public final class NodeExporter implements AutoCloseable {
     }
     Path binary = TestDaemons.get().nodeExporter();
     for (int attempt = 1; ; attempt++) {
-      int port = freePort();
-      List<String> cmd = new ArrayList<>();
+      int port = ListeningSockets.freeLoopbackPort();
+      List<String> cmd = new ArrayList<>(DaemonProcess.NO_CAP_SYS_TIME);
       cmd.addAll(
           List.of(
-              "setpriv",
-              "--bounding-set=-sys_time",
-              "--",
               binary.toString(),
               "--web.listen-address=127.0.0.1:" + port,
               "--web.disable-exporter-metrics",
@@ -136,13 +127,5 @@ public final class NodeExporter implements AutoCloseable {
   @Override
   public void close() {
     process.stop();
-  }
-
-  private static int freePort() {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  * per server {@code server <addr> iburst minpoll 0 maxpoll 1} (the fastest polling ntpd accepts:
  * first {@code *} after ~7 s, the reach register shifts every ~2 s).
  */
-public final class Ntpd implements AutoCloseable {
+public final class Ntpd extends DaemonFixture {
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration NTPQ_TIMEOUT = Duration.ofSeconds(10);
@@ -46,46 +46,36 @@ public final class Ntpd implements AutoCloseable {
       double delayMillis,
       double offsetMillis) {}
 
-  private final String name;
-  private final Path dir;
   private final Path config;
   private final Path ntpq;
   private final NetNs netns;
-  private final DaemonProcess process;
 
   private Ntpd(String name, Path dir, Path config, Path ntpq, NetNs netns, DaemonProcess process) {
-    this.name = name;
-    this.dir = dir;
+    super(name, dir, process);
     this.config = config;
     this.ntpq = ntpq;
     this.netns = netns;
-    this.process = process;
   }
 
   /** An ntpd whose files live in {@code target/it-daemons/<testClass>/<name>}. */
   public static Builder builder(Class<?> testClass, String name) {
-    return new Builder(testClass.getSimpleName(), name);
+    return new Builder(testClass, name);
   }
 
-  public static final class Builder {
-    private final String owner;
-    private final String name;
-    private NetNs netns;
+  /**
+   * The namespace ({@link #netns}) is required: one ntpd per namespace. {@link #config} adds
+   * ntp.conf lines.
+   */
+  public static final class Builder extends DaemonBuilder<Builder> {
     private final List<String> interfaces = new ArrayList<>();
     private final List<String> servers = new ArrayList<>();
-    private final List<String> extra = new ArrayList<>();
 
-    private Builder(String owner, String name) {
-      if (!name.matches("[A-Za-z0-9._-]+")) {
-        throw new IllegalArgumentException("bad daemon name: " + name);
-      }
-      this.owner = owner;
-      this.name = name;
+    private Builder(Class<?> testClass, String name) {
+      super(testClass, name);
     }
 
-    /** The namespace ntpd runs in (required; one ntpd per namespace). */
-    public Builder netns(NetNs ns) {
-      this.netns = ns;
+    @Override
+    Builder self() {
       return this;
     }
 
@@ -101,14 +91,6 @@ public final class Ntpd implements AutoCloseable {
       return this;
     }
 
-    /** More ntp.conf lines. */
-    public Builder config(String... lines) {
-      for (String l : lines) {
-        extra.addAll(Arrays.asList(l.split("\n")));
-      }
-      return this;
-    }
-
     /** Starts ntpd and waits until it answers {@code ntpq -c rv 127.0.0.1}. */
     public Ntpd start() {
       return Ntpd.start(this);
@@ -120,7 +102,7 @@ public final class Ntpd implements AutoCloseable {
       throw new IllegalArgumentException("ntpd " + b.name + ": a network namespace is required");
     }
     TestDaemons daemons = TestDaemons.get();
-    Path dir = TestDaemons.targetDir().resolve("it-daemons").resolve(b.owner).resolve(b.name);
+    Path dir = b.dir();
     Path config = dir.resolve("ntp.conf");
     Path stats = dir.resolve("stats");
     List<String> conf = new ArrayList<>();
@@ -133,7 +115,7 @@ public final class Ntpd implements AutoCloseable {
     conf.add("restrict default kod nomodify nopeer limited");
     conf.add("restrict 127.0.0.1");
     b.servers.forEach(s -> conf.add("server " + s + " iburst minpoll 0 maxpoll 1"));
-    conf.addAll(b.extra);
+    conf.addAll(b.config);
     try {
       TestFiles.deleteRecursively(dir);
       Files.createDirectories(stats);
@@ -144,7 +126,7 @@ public final class Ntpd implements AutoCloseable {
     Path ntpq = ToolWrappers.ntpq(dir.resolve("ntpq"), b.netns);
 
     List<String> cmd = new ArrayList<>(b.netns.execPrefix());
-    cmd.addAll(List.of("setpriv", "--bounding-set=-sys_time", "--"));
+    cmd.addAll(DaemonProcess.NO_CAP_SYS_TIME);
     cmd.addAll(List.of(daemons.ntpd().toString(), "-n", "-c", config.toString()));
     DaemonProcess p =
         DaemonProcess.start(
@@ -164,7 +146,7 @@ public final class Ntpd implements AutoCloseable {
     Exec.Result last = null;
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("ntpd " + name + " exited\n" + logTail(40));
+        throw new IllegalStateException("ntpd " + name() + " exited\n" + logTail(40));
       }
       last = ntpqResult("-c", "rv", "127.0.0.1");
       if (last.ok() && last.output().contains("associd=0")) {
@@ -173,7 +155,7 @@ public final class Ntpd implements AutoCloseable {
       Wait.sleepMillis(50);
     }
     throw new IllegalStateException(
-        "ntpd " + name + " does not answer ntpq: " + last + "\n" + logTail(40));
+        "ntpd " + name() + " does not answer ntpq: " + last + "\n" + logTail(40));
   }
 
   /** Runs the ntpq wrapper with exactly these arguments (not checked). */
@@ -192,7 +174,7 @@ public final class Ntpd implements AutoCloseable {
   public String ntpq(String... args) {
     Exec.Result r = ntpqResult(args);
     if (!r.ok() || r.output().lines().anyMatch(l -> l.startsWith("***"))) {
-      throw new IllegalStateException("ntpq failed for " + name + ": " + r);
+      throw new IllegalStateException("ntpq failed for " + name() + ": " + r);
     }
     return r.output();
   }
@@ -243,7 +225,7 @@ public final class Ntpd implements AutoCloseable {
   /** For failure messages: PID, ntpq peers and system variables (if it answers), log tail. */
   public String describe() {
     StringBuilder sb = new StringBuilder();
-    sb.append("ntpd ").append(name).append(" in ").append(netns).append(' ').append(process);
+    sb.append("ntpd ").append(name()).append(" in ").append(netns).append(' ').append(process);
     sb.append('\n');
     if (process.isAlive()) {
       sb.append(ntpqResult("-pnw", "127.0.0.1").output());
@@ -270,32 +252,6 @@ public final class Ntpd implements AutoCloseable {
             "--log.level=debug");
   }
 
-  /** SIGTERM, wait, SIGKILL (only our PID, only while it is ntpd). Idempotent. */
-  public void stop() {
-    process.stop();
-  }
-
-  @Override
-  public void close() {
-    stop();
-  }
-
-  public boolean isAlive() {
-    return process.isAlive();
-  }
-
-  public long pid() {
-    return process.pid();
-  }
-
-  public String name() {
-    return name;
-  }
-
-  public Path dir() {
-    return dir;
-  }
-
   public Path config() {
     return config;
   }
@@ -311,7 +267,7 @@ public final class Ntpd implements AutoCloseable {
 
   /** ntpd's own log ({@code logfile}); stdout/stderr go to {@code stdout.log}. */
   public Path logFile() {
-    return dir.resolve("ntpd.log");
+    return dir().resolve("ntpd.log");
   }
 
   public String logTail(int lines) {
@@ -325,6 +281,6 @@ public final class Ntpd implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "ntpd " + name + " (pid " + process.pid() + ", netns " + netns + ")";
+    return "ntpd " + name() + " (pid " + pid() + ", netns " + netns + ")";
   }
 }

@@ -2,7 +2,6 @@ package io.clockhealth.exporter.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -30,27 +29,18 @@ import java.util.Map;
  * through {@link DaemonProcess}, which checks the CapBnd of the running process and only ever
  * signals this PID. {@link #start} returns once {@code /-/ready} answers 200 from this process.
  */
-public final class PrometheusServer implements AutoCloseable {
+public final class PrometheusServer extends DaemonFixture {
 
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
 
-  private final String name;
-  private final DaemonProcess process;
   private final String host;
   private final int port;
-  private final Path dir;
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .connectTimeout(Duration.ofSeconds(5))
-          .version(HttpClient.Version.HTTP_1_1)
-          .build();
+  private final HttpClient http = TestFiles.httpClient();
 
   private PrometheusServer(String name, DaemonProcess process, String host, int port, Path dir) {
-    this.name = name;
-    this.process = process;
+    super(name, dir, process);
     this.host = host;
     this.port = port;
-    this.dir = dir;
   }
 
   /**
@@ -69,7 +59,7 @@ public final class PrometheusServer implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     for (int attempt = 1; ; attempt++) {
-      int port = freePort();
+      int port = ListeningSockets.freeLoopbackPort();
       List<String> args = new ArrayList<>();
       args.addAll(
           List.of(
@@ -116,12 +106,9 @@ public final class PrometheusServer implements AutoCloseable {
 
   private static PrometheusServer launch(
       String name, Path dir, String host, int port, List<String> args) {
-    List<String> cmd = new ArrayList<>();
+    List<String> cmd = new ArrayList<>(DaemonProcess.NO_CAP_SYS_TIME);
     cmd.addAll(
         List.of(
-            "setpriv",
-            "--bounding-set=-sys_time",
-            "--",
             TestDaemons.get().prometheus().toString(),
             "--web.listen-address=" + host + ":" + port));
     cmd.addAll(args);
@@ -158,7 +145,7 @@ public final class PrometheusServer implements AutoCloseable {
   /** False when another process took the port (ours then exits); AssertionError otherwise. */
   private boolean awaitReady() {
     return ReadyProbe.await(
-        "prometheus " + name,
+        "prometheus " + name(),
         process.pid(),
         process::isAlive,
         port,
@@ -210,26 +197,8 @@ public final class PrometheusServer implements AutoCloseable {
     return port;
   }
 
-  public long pid() {
-    return process.pid();
-  }
-
-  public boolean isAlive() {
-    return process.isAlive();
-  }
-
-  public Path dir() {
-    return dir;
-  }
-
   public String logTail(int lines) {
     return "--- prometheus log " + process.log() + " ---\n" + process.logTail(lines);
-  }
-
-  /** SIGTERM (only to this PID while it is prometheus), then SIGKILL after 5 s. Idempotent. */
-  @Override
-  public void close() {
-    process.stop();
   }
 
   private static void checkFree(String host, int port) {
@@ -237,14 +206,6 @@ public final class PrometheusServer implements AutoCloseable {
       s.bind(new InetSocketAddress(host, port));
     } catch (IOException e) {
       throw new IllegalStateException("TCP " + host + ":" + port + " is already in use", e);
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

@@ -78,7 +78,7 @@ public final class Ptp4l implements AutoCloseable {
     }
     Path pmc = pmcWrapper(dir.resolve("pmc"));
     List<String> cmd = new ArrayList<>(netns.execPrefix());
-    cmd.addAll(List.of("setpriv", "--bounding-set=-sys_time", "--"));
+    cmd.addAll(DaemonProcess.NO_CAP_SYS_TIME);
     cmd.addAll(
         List.of(
             daemons.ptp4l().toString(), "-f", config.toString(), "-i", iface, "-2", "-S", "-m"));

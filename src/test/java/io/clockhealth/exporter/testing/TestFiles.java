@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -40,6 +41,14 @@ public final class TestFiles {
     } catch (IOException e) {
       return "(no log: " + e + ")";
     }
+  }
+
+  /** An HTTP/1.1 client with a 5 s connect timeout: the one the fixtures talk to daemons with. */
+  public static HttpClient httpClient() {
+    return HttpClient.newBuilder()
+        .connectTimeout(Duration.ofSeconds(5))
+        .version(HttpClient.Version.HTTP_1_1)
+        .build();
   }
 
   /** {@code http.send} of a UTF-8 text answer; an interrupt (kept) becomes an IOException. */

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,66 +42,48 @@ import java.util.Map;
  * s is the minimum timesyncd accepts: the first reply comes ~0.05 s after start, the next one 16 s
  * later), {@code ConnectionRetrySec=5}.
  */
-public final class Timesyncd implements AutoCloseable {
+public final class Timesyncd extends DaemonFixture {
 
   public static final String TIMESYNC1 = "org.freedesktop.timesync1";
   private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
   private static final int UID = 65534;
 
-  private final String name;
-  private final Path dir;
   private final NetNs netns;
   private final String server;
   private final PrivateBus bus;
-  private final DaemonProcess process;
 
   private Timesyncd(
       String name, Path dir, NetNs netns, String server, PrivateBus bus, DaemonProcess process) {
-    this.name = name;
-    this.dir = dir;
+    super(name, dir, process);
     this.netns = netns;
     this.server = server;
     this.bus = bus;
-    this.process = process;
   }
 
   /** A timesyncd whose files live in {@code target/it-daemons/<testClass>/<name>}. */
   public static Builder builder(Class<?> testClass, String name) {
-    return new Builder(testClass.getSimpleName(), name);
+    return new Builder(testClass, name);
   }
 
-  public static final class Builder {
-    private final String owner;
-    private final String name;
-    private NetNs netns;
+  /**
+   * The namespace ({@link #netns}) is required, and it must have no default route. {@link #config}
+   * adds {@code [Time]} lines.
+   */
+  public static final class Builder extends DaemonBuilder<Builder> {
     private String server;
-    private final List<String> extra = new ArrayList<>();
 
-    private Builder(String owner, String name) {
-      if (!name.matches("[A-Za-z0-9._-]+")) {
-        throw new IllegalArgumentException("bad daemon name: " + name);
-      }
-      this.owner = owner;
-      this.name = name;
+    private Builder(Class<?> testClass, String name) {
+      super(testClass, name);
     }
 
-    /** The namespace timesyncd runs in: it must have no default route. */
-    public Builder netns(NetNs ns) {
-      this.netns = ns;
+    @Override
+    Builder self() {
       return this;
     }
 
     /** The only NTP server ({@code NTP=} and {@code FallbackNTP=}). */
     public Builder server(String address) {
       this.server = address;
-      return this;
-    }
-
-    /** More {@code [Time]} lines. */
-    public Builder config(String... lines) {
-      for (String l : lines) {
-        extra.addAll(Arrays.asList(l.split("\n")));
-      }
       return this;
     }
 
@@ -124,7 +105,7 @@ public final class Timesyncd implements AutoCloseable {
               + b.netns.routes());
     }
     TestDaemons daemons = TestDaemons.get();
-    Path dir = TestDaemons.targetDir().resolve("it-daemons").resolve(b.owner).resolve(b.name);
+    Path dir = b.dir();
     Path conf = dir.resolve("timesyncd.conf");
     Path launch = dir.resolve("launch.sh");
     try {
@@ -139,7 +120,7 @@ public final class Timesyncd implements AutoCloseable {
       lines.add("PollIntervalMinSec=16");
       lines.add("PollIntervalMaxSec=16");
       lines.add("ConnectionRetrySec=5");
-      lines.addAll(b.extra);
+      lines.addAll(b.config);
       Files.write(conf, lines, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -220,7 +201,7 @@ public final class Timesyncd implements AutoCloseable {
     Exec.Result last = null;
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("timesyncd " + name + " exited\n" + logTail(40));
+        throw new IllegalStateException("timesyncd " + name() + " exited\n" + logTail(40));
       }
       last = bus.timedatectl("show-timesync", "-p", "ServerName");
       if (last.ok()) {
@@ -229,14 +210,14 @@ public final class Timesyncd implements AutoCloseable {
       Wait.sleepMillis(20);
     }
     throw new IllegalStateException(
-        "timesyncd " + name + " is not on its bus: " + last + "\n" + logTail(40));
+        "timesyncd " + name() + " is not on its bus: " + last + "\n" + logTail(40));
   }
 
   /** The timedatectl wrapper's output for these arguments; an exception when it fails. */
   public String timedatectl(String... args) {
     Exec.Result r = bus.timedatectl(args);
     if (!r.ok()) {
-      throw new IllegalStateException("timedatectl failed for " + name + ": " + r);
+      throw new IllegalStateException("timedatectl failed for " + name() + ": " + r);
     }
     return r.output();
   }
@@ -299,38 +280,24 @@ public final class Timesyncd implements AutoCloseable {
   /** For failure messages: PID, show-timesync (if it answers) and the end of the log. */
   public String describe() {
     StringBuilder sb = new StringBuilder();
-    sb.append("timesyncd ").append(name).append(" in ").append(netns).append(' ').append(process);
+    sb.append("timesyncd ").append(name()).append(" in ").append(netns).append(' ').append(process);
     sb.append(" on ").append(bus).append('\n');
     sb.append(bus.timedatectl("show-timesync", "--all").output());
     sb.append("--- log ").append(process.log()).append('\n').append(logTail(30));
     return sb.toString();
   }
 
-  /** Stops timesyncd only: its bus stays, so timedatectl then finds nobody on it. Idempotent. */
-  public void stopDaemon() {
-    process.stop();
-  }
-
-  /** Stops timesyncd, the bus-activated timedated and the bus. Idempotent. */
+  /**
+   * Stops timesyncd, the bus-activated timedated and the bus. Idempotent. ({@link #stop} stops
+   * timesyncd only: its bus stays, so timedatectl then finds nobody on it.)
+   */
   @Override
   public void close() {
     try {
-      process.stop();
+      stop();
     } finally {
       bus.close();
     }
-  }
-
-  public boolean isAlive() {
-    return process.isAlive();
-  }
-
-  public long pid() {
-    return process.pid();
-  }
-
-  public String name() {
-    return name;
   }
 
   public String server() {
@@ -343,10 +310,6 @@ public final class Timesyncd implements AutoCloseable {
 
   public PrivateBus bus() {
     return bus;
-  }
-
-  public Path dir() {
-    return dir;
   }
 
   /** The generated timedatectl wrapper (this bus): {@code --collector.timesyncd.path}. */
@@ -369,6 +332,6 @@ public final class Timesyncd implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "timesyncd " + name + " (pid " + process.pid() + ", netns " + netns + ")";
+    return "timesyncd " + name() + " (pid " + pid() + ", netns " + netns + ")";
   }
 }

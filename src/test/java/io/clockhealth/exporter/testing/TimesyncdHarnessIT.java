@@ -100,7 +100,7 @@ class TimesyncdHarnessIT {
         assertThat(HOST_PATHS_NEVER_CREATED).allSatisfy(p -> assertThat(p).doesNotExist());
 
         // Off the bus: what the exporter will see.
-        ts.stopDaemon();
+        ts.stop();
         Exec.Result gone = ts.bus().timedatectl("timesync-status");
         assertThat(gone.ok()).isFalse();
         assertThat(gone.output()).contains("org.freedesktop.timesync1");

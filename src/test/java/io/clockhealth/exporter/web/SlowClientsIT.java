@@ -6,12 +6,9 @@ import io.clockhealth.exporter.collect.BuildInfo;
 import io.clockhealth.exporter.collect.ClockCollector;
 import io.clockhealth.exporter.collect.DaemonCollector;
 import io.clockhealth.exporter.collect.Reading;
-import io.clockhealth.exporter.config.ListenAddress;
-import io.clockhealth.exporter.diagnose.Role;
 import io.clockhealth.exporter.model.Daemon;
 import io.clockhealth.exporter.model.DaemonReport;
 import io.clockhealth.exporter.webconfig.WebConfigSource;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -69,8 +66,6 @@ class SlowClientsIT {
           }
         };
     collector = new ClockCollector(List.of(fast), Clock.systemUTC(), new BuildInfo("t", "t"));
-    PrometheusRegistry registry = new PrometheusRegistry();
-    registry.register(collector);
     WebConfigSource web = WebConfigSource.none();
     if (tls) {
       Path file = pkiDir.resolve("web.yml");
@@ -83,18 +78,7 @@ class SlowClientsIT {
               + "\n");
       web = WebConfigSource.load(file);
     }
-    server =
-        new ExporterServer(
-            new ListenAddress("127.0.0.1", 0),
-            "/metrics",
-            registry,
-            collector,
-            "t",
-            web,
-            8,
-            null,
-            Role.CLIENT);
-    server.start();
+    server = TestServers.started(collector, web, 8, null);
     return server.port();
   }
 

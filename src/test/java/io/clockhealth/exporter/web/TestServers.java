@@ -8,16 +8,28 @@ import io.clockhealth.exporter.diagnose.Role;
 import io.clockhealth.exporter.probe.ProbeService;
 import io.clockhealth.exporter.webconfig.WebConfigSource;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import org.jspecify.annotations.Nullable;
 
 /**
- * An ExporterServer serving one collector (and /probe) on a free 127.0.0.1 port, for the web tests.
+ * An ExporterServer serving one collector (and, unless told otherwise, /probe) on a free 127.0.0.1
+ * port, for the web tests.
  */
 final class TestServers {
 
   private TestServers() {}
 
-  /** Started; version "t". */
+  /**
+   * Started; version "t"; /probe with the built-in module and any target, served like the metrics.
+   */
   static ExporterServer started(ClockCollector collector, WebConfigSource web, int maxRequests)
+      throws Exception {
+    return started(
+        collector, web, maxRequests, new ProbeService(ProbeSettings.resolve(ConfigFile.EMPTY)));
+  }
+
+  /** Started; version "t"; {@code probes} null for no /probe. */
+  static ExporterServer started(
+      ClockCollector collector, WebConfigSource web, int maxRequests, @Nullable ProbeService probes)
       throws Exception {
     PrometheusRegistry registry = new PrometheusRegistry();
     registry.register(collector);
@@ -30,8 +42,7 @@ final class TestServers {
             "t",
             web,
             maxRequests,
-            // /probe with the built-in module and any target: served like the metrics
-            new ProbeService(ProbeSettings.resolve(ConfigFile.EMPTY)),
+            probes,
             Role.CLIENT);
     server.start();
     return server;

@@ -10,15 +10,15 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
-class SourceStatsParserTest {
+class SourceStatsParserTest extends ChronycTableParserTestBase<ChronySourceStats> {
 
   private static final double EPS = 1e-12;
 
-  private final SourceStatsParser parser = new SourceStatsParser();
+  SourceStatsParserTest() {
+    super(new SourceStatsParser(), SourceStatsParserTest::row, ChronySourceStats::name);
+  }
 
   /** Expected row: "name NP NR span(s) freq(ppm) skew(ppm) offset(s) stddev(s)". */
   static ChronySourceStats row(String spec) {
@@ -97,18 +97,6 @@ class SourceStatsParserTest {
             "only73-sourcestats.txt", 1, List.of("127.0.0.23 12 12 2 -0.022 4.909 0 0.000002923")));
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("corpusFiles")
-  void parsesCorpusToManifestValues(String file, int total, List<String> rows) throws Exception {
-    assertRows(parser.parse(Fixtures.CHRONYC.corpus(file)), total, rows);
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("captureFiles")
-  void parsesCaptures(String file, int total, List<String> rows) throws Exception {
-    assertRows(parser.parse(Fixtures.CHRONYC.capture(file)), total, rows);
-  }
-
   @Test
   void verboseLegendIsSkipped() throws Exception {
     String legend =
@@ -154,37 +142,23 @@ class SourceStatsParserTest {
             });
   }
 
-  static void assertRows(List<ChronySourceStats> actual, int total, List<String> specs) {
-    assertThat(actual).hasSize(total);
-    List<ChronySourceStats> expected = specs.stream().map(SourceStatsParserTest::row).toList();
-    SoftAssertions soft = new SoftAssertions();
-    for (int i = 0; i < expected.size(); i++) {
-      ChronySourceStats e = expected.get(i);
-      ChronySourceStats a =
-          total == expected.size()
-              ? actual.get(i)
-              : actual.stream()
-                  .filter(r -> r.name().equals(e.name()))
-                  .findFirst()
-                  .orElseThrow(() -> new AssertionError("no row " + e.name()));
-      String row = "row " + e.name();
-      soft.assertThat(a.name()).as(row + " name").isEqualTo(e.name());
-      soft.assertThat(a.samples()).as(row + " NP").isEqualTo(e.samples());
-      soft.assertThat(a.runs()).as(row + " NR").isEqualTo(e.runs());
-      soft.assertThat(a.spanSeconds()).as(row + " span").isCloseTo(e.spanSeconds(), within(EPS));
-      soft.assertThat(a.frequencyPpm())
-          .as(row + " frequency")
-          .isCloseTo(e.frequencyPpm(), within(EPS));
-      soft.assertThat(a.frequencySkewPpm())
-          .as(row + " skew")
-          .isCloseTo(e.frequencySkewPpm(), within(EPS));
-      soft.assertThat(a.offsetSeconds())
-          .as(row + " offset")
-          .isCloseTo(e.offsetSeconds(), within(EPS));
-      soft.assertThat(a.stdDevSeconds())
-          .as(row + " stddev")
-          .isCloseTo(e.stdDevSeconds(), within(EPS));
-    }
-    soft.assertAll();
+  @Override
+  void compareRow(SoftAssertions soft, String row, ChronySourceStats a, ChronySourceStats e) {
+    soft.assertThat(a.name()).as(row + " name").isEqualTo(e.name());
+    soft.assertThat(a.samples()).as(row + " NP").isEqualTo(e.samples());
+    soft.assertThat(a.runs()).as(row + " NR").isEqualTo(e.runs());
+    soft.assertThat(a.spanSeconds()).as(row + " span").isCloseTo(e.spanSeconds(), within(EPS));
+    soft.assertThat(a.frequencyPpm())
+        .as(row + " frequency")
+        .isCloseTo(e.frequencyPpm(), within(EPS));
+    soft.assertThat(a.frequencySkewPpm())
+        .as(row + " skew")
+        .isCloseTo(e.frequencySkewPpm(), within(EPS));
+    soft.assertThat(a.offsetSeconds())
+        .as(row + " offset")
+        .isCloseTo(e.offsetSeconds(), within(EPS));
+    soft.assertThat(a.stdDevSeconds())
+        .as(row + " stddev")
+        .isCloseTo(e.stdDevSeconds(), within(EPS));
   }
 }

@@ -11,15 +11,15 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
-class SourcesParserTest {
+class SourcesParserTest extends ChronycTableParserTestBase<ChronySource> {
 
   private static final double EPS = 1e-12;
 
-  private final SourcesParser parser = new SourcesParser();
+  SourcesParserTest() {
+    super(new SourcesParser(), SourcesParserTest::row, ChronySource::name);
+  }
 
   /**
    * Expected row, written like the MANIFEST: "MS name stratum poll reach(decimal) lastrx(s or -)
@@ -190,18 +190,6 @@ class SourcesParserTest {
             List.of("^* 127.0.0.23 10 -2 255 0 0.000000304 0.000000816 0.000022631")));
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("corpusFiles")
-  void parsesCorpusToManifestValues(String file, int total, List<String> rows) throws Exception {
-    assertRows(parser.parse(Fixtures.CHRONYC.corpus(file)), total, rows);
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("captureFiles")
-  void parsesCaptures(String file, int total, List<String> rows) throws Exception {
-    assertRows(parser.parse(Fixtures.CHRONYC.capture(file)), total, rows);
-  }
-
   @Test
   void headerWithoutRowsIsAnEmptyList() throws Exception {
     String header =
@@ -267,40 +255,21 @@ class SourcesParserTest {
         .hasMessageContaining("reach");
   }
 
-  static void assertRows(List<ChronySource> actual, int total, List<String> specs) {
-    assertThat(actual).hasSize(total);
-    List<ChronySource> expected = specs.stream().map(SourcesParserTest::row).toList();
-    List<ChronySource> compared =
-        total == expected.size()
-            ? actual
-            : expected.stream()
-                .map(
-                    e ->
-                        actual.stream()
-                            .filter(a -> a.name().equals(e.name()))
-                            .findFirst()
-                            .orElseThrow(() -> new AssertionError("no row " + e.name())))
-                .toList();
-    SoftAssertions soft = new SoftAssertions();
-    for (int i = 0; i < expected.size(); i++) {
-      ChronySource a = compared.get(i);
-      ChronySource e = expected.get(i);
-      String row = "row " + e.name();
-      soft.assertThat(a.modeSymbol()).as(row + " mode").isEqualTo(e.modeSymbol());
-      soft.assertThat(a.stateSymbol()).as(row + " state").isEqualTo(e.stateSymbol());
-      soft.assertThat(a.name()).as(row + " name").isEqualTo(e.name());
-      soft.assertThat(a.stratum()).as(row + " stratum").isEqualTo(e.stratum());
-      soft.assertThat(a.pollLog2()).as(row + " poll").isEqualTo(e.pollLog2());
-      soft.assertThat(a.reach()).as(row + " reach").isEqualTo(e.reach());
-      soft.assertThat(a.lastRxSeconds()).as(row + " lastRx").isEqualTo(e.lastRxSeconds());
-      soft.assertThat(a.adjustedOffsetSeconds())
-          .as(row + " adjusted")
-          .isCloseTo(e.adjustedOffsetSeconds(), within(EPS));
-      soft.assertThat(a.measuredOffsetSeconds())
-          .as(row + " measured")
-          .isCloseTo(e.measuredOffsetSeconds(), within(EPS));
-      soft.assertThat(a.errorSeconds()).as(row + " error").isCloseTo(e.errorSeconds(), within(EPS));
-    }
-    soft.assertAll();
+  @Override
+  void compareRow(SoftAssertions soft, String row, ChronySource a, ChronySource e) {
+    soft.assertThat(a.modeSymbol()).as(row + " mode").isEqualTo(e.modeSymbol());
+    soft.assertThat(a.stateSymbol()).as(row + " state").isEqualTo(e.stateSymbol());
+    soft.assertThat(a.name()).as(row + " name").isEqualTo(e.name());
+    soft.assertThat(a.stratum()).as(row + " stratum").isEqualTo(e.stratum());
+    soft.assertThat(a.pollLog2()).as(row + " poll").isEqualTo(e.pollLog2());
+    soft.assertThat(a.reach()).as(row + " reach").isEqualTo(e.reach());
+    soft.assertThat(a.lastRxSeconds()).as(row + " lastRx").isEqualTo(e.lastRxSeconds());
+    soft.assertThat(a.adjustedOffsetSeconds())
+        .as(row + " adjusted")
+        .isCloseTo(e.adjustedOffsetSeconds(), within(EPS));
+    soft.assertThat(a.measuredOffsetSeconds())
+        .as(row + " measured")
+        .isCloseTo(e.measuredOffsetSeconds(), within(EPS));
+    soft.assertThat(a.errorSeconds()).as(row + " error").isCloseTo(e.errorSeconds(), within(EPS));
   }
 }

@@ -60,6 +60,40 @@ class TrackingParserTest {
         leap);
   }
 
+  /**
+   * The 3src client (three sources, 127.0.0.21 selected) at {@code refTime}, its system time {@code
+   * system} seconds fast, with root dispersion {@code dispersion}: what differs between its human
+   * and its CSV capture.
+   */
+  private static ChronyTracking threeSources(double refTime, double system, double dispersion) {
+    return tracking(
+        "7F000015",
+        "127.0.0.21",
+        11,
+        refTime,
+        system,
+        0.000000023,
+        31.424114227,
+        -0.095,
+        0.004,
+        0.206,
+        0.000004427,
+        dispersion,
+        0.3,
+        LeapStatus.NORMAL);
+  }
+
+  /** A server of its own local clock ({@code local stratum 10}): nothing measured. */
+  private static ChronyTracking localServer(double refTime) {
+    return tracking("7F7F0101", "", 10, refTime, 0, 0, 0, 0, 0, 0, 0, 0, 0, LeapStatus.NORMAL);
+  }
+
+  /** A chronyd that has not synchronised (yet, or any more): no reference at all. */
+  private static ChronyTracking unsynchronised() {
+    return tracking(
+        "00000000", "", 0, 0, 0, 0, 0, 0, 0, 0, 1.0, 1.0, 0.0, LeapStatus.UNSYNCHRONISED);
+  }
+
   /** The only73 client (its one source 73 s ahead) at {@code refTime}. */
   private static ChronyTracking only73(double refTime, double dispersion) {
     return tracking(
@@ -135,10 +169,7 @@ class TrackingParserTest {
                 0.024780,
                 64.2,
                 LeapStatus.NORMAL)),
-        Arguments.of(
-            "liaosirui-tracking-unsync.txt",
-            tracking(
-                "00000000", "", 0, 0, 0, 0, 0, 0, 0, 0, 1.0, 1.0, 0.0, LeapStatus.UNSYNCHRONISED)),
+        Arguments.of("liaosirui-tracking-unsync.txt", unsynchronised()),
         Arguments.of(
             "ubuntu-doc-tracking-N.txt",
             tracking(
@@ -163,39 +194,11 @@ class TrackingParserTest {
     return Stream.of(
         Arguments.of(
             "3src-cli-tracking.txt",
-            tracking(
-                "7F000015",
-                "127.0.0.21",
-                11,
-                utc("2026-11-21T12:24:31Z"),
-                0.000001203,
-                0.000000023,
-                31.424114227,
-                -0.095,
-                0.004,
-                0.206,
-                0.000004427,
-                0.000001776,
-                0.3,
-                LeapStatus.NORMAL)),
+            threeSources(utc("2026-11-21T12:24:31Z"), 0.000001203, 0.000001776)),
         // CSV field 5 is the correction -0.000001202: the clock is fast by that much.
         Arguments.of(
             "3src-cli-c-tracking.txt",
-            tracking(
-                "7F000015",
-                "127.0.0.21",
-                11,
-                1795263871.125331117,
-                0.000001202,
-                0.000000023,
-                31.424114227,
-                -0.095,
-                0.004,
-                0.206,
-                0.000004427,
-                0.000001784,
-                0.3,
-                LeapStatus.NORMAL)),
+            threeSources(1795263871.125331117, 0.000001202, 0.000001784)),
         Arguments.of("only73-tracking.txt", only73(utc("2026-11-21T12:26:52Z"), 0.000005290)),
         Arguments.of("only73-c-tracking.txt", only73(1795264012.129266610, 0.000005347)),
         Arguments.of("leap-cli-tracking.txt", leapClient(utc("2016-12-31T23:50:01Z"), 0.618033290)),
@@ -217,57 +220,9 @@ class TrackingParserTest {
                 0.845194995,
                 0.1,
                 LeapStatus.INSERT_SECOND)),
-        Arguments.of(
-            "leap-srv-tracking.txt",
-            tracking(
-                "7F7F0101",
-                "",
-                10,
-                utc("2016-12-31T23:49:59Z"),
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                LeapStatus.NORMAL)),
-        Arguments.of(
-            "3src-srvA-tracking.txt",
-            tracking(
-                "7F7F0101",
-                "",
-                10,
-                utc("2026-11-21T12:24:25Z"),
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                LeapStatus.NORMAL)),
-        Arguments.of(
-            "3src-srvF-tracking.txt",
-            tracking(
-                "7F7F0101",
-                "",
-                10,
-                utc("2026-11-21T12:25:38Z"),
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                LeapStatus.NORMAL)),
+        Arguments.of("leap-srv-tracking.txt", localServer(utc("2016-12-31T23:49:59Z"))),
+        Arguments.of("3src-srvA-tracking.txt", localServer(utc("2026-11-21T12:24:25Z"))),
+        Arguments.of("3src-srvF-tracking.txt", localServer(utc("2026-11-21T12:25:38Z"))),
         Arguments.of(
             "3src-fast-tracking.txt",
             tracking(
@@ -285,10 +240,7 @@ class TrackingParserTest {
                 0.000000957,
                 0.3,
                 LeapStatus.NORMAL)),
-        Arguments.of(
-            "tracking-at-start.txt",
-            tracking(
-                "00000000", "", 0, 0, 0, 0, 0, 0, 0, 0, 1.0, 1.0, 0.0, LeapStatus.UNSYNCHRONISED)),
+        Arguments.of("tracking-at-start.txt", unsynchronised()),
         Arguments.of(
             "after-kill-cli-tracking.txt",
             tracking(

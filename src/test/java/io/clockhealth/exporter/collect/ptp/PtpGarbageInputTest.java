@@ -1,7 +1,6 @@
 package io.clockhealth.exporter.collect.ptp;
 
 import io.clockhealth.exporter.parse.DamagedInputs;
-import io.clockhealth.exporter.parse.FixtureFiles;
 import io.clockhealth.exporter.parse.Fixtures;
 import io.clockhealth.exporter.parse.NamedParser;
 import java.util.List;
@@ -34,12 +33,7 @@ class PtpGarbageInputTest {
 
   @Test
   void nullAndEmptyInputAreMalformed() {
-    for (NamedParser parser : PtpParsers.ALL) {
-      DamagedInputs.assertMalformed(parser, null);
-      for (String empty : List.of("", "\n", "  \n\n")) {
-        DamagedInputs.assertEmptyInput(parser, empty);
-      }
-    }
+    DamagedInputs.assertNullAndEmptyMalformed(PtpParsers.ALL);
   }
 
   @Test
@@ -64,19 +58,19 @@ class PtpGarbageInputTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("pmcFiles")
   void damagedFilesNeverLeakOtherExceptions(String resource) {
-    String text = FixtureFiles.read(resource);
-    List<String> variants =
-        DamagedInputs.variants(
-            text,
-            text.replace('\t', ' '),
-            text.replace(".", ""),
-            text.replace("-", ""),
-            text.replaceAll("\\d", "9"),
-            text.replaceAll("\\d+", "99999999999999999999999"),
-            text.replaceAll("[0-9a-f]", "\uFFFD"),
-            text.replaceAll("(?m)^\\t", ""),
-            text.replaceAll("(?m)^", "\t"),
-            text.replaceAll("(?m) +\\S+$", ""));
-    DamagedInputs.assertOnlyParseExceptions(PtpParsers.ALL, resource, variants);
+    DamagedInputs.assertDamagedFileOnlyParseExceptions(
+        PtpParsers.ALL,
+        resource,
+        text ->
+            List.of(
+                text.replace('\t', ' '),
+                text.replace(".", ""),
+                text.replace("-", ""),
+                text.replaceAll("\\d", "9"),
+                text.replaceAll("\\d+", "99999999999999999999999"),
+                text.replaceAll("[0-9a-f]", "\uFFFD"),
+                text.replaceAll("(?m)^\\t", ""),
+                text.replaceAll("(?m)^", "\t"),
+                text.replaceAll("(?m) +\\S+$", "")));
   }
 }

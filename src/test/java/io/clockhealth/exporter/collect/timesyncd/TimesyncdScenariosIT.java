@@ -173,7 +173,7 @@ class TimesyncdScenariosIT {
       assertThat(later.valueOf("clock_daemon_up", "daemon", "timesyncd")).isEqualTo(1.0);
       assertThat(loss.packetCount()).as("no reply since the kill").isEqualTo(packets);
 
-      loss.stopDaemon();
+      loss.stop();
       assertThat(loss.isAlive()).isFalse();
       assertThat(loss.bus().isAlive()).as("the bus stays; timesyncd is just not on it").isTrue();
       for (int i = 0; i < 3; i++) {
