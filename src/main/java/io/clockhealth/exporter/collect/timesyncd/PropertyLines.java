@@ -2,14 +2,17 @@ package io.clockhealth.exporter.collect.timesyncd;
 
 import io.clockhealth.exporter.parse.Line;
 import io.clockhealth.exporter.parse.ParseException;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,6 +30,15 @@ final class PropertyLines {
   private PropertyLines(String format, Map<String, Line> lines) {
     this.format = format;
     this.lines = lines;
+  }
+
+  /**
+   * Whether a text has a line for any of {@code names}: how a {@code show} output is told from
+   * another object's, each having properties of its own.
+   */
+  static Predicate<String> namingAnyOf(String... names) {
+    String alternatives = Arrays.stream(names).map(Pattern::quote).collect(Collectors.joining("|"));
+    return Pattern.compile("(?m)^\\s*(?:" + alternatives + ")=").asPredicate();
   }
 
   /**

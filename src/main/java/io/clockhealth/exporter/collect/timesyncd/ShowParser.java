@@ -3,7 +3,6 @@ package io.clockhealth.exporter.collect.timesyncd;
 import io.clockhealth.exporter.parse.AbstractTextParser;
 import io.clockhealth.exporter.parse.ParseException;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Parses {@code timedatectl show [--all]}: one {@code Name=value} line per timedated property. */
 public final class ShowParser extends AbstractTextParser<TimedateProperties> {
@@ -21,12 +20,9 @@ public final class ShowParser extends AbstractTextParser<TimedateProperties> {
   private static final Set<String> KNOWN =
       Set.of(TIMEZONE, LOCAL_RTC, CAN_NTP, NTP, NTP_SYNCHRONIZED, TIME, RTC_TIME);
 
-  private static final Pattern TIMEDATE_PROPERTY =
-      Pattern.compile("(?m)^\\s*(?:Timezone|LocalRTC|CanNTP|NTPSynchronized|TimeUSec)=");
-
   public ShowParser() {
     // Any of its own properties: the other show outputs have none of them.
-    super(FORMAT, TIMEDATE_PROPERTY.asPredicate());
+    super(FORMAT, PropertyLines.namingAnyOf(TIMEZONE, LOCAL_RTC, CAN_NTP, NTP_SYNCHRONIZED, TIME));
   }
 
   @Override

@@ -3,7 +3,6 @@ package io.clockhealth.exporter.collect.timesyncd;
 import io.clockhealth.exporter.parse.AbstractTextParser;
 import io.clockhealth.exporter.parse.ParseException;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Parses {@code timedatectl show-timesync [--all]}: one {@code Name=value} line per property. */
 public final class ShowTimesyncParser extends AbstractTextParser<TimesyncProperties> {
@@ -41,14 +40,18 @@ public final class ShowTimesyncParser extends AbstractTextParser<TimesyncPropert
   /** The adjtimex frequency unit: ppm with a 16-bit binary fraction. */
   private static final double ADJTIMEX_PPM_SCALE = 65536.0;
 
-  private static final Pattern TIMESYNC_PROPERTY =
-      Pattern.compile(
-          "(?m)^\\s*(?:ServerName|ServerAddress|NTPMessage|PollIntervalUSec|SystemNTPServers"
-              + "|FallbackNTPServers|RootDistanceMaxUSec)=");
-
   public ShowTimesyncParser() {
     // Any of its own properties: the other show outputs have none of them.
-    super(FORMAT, TIMESYNC_PROPERTY.asPredicate());
+    super(
+        FORMAT,
+        PropertyLines.namingAnyOf(
+            SERVER_NAME,
+            SERVER_ADDRESS,
+            NTP_MESSAGE,
+            POLL_INTERVAL,
+            SYSTEM_NTP_SERVERS,
+            FALLBACK_NTP_SERVERS,
+            ROOT_DISTANCE_MAX));
   }
 
   @Override
