@@ -8,24 +8,31 @@ public enum Daemon {
   CHRONY("chrony"),
   NTPD("ntpd"),
   TIMESYNCD("timesyncd"),
-  /** linuxptp's PTP daemon, read through {@code pmc}. */
-  PTP4L("ptp4l");
+  /**
+   * linuxptp's PTP daemon, read through {@code pmc}; its collector is named after the protocol pmc
+   * speaks.
+   */
+  PTP4L("ptp4l", "ptp");
 
   private final String label;
+  private final String collector;
 
+  /** A daemon whose collector has its name. */
   Daemon(String label) {
+    this(label, label);
+  }
+
+  Daemon(String label, String collector) {
     this.label = label;
+    this.collector = collector;
   }
 
   public String label() {
     return label;
   }
 
-  /**
-   * The collector's name: {@code --collector.NAME}, {@code collectors.NAME}. The daemon's own, but
-   * ptp4l's collector is named after its protocol, as pmc speaks PTP to whichever daemon serves it.
-   */
+  /** The collector's name: {@code --collector.NAME}, {@code collectors.NAME}. */
   public String collector() {
-    return this == PTP4L ? "ptp" : label;
+    return collector;
   }
 }

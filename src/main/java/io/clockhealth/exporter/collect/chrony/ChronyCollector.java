@@ -151,7 +151,7 @@ public final class ChronyCollector implements DaemonCollector {
     }
     Step<ChronyTracking> tracking =
         Objects.requireNonNull(reports.get(ChronycBatch.TRACKING), "tracking is always asked");
-    Optional<Step<?>> down = Reading.daemonStopped(reports.all().toArray(Step<?>[]::new));
+    Optional<Step<?>> down = reports.daemonStopped();
     if (down.isPresent()) {
       // chronyd did not answer, or died during this call: what it said before is not its state
       // now. Whichever report noticed, the cause is the same one, logged once.
@@ -263,9 +263,9 @@ public final class ChronyCollector implements DaemonCollector {
           .findFirst();
     }
 
-    /** What every report of this call said, in call order. */
-    List<Step<?>> all() {
-      return List.copyOf(interpreted.values());
+    /** The first report, in call order, during which chronyd did not answer. */
+    Optional<Step<?>> daemonStopped() {
+      return Reading.daemonStopped(interpreted.values().toArray(Step<?>[]::new));
     }
 
     /** What {@code report} said; {@code null} when it is not in this call. */
