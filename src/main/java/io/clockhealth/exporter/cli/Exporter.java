@@ -23,7 +23,6 @@ import io.clockhealth.exporter.os.HostRoots;
 import io.clockhealth.exporter.probe.ProbeService;
 import io.clockhealth.exporter.web.ExporterServer;
 import io.clockhealth.exporter.webconfig.WebConfigSource;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
@@ -109,16 +108,12 @@ final class Exporter {
   }
 
   int serve(WebConfigSource webConfig, Role role) throws InterruptedException {
-    PrometheusRegistry registry = new PrometheusRegistry();
-    registry.register(collector);
     ProbeService probes = new ProbeService(settings.probe());
     ExporterServer server =
         new ExporterServer(
             settings.listenAddress(),
             settings.telemetryPath(),
-            registry,
             collector,
-            buildInfo.version(),
             webConfig,
             settings.maxRequests(),
             probes,

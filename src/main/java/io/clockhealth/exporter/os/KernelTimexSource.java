@@ -8,4 +8,11 @@ public interface KernelTimexSource {
 
   /** One read; never changes the kernel's state. */
   KernelTimex read() throws IOException;
+
+  /** A source that cannot be read here, for {@code reason} (e.g. no C library to call into). */
+  static KernelTimexSource unavailable(String reason) {
+    return () -> {
+      throw new IOException(reason);
+    };
+  }
 }

@@ -9,7 +9,6 @@ import io.clockhealth.exporter.probe.ProbeService;
 import io.clockhealth.exporter.webconfig.TlsContexts;
 import io.clockhealth.exporter.webconfig.WebConfig;
 import io.clockhealth.exporter.webconfig.WebConfigSource;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -79,18 +78,11 @@ public final class ExporterServer implements AutoCloseable {
   private final boolean tls;
   private final WebConfigSource webConfig;
 
-  public ExporterServer(
-      ListenAddress address,
-      String telemetryPath,
-      PrometheusRegistry registry,
-      Scrapes collector,
-      String version) {
+  public ExporterServer(ListenAddress address, String telemetryPath, Scrapes collector) {
     this(
         address,
         telemetryPath,
-        registry,
         collector,
-        version,
         WebConfigSource.none(),
         ExporterSettings.DEFAULT_MAX_REQUESTS,
         null,
@@ -106,15 +98,11 @@ public final class ExporterServer implements AutoCloseable {
   public ExporterServer(
       ListenAddress address,
       String telemetryPath,
-      PrometheusRegistry registry,
       Scrapes collector,
-      String version,
       WebConfigSource webConfig,
       int maxRequests,
       @Nullable ProbeService probes,
       Role role) {
-    this.telemetryPath = telemetryPath;
-    this.webConfig = webConfig;
     // Scrapes share one collection (single-flight), so a few request threads serve any load; the
     // rest wait in the QoSHandler without a thread. Besides them: one acceptor, one selector.
     QueuedThreadPool threads =
@@ -132,6 +120,7 @@ public final class ExporterServer implements AutoCloseable {
     // hundreds of keep-alive connections that alone filled a 16 MiB heap. Scrapes send a handful
     // of short headers; parsing them afresh costs nothing measurable.
     http.setHeaderCacheSize(0);
+    this.webConfig = webConfig;
     WebConfig initial = webConfig.current();
     this.tls = initial.tls() != null;
     if (tls) {
@@ -161,9 +150,10 @@ public final class ExporterServer implements AutoCloseable {
         new RequestHeaderDeadline(HEADER_DEADLINE, MAX_CONNECTIONS, connector.getScheduler()));
     server.addBean(new NetworkConnectionLimit(HARD_MAX_CONNECTIONS, connector));
 
+    this.telemetryPath = telemetryPath;
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
-    context.addServlet(new ServletHolder(new MetricsServlet(registry, collector)), telemetryPath);
+    context.addServlet(new ServletHolder(new MetricsServlet(collector)), telemetryPath);
     if (probes != null) {
       context.addServlet(new ServletHolder(new ProbeServlet(probes)), PROBE_PATH);
     }
@@ -173,7 +163,7 @@ public final class ExporterServer implements AutoCloseable {
     // "/" is the servlet default mapping: it sees every unmatched path and answers 404 for all
     // but the root itself.
     context.addServlet(
-        new ServletHolder(new LandingPageServlet(collector, telemetryPath, version, role)), "/");
+        new ServletHolder(new LandingPageServlet(collector, telemetryPath, role)), "/");
 
     QoSHandler limit = new QoSHandler();
     limit.setMaxRequestCount(maxRequests);

@@ -43,14 +43,11 @@ final class LandingPageServlet extends HttpServlet {
 
   private final transient Scrapes collector;
   private final String telemetryPath;
-  private final String version;
-
   private final Role role;
 
-  LandingPageServlet(Scrapes collector, String telemetryPath, String version, Role role) {
+  LandingPageServlet(Scrapes collector, String telemetryPath, Role role) {
     this.collector = collector;
     this.telemetryPath = telemetryPath;
-    this.version = version;
     this.role = role;
   }
 
@@ -78,7 +75,7 @@ final class LandingPageServlet extends HttpServlet {
     out.println(BrowserClockCheck.element(System.currentTimeMillis()));
     out.printf(
         "<p>Version %s. Host clock at collection: %s.</p>%n",
-        Html.escape(version),
+        Html.escape(collector.buildInfo().version()),
         Html.escape(Instant.ofEpochMilli(Math.round(scrape.hostTimeSeconds() * 1000)).toString()));
     out.printf(
         "<ul><li><a href=\"%s\">Metrics</a></li><li><a href=\"/-/healthy\">Health</a></li>"

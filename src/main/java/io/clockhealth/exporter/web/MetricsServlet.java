@@ -44,11 +44,17 @@ final class MetricsServlet extends PrometheusMetricsServlet {
   private final transient SharedExpositions shared = new SharedExpositions();
 
   /**
-   * @param registry holds {@code collector} only: plain scrapes read {@code collector} directly
+   * Plain scrapes read {@code collector} directly; client_java's servlet reads it as a registry.
    */
-  MetricsServlet(PrometheusRegistry registry, Scrapes collector) {
-    super(registry);
+  MetricsServlet(Scrapes collector) {
+    super(registryOf(collector));
     this.collector = collector;
+  }
+
+  private static PrometheusRegistry registryOf(Scrapes collector) {
+    PrometheusRegistry registry = new PrometheusRegistry();
+    registry.register(collector);
+    return registry;
   }
 
   @Override

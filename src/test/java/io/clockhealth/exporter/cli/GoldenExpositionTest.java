@@ -35,7 +35,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -172,8 +171,7 @@ class GoldenExpositionTest {
    */
   private static HostClockCollector host(Path tree, Clock clock) {
     KernelTimexSource vm = () -> new KernelTimex(5, 0x40, 0, 0, 16_000_000, 16_000_000, 0);
-    return new HostClockCollector(
-        HostTrees.copy("rtc-local-two-daemons", tree), Optional.of(vm), "", clock, null);
+    return new HostClockCollector(HostTrees.copy("rtc-local-two-daemons", tree), vm, clock, null);
   }
 
   private static ToolSettings tool(String path) {

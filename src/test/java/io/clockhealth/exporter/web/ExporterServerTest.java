@@ -22,7 +22,6 @@ import io.clockhealth.exporter.model.SourceMode;
 import io.clockhealth.exporter.model.SourceState;
 import io.clockhealth.exporter.model.SourceStatus;
 import io.clockhealth.exporter.model.SystemStatus;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.URI;
@@ -102,11 +101,7 @@ class ExporterServerTest {
             new BuildInfo("9.9", "r"),
             Duration.ZERO,
             ExporterSettings.DEFAULT_MAX_SOURCES);
-    PrometheusRegistry registry = new PrometheusRegistry();
-    registry.register(collector);
-    server =
-        new ExporterServer(
-            new ListenAddress("127.0.0.1", 0), "/metrics", registry, collector, "9.9");
+    server = new ExporterServer(new ListenAddress("127.0.0.1", 0), "/metrics", collector);
     server.start();
   }
 

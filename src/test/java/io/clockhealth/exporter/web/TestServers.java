@@ -7,7 +7,6 @@ import io.clockhealth.exporter.config.ProbeSettings;
 import io.clockhealth.exporter.diagnose.Role;
 import io.clockhealth.exporter.probe.ProbeService;
 import io.clockhealth.exporter.webconfig.WebConfigSource;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,28 +17,22 @@ final class TestServers {
 
   private TestServers() {}
 
-  /**
-   * Started; version "t"; /probe with the built-in module and any target, served like the metrics.
-   */
+  /** Started; /probe with the built-in module and any target, served like the metrics. */
   static ExporterServer started(ClockCollector collector, WebConfigSource web, int maxRequests)
       throws Exception {
     return started(
         collector, web, maxRequests, new ProbeService(ProbeSettings.resolve(ConfigFile.EMPTY)));
   }
 
-  /** Started; version "t"; {@code probes} null for no /probe. */
+  /** Started; {@code probes} null for no /probe. */
   static ExporterServer started(
       ClockCollector collector, WebConfigSource web, int maxRequests, @Nullable ProbeService probes)
       throws Exception {
-    PrometheusRegistry registry = new PrometheusRegistry();
-    registry.register(collector);
     ExporterServer server =
         new ExporterServer(
             new ListenAddress("127.0.0.1", 0),
             "/metrics",
-            registry,
             collector,
-            "t",
             web,
             maxRequests,
             probes,

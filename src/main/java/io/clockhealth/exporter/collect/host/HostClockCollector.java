@@ -52,23 +52,18 @@ public final class HostClockCollector implements HostCollector {
   /**
    * Reads {@code roots} and {@code kernel}, and logs once what of it is not available here.
    *
-   * @param kernel where the kernel's state comes from; empty where it cannot be read, for {@code
-   *     kernelUnavailable}
+   * @param kernel where the kernel's state comes from; a source that fails its first read is one
+   *     that cannot be read here, and is not read again
    * @param steps the steps it reports; {@code null} where none are watched ({@code --once})
    */
   public HostClockCollector(
-      HostRoots roots,
-      Optional<KernelTimexSource> kernel,
-      String kernelUnavailable,
-      Clock clock,
-      @Nullable StepDetector steps) {
-    this(roots, kernel, kernelUnavailable, clock, steps, LOG);
+      HostRoots roots, KernelTimexSource kernel, Clock clock, @Nullable StepDetector steps) {
+    this(roots, kernel, clock, steps, LOG);
   }
 
   HostClockCollector(
       HostRoots roots,
-      Optional<KernelTimexSource> kernel,
-      String kernelUnavailable,
+      KernelTimexSource kernel,
       Clock clock,
       @Nullable StepDetector steps,
       Logger log) {
@@ -76,18 +71,15 @@ public final class HostClockCollector implements HostCollector {
     this.steps = steps;
     this.failures = new FailureLog(log, NAME);
     this.clock = clock;
-    KernelTimexSource source = kernel.orElse(null);
+    KernelTimexSource source = kernel;
     List<String> absent = new ArrayList<>();
-    if (source == null) {
-      absent.add("kernel NTP state (" + kernelUnavailable + ")");
-    } else {
-      try {
-        source.read();
-      } catch (IOException e) {
-        // Blocked for good (seccomp: systemd's ProtectClock=yes): not a failure of every scrape.
-        absent.add("kernel NTP state (" + describe(e) + ")");
-        source = null;
-      }
+    try {
+      source.read();
+    } catch (IOException e) {
+      // Not here (no C library) or blocked for good (seccomp: systemd's ProtectClock=yes): not a
+      // failure of every scrape.
+      absent.add("kernel NTP state (" + describe(e) + ")");
+      source = null;
     }
     this.kernel = source;
     Pass first = pass();
@@ -110,8 +102,9 @@ public final class HostClockCollector implements HostCollector {
    */
   public static HostClockCollector system(
       HostRoots roots, Clock clock, @Nullable StepDetector steps) {
-    return new HostClockCollector(
-        roots, Adjtimex.system(), kernelUnavailableReason(), clock, steps);
+    KernelTimexSource kernel =
+        Adjtimex.system().orElseGet(() -> KernelTimexSource.unavailable(kernelUnavailableReason()));
+    return new HostClockCollector(roots, kernel, clock, steps);
   }
 
   /** Why the kernel's state cannot be read, where the C library could not be loaded. */

@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mockito.ArgumentCaptor;
@@ -39,8 +38,11 @@ class HostClockCollectorTest {
 
   private final Logger log = mock(Logger.class);
 
-  private HostClockCollector collector(HostRoots roots, Optional<KernelTimexSource> kernel) {
-    return new HostClockCollector(roots, kernel, "no C library in this test", NOW, null, log);
+  private static final KernelTimexSource NO_C_LIBRARY =
+      KernelTimexSource.unavailable("no C library in this test");
+
+  private HostClockCollector collector(HostRoots roots, KernelTimexSource kernel) {
+    return new HostClockCollector(roots, kernel, NOW, null, log);
   }
 
   private String startupLine() {
@@ -52,7 +54,7 @@ class HostClockCollectorTest {
 
   @Test
   void theCapturedVmWithoutTimeDaemonOrRtc() {
-    HostCollection c = collector(HostTrees.copy("firecracker-vm", dir), Optional.of(VM)).collect();
+    HostCollection c = collector(HostTrees.copy("firecracker-vm", dir), VM).collect();
     assertThat(c.success()).isTrue();
     HostClock h = c.clock();
     assertThat(h.kernel()).isNotNull();
@@ -74,8 +76,7 @@ class HostClockCollectorTest {
 
   @Test
   void anRtcInLocalTimeAndTwoDaemonsRunning() {
-    HostClock h =
-        collector(HostTrees.copy("rtc-local-two-daemons", dir), Optional.of(VM)).collect().clock();
+    HostClock h = collector(HostTrees.copy("rtc-local-two-daemons", dir), VM).collect().clock();
     // since_epoch 1767326655 minus the whole seconds of 1767323045.678: the zone's hour and 10 s.
     assertThat(h.rtcs()).containsExactly(new RtcClock("rtc0", 1_767_326_655.0, 3610.0, true));
     assertThat(h.rtcLocalTime()).isTrue();
@@ -89,8 +90,7 @@ class HostClockCollectorTest {
 
   @Test
   void noProcNoSysNoCLibraryIsAbsentWithOneInfoLineAndNeverAFailure() {
-    HostClockCollector collector =
-        collector(HostTrees.copy("copied-localtime", dir), Optional.empty());
+    HostClockCollector collector = collector(HostTrees.copy("copied-localtime", dir), NO_C_LIBRARY);
     HostCollection c = collector.collect();
     assertThat(c.success()).isTrue();
     assertThat(c.clock().kernel()).isNull();
@@ -112,8 +112,7 @@ class HostClockCollectorTest {
         () -> {
           throw new IOException("adjtimex(2) failed: errno 1");
         };
-    HostCollection c =
-        collector(HostTrees.copy("firecracker-vm", dir), Optional.of(blocked)).collect();
+    HostCollection c = collector(HostTrees.copy("firecracker-vm", dir), blocked).collect();
     assertThat(c.success()).isTrue();
     assertThat(c.clock().kernel()).isNull();
     assertThat(startupLine()).contains("kernel NTP state (adjtimex(2) failed: errno 1)");
@@ -122,7 +121,7 @@ class HostClockCollectorTest {
   @Test
   void aFileThatExistsButCannotBeReadFailsTheCollectionWithOneWarning() throws IOException {
     HostRoots roots = HostTrees.copy("firecracker-vm", dir);
-    HostClockCollector collector = collector(roots, Optional.of(VM));
+    HostClockCollector collector = collector(roots, VM);
     Files.writeString(roots.etc().resolve("adjtime"), "0.0 0 0.0\n0\nGMT\n");
     HostCollection c = collector.collect();
     assertThat(c.success()).isFalse();
@@ -144,7 +143,7 @@ class HostClockCollectorTest {
     Files.createDirectories(dir.resolve("etc"));
     Files.createSymbolicLink(
         dir.resolve("etc/localtime"), Path.of("/usr/share/zoneinfo/right/Europe/Berlin"));
-    HostClock h = collector(HostRoots.under(dir), Optional.empty()).collect().clock();
+    HostClock h = collector(HostRoots.under(dir), NO_C_LIBRARY).collect().clock();
     assertThat(h.timezone()).isEqualTo("right/Europe/Berlin");
     assertThat(h.timezoneOffsetSeconds()).isNull();
     assertThat(startupLine())
@@ -154,10 +153,9 @@ class HostClockCollectorTest {
   @Test
   void stepsAreTheDetectorsAndAbsentWithoutOne() {
     HostRoots roots = HostTrees.copy("firecracker-vm", dir);
-    assertThat(collector(roots, Optional.of(VM)).collect().clock().steps()).isNull();
+    assertThat(collector(roots, VM).collect().clock().steps()).isNull();
     StepDetector detector = new StepDetector(NOW, System::nanoTime, log);
-    HostClock h =
-        new HostClockCollector(roots, Optional.of(VM), "", NOW, detector, log).collect().clock();
+    HostClock h = new HostClockCollector(roots, VM, NOW, detector, log).collect().clock();
     assertThat(h.steps()).isEqualTo(ClockSteps.NONE);
   }
 
