@@ -99,8 +99,8 @@ final class PropertyLines {
     return value == null || value.isEmpty() ? List.of() : List.of(value.split("\\s+"));
   }
 
-  /** Every property whose name is not in {@code known}, in input order. */
-  Map<String, String> others(Set<String> known) {
+  /** Every property whose name is not in {@code known}. */
+  OtherProperties others(Set<String> known) {
     Map<String, String> others = new LinkedHashMap<>();
     lines.forEach(
         (name, line) -> {
@@ -108,7 +108,7 @@ final class PropertyLines {
             others.put(name, valueOf(line));
           }
         });
-    return Collections.unmodifiableMap(others);
+    return new OtherProperties(others);
   }
 
   private static String valueOf(Line line) {

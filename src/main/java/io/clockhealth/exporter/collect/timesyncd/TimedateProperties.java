@@ -1,6 +1,5 @@
 package io.clockhealth.exporter.collect.timesyncd;
 
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,7 +11,6 @@ import org.jspecify.annotations.Nullable;
  * @param canNtp whether timedated found an NTP service it can control
  * @param ntp whether that service is enabled
  * @param ntpSynchronized the kernel's view (adjtimex STA_UNSYNC clear), whichever daemon set it
- * @param otherProperties properties this exporter does not know, as printed
  */
 public record TimedateProperties(
     @Nullable String timezone,
@@ -22,9 +20,4 @@ public record TimedateProperties(
     @Nullable Boolean ntpSynchronized,
     @Nullable SystemdTimestamp time,
     @Nullable SystemdTimestamp rtcTime,
-    Map<String, String> otherProperties) {
-
-  public TimedateProperties {
-    otherProperties = Map.copyOf(otherProperties);
-  }
-}
+    OtherProperties otherProperties) {}

@@ -1,7 +1,6 @@
 package io.clockhealth.exporter.collect.timesyncd;
 
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,7 +14,6 @@ import org.jspecify.annotations.Nullable;
  * @param frequencyCorrectionPpm the kernel's frequency correction ({@code Frequency=} is the raw
  *     adjtimex value, ppm × 65536): positive speeds the clock up, i.e. the oscillator is slow. The
  *     opposite sign of the metric contract's frequency, which the mapper applies.
- * @param otherProperties properties this exporter does not know (a newer systemd's), as printed
  */
 public record TimesyncProperties(
     List<String> linkNtpServers,
@@ -30,13 +28,12 @@ public record TimesyncProperties(
     @Nullable Double pollIntervalSeconds,
     @Nullable NtpMessage ntpMessage,
     @Nullable Double frequencyCorrectionPpm,
-    Map<String, String> otherProperties) {
+    OtherProperties otherProperties) {
 
   public TimesyncProperties {
     linkNtpServers = List.copyOf(linkNtpServers);
     systemNtpServers = List.copyOf(systemNtpServers);
     runtimeNtpServers = List.copyOf(runtimeNtpServers);
     fallbackNtpServers = List.copyOf(fallbackNtpServers);
-    otherProperties = Map.copyOf(otherProperties);
   }
 }

@@ -38,7 +38,7 @@ class ShowParserTest {
     // show --all prints the unset RTC time as an empty "RTCTimeUSec=".
     assertThat(p.rtcTime()).isNull();
     assertThat(text.contains("RTCTimeUSec=")).isEqualTo(hasRtcLine);
-    assertThat(p.otherProperties()).isEmpty();
+    assertThat(p.otherProperties().byName()).isEmpty();
     assertThat(parser.recognises(text)).isTrue();
   }
 
@@ -61,7 +61,7 @@ class ShowParserTest {
     assertThat(p.ntpSynchronized()).isTrue();
     assertThat(p.time().instant()).isEqualTo(Instant.parse("2025-06-16T13:21:46Z"));
     assertThat(p.rtcTime().instant()).isEqualTo(Instant.parse("2025-06-16T13:21:45Z"));
-    assertThat(p.otherProperties()).isEqualTo(Map.of("FutureThing", "1"));
+    assertThat(p.otherProperties().byName()).isEqualTo(Map.of("FutureThing", "1"));
   }
 
   static Stream<Arguments> malformed() {

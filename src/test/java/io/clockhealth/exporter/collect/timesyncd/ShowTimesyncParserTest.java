@@ -101,7 +101,7 @@ class ShowTimesyncParserTest {
     assertThat(p.pollIntervalMaxSeconds()).isEqualTo(16.0);
     assertThat(p.pollIntervalSeconds()).isEqualTo(16.0);
     assertThat(p.frequencyCorrectionPpm()).isEqualTo(0.0);
-    assertThat(p.otherProperties()).isEmpty();
+    assertThat(p.otherProperties().byName()).isEmpty();
 
     NtpMessage m = p.ntpMessage();
     assertThat(m).isNotNull();
@@ -230,7 +230,8 @@ class ShowTimesyncParserTest {
   @Test
   void unknownPropertiesAreKept() throws Exception {
     TimesyncProperties p = parser.parse("ServerName=10.233.0.2\nNewProperty=42\nAnother=a=b\n");
-    assertThat(p.otherProperties()).isEqualTo(Map.of("NewProperty", "42", "Another", "a=b"));
+    assertThat(p.otherProperties().byName())
+        .isEqualTo(Map.of("NewProperty", "42", "Another", "a=b"));
   }
 
   @Test
