@@ -67,8 +67,8 @@ final class PtpReportMapper {
                 ? null
                 : new PtpGrandmaster(
                     parent.grandmasterIdentity(),
-                    parent.grandmasterClockClass(),
-                    parent.grandmasterClockAccuracy(),
+                    parent.grandmasterQuality().clockClass(),
+                    parent.grandmasterQuality().clockAccuracy(),
                     time == null ? null : time.timeSource()),
             time != null && time.utcOffsetValid() ? (double) time.currentUtcOffset() : null,
             time == null ? null : time.timeTraceable(),

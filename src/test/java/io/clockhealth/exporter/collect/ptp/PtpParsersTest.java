@@ -26,13 +26,17 @@ class PtpParsersTest {
         .isEqualTo(new CurrentDataSet(1, 599.0, 1867.0));
   }
 
+  /** The lab grandmaster's gm.ClockClass and gm.ClockAccuracy: 248 (default), unknown. */
+  private static final ParentDataSet.ClockQuality GM_QUALITY =
+      new ParentDataSet.ClockQuality(248, "0xfe");
+
   @Test
   void parentDataSetNamesTheGrandmaster() throws ParseException {
     assertThat(PtpFormats.PARENT.parse(PtpParsers.capture(GM, "GET PARENT_DATA_SET")))
-        .isEqualTo(new ParentDataSet("b62257.fffe.246aa6-0", "b62257.fffe.246aa6", 248, "0xfe"));
+        .isEqualTo(new ParentDataSet("b62257.fffe.246aa6-0", "b62257.fffe.246aa6", GM_QUALITY));
     for (String phase : new String[] {UNCALIBRATED, SLAVE}) {
       assertThat(PtpFormats.PARENT.parse(PtpParsers.capture(phase, "GET PARENT_DATA_SET")))
-          .isEqualTo(new ParentDataSet("b62257.fffe.246aa6-1", "b62257.fffe.246aa6", 248, "0xfe"));
+          .isEqualTo(new ParentDataSet("b62257.fffe.246aa6-1", "b62257.fffe.246aa6", GM_QUALITY));
     }
   }
 
