@@ -109,22 +109,14 @@ final class Exporter {
 
   int serve(WebConfigSource webConfig, Role role) throws InterruptedException {
     ProbeService probes = new ProbeService(settings.probe());
-    ExporterServer server =
-        new ExporterServer(
-            settings.listenAddress(),
-            settings.telemetryPath(),
-            collector,
-            webConfig,
-            settings.maxRequests(),
-            probes,
-            role);
+    ExporterServer server = new ExporterServer(settings.web(), collector, webConfig, probes, role);
     Runtime.getRuntime()
         .addShutdownHook(new Thread(() -> log.info("shutdown requested, stopping"), "shutdown"));
     reloadOnHangup(webConfig, probes);
     try {
       server.start();
     } catch (Exception e) {
-      log.error("cannot listen on {}: {}", settings.listenAddress(), e.getMessage());
+      log.error("cannot listen on {}: {}", settings.web().listenAddress(), e.getMessage());
       return ExitCodes.FAILURE;
     }
     log.info(

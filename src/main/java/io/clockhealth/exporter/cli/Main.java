@@ -2,6 +2,7 @@ package io.clockhealth.exporter.cli;
 
 import io.clockhealth.exporter.config.ConfigException;
 import io.clockhealth.exporter.config.ExporterSettings;
+import io.clockhealth.exporter.config.WebSettings;
 import io.clockhealth.exporter.exec.LaunchMechanism;
 import io.clockhealth.exporter.exec.ToolLeftovers;
 import io.clockhealth.exporter.webconfig.WebConfigSource;
@@ -9,6 +10,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
@@ -44,15 +46,13 @@ public final class Main implements Callable<Integer> {
   @Option(
       names = "--web.listen-address",
       paramLabel = "[HOST]:PORT",
-      description =
-          "Address to listen on (default " + ExporterSettings.DEFAULT_LISTEN_ADDRESS + ").")
+      description = "Address to listen on (default " + WebSettings.DEFAULT_LISTEN_ADDRESS + ").")
   @Nullable String listenAddress;
 
   @Option(
       names = "--web.telemetry-path",
       paramLabel = "PATH",
-      description =
-          "Path of the metrics (default " + ExporterSettings.DEFAULT_TELEMETRY_PATH + ").")
+      description = "Path of the metrics (default " + WebSettings.DEFAULT_TELEMETRY_PATH + ").")
   @Nullable String telemetryPath;
 
   @Option(
@@ -68,7 +68,7 @@ public final class Main implements Callable<Integer> {
       paramLabel = "N",
       description =
           "Requests handled at once; more wait for a slot (default "
-              + ExporterSettings.DEFAULT_MAX_REQUESTS
+              + WebSettings.DEFAULT_MAX_REQUESTS
               + ").")
   @Nullable Integer maxRequests;
 
@@ -173,10 +173,8 @@ public final class Main implements Callable<Integer> {
     }
     WebConfigSource webConfig;
     try {
-      webConfig =
-          settings.webConfigFile() == null
-              ? WebConfigSource.none()
-              : WebConfigSource.load(settings.webConfigFile());
+      Path file = settings.web().webConfigFile();
+      webConfig = file == null ? WebConfigSource.none() : WebConfigSource.load(file);
     } catch (ConfigException e) {
       io.stderr().println("clock-health-exporter: configuration error: " + e.getMessage());
       return ExitCodes.BAD_INPUT;

@@ -1,7 +1,6 @@
 package io.clockhealth.exporter.config;
 
 import io.clockhealth.exporter.model.Daemon;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -16,10 +15,7 @@ import org.jspecify.annotations.Nullable;
  * flags. Validation happens here, so a bad value fails start-up naming its flag or key.
  */
 public record ExporterSettings(
-    ListenAddress listenAddress,
-    String telemetryPath,
-    @Nullable Path webConfigFile,
-    int maxRequests,
+    WebSettings web,
     String logLevel,
     Duration minInterval,
     int maxSources,
@@ -29,11 +25,8 @@ public record ExporterSettings(
     ChronyClientsSettings chronyClients,
     PtpSettings ptp) {
 
-  public static final String DEFAULT_LISTEN_ADDRESS = ":39123";
-  public static final String DEFAULT_TELEMETRY_PATH = "/metrics";
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
   public static final int DEFAULT_MAX_OUTPUT_BYTES = 1 << 20;
-  public static final int DEFAULT_MAX_REQUESTS = 8;
 
   /** Sources served per collector: real daemons have tens; this bounds a scrape's memory. */
   public static final int DEFAULT_MAX_SOURCES = 1000;
@@ -61,29 +54,7 @@ public record ExporterSettings(
   }
 
   public static ExporterSettings resolve(ConfigFile file, Overrides flags) throws ConfigException {
-    ConfigFile.Web web = file.web == null ? new ConfigFile.Web() : file.web;
-    ListenAddress listen =
-        ListenAddress.parse(
-            flags.listenAddress() != null ? "--web.listen-address" : "web.listen_address",
-            first(flags.listenAddress(), web.listenAddress, DEFAULT_LISTEN_ADDRESS));
-    String path = first(flags.telemetryPath(), web.telemetryPath, DEFAULT_TELEMETRY_PATH);
-    // Servlet mappings treat "*" as a wildcard; "?", "#" and ";" cannot be part of a path.
-    if (!path.startsWith("/")
-        || path.equals("/")
-        || path.startsWith("/-/")
-        || path.chars().anyMatch(c -> "*?#;".indexOf(c) >= 0)) {
-      throw new ConfigException(
-          (flags.telemetryPath() != null ? "--web.telemetry-path" : "web.telemetry_path")
-              + ": must be a path like /metrics, not \""
-              + path
-              + "\"");
-    }
-    String webConfig = first(flags.webConfigFile(), web.configFile);
-    int maxRequests =
-        positive(
-            flags.maxRequests() != null ? "--web.max-requests" : "web.max_requests",
-            first(flags.maxRequests(), web.maxRequests, DEFAULT_MAX_REQUESTS),
-            "requests");
+    WebSettings web = WebSettings.resolve(file.web, flags);
     String level = first(flags.logLevel(), file.logLevel, "info").toLowerCase(Locale.ROOT);
     if (!LOG_LEVELS.contains(level)) {
       throw new ConfigException(
@@ -121,10 +92,7 @@ public record ExporterSettings(
           tool(daemon, fileTool(file, daemon), flags.tool(daemon), flags, timeout, maxOutput));
     }
     return new ExporterSettings(
-        listen,
-        path,
-        webConfig == null || webConfig.isBlank() ? null : Path.of(webConfig),
-        maxRequests,
+        web,
         level,
         minInterval,
         maxSources,
@@ -177,12 +145,12 @@ public record ExporterSettings(
   }
 
   /** The flag's value if given, else the file's, else {@code fallback}. */
-  private static <T> T first(@Nullable T flag, @Nullable T file, T fallback) {
+  static <T> T first(@Nullable T flag, @Nullable T file, T fallback) {
     return flag != null ? flag : file != null ? file : fallback;
   }
 
   /** The flag's value if given, else the file's; {@code null} when neither gives one. */
-  private static <T> @Nullable T first(@Nullable T flag, @Nullable T file) {
+  static <T> @Nullable T first(@Nullable T flag, @Nullable T file) {
     return flag != null ? flag : file;
   }
 
@@ -190,7 +158,7 @@ public record ExporterSettings(
     return positive(key, value, "bytes");
   }
 
-  private static int positive(String key, int value, String unit) throws ConfigException {
+  static int positive(String key, int value, String unit) throws ConfigException {
     if (value <= 0) {
       throw new ConfigException(key + ": must be a positive number of " + unit + ", not " + value);
     }

@@ -2,8 +2,8 @@ package io.clockhealth.exporter.web;
 
 import io.clockhealth.exporter.collect.Scrapes;
 import io.clockhealth.exporter.config.ConfigException;
-import io.clockhealth.exporter.config.ExporterSettings;
 import io.clockhealth.exporter.config.ListenAddress;
+import io.clockhealth.exporter.config.WebSettings;
 import io.clockhealth.exporter.diagnose.Role;
 import io.clockhealth.exporter.probe.ProbeService;
 import io.clockhealth.exporter.webconfig.TlsContexts;
@@ -78,31 +78,27 @@ public final class ExporterServer implements AutoCloseable {
   private final boolean tls;
   private final WebConfigSource webConfig;
 
-  public ExporterServer(ListenAddress address, String telemetryPath, Scrapes collector) {
-    this(
-        address,
-        telemetryPath,
-        collector,
-        WebConfigSource.none(),
-        ExporterSettings.DEFAULT_MAX_REQUESTS,
-        null,
-        Role.CLIENT);
+  /** Plain HTTP, no {@code /probe}, the client role. */
+  public ExporterServer(WebSettings web, Scrapes collector) {
+    this(web, collector, WebConfigSource.none(), null, Role.CLIENT);
   }
 
   /**
-   * @param maxRequests requests handled at once; more wait (up to {@link #MAX_QUEUED}) for a slot
+   * @param web the address and path; beyond its {@code maxRequests} requests wait (up to {@link
+   *     #MAX_QUEUED}) for a slot
    * @param probes what {@code /probe} asks, behind the same authentication and limits as the
    *     metrics; {@code null}: no {@code /probe}
    * @param role what the status page's findings expect of this host
    */
   public ExporterServer(
-      ListenAddress address,
-      String telemetryPath,
+      WebSettings web,
       Scrapes collector,
       WebConfigSource webConfig,
-      int maxRequests,
       @Nullable ProbeService probes,
       Role role) {
+    this.telemetryPath = web.telemetryPath();
+    this.webConfig = webConfig;
+    int maxRequests = web.maxRequests();
     // Scrapes share one collection (single-flight), so a few request threads serve any load; the
     // rest wait in the QoSHandler without a thread. Besides them: one acceptor, one selector.
     QueuedThreadPool threads =
@@ -120,7 +116,6 @@ public final class ExporterServer implements AutoCloseable {
     // hundreds of keep-alive connections that alone filled a 16 MiB heap. Scrapes send a handful
     // of short headers; parsing them afresh costs nothing measurable.
     http.setHeaderCacheSize(0);
-    this.webConfig = webConfig;
     WebConfig initial = webConfig.current();
     this.tls = initial.tls() != null;
     if (tls) {
@@ -142,15 +137,14 @@ public final class ExporterServer implements AutoCloseable {
       this.connector =
           new ServerConnector(server, ACCEPTORS, SELECTORS, new HttpConnectionFactory(http));
     }
-    connector.setHost(address.host());
-    connector.setPort(address.port());
+    connector.setHost(web.listenAddress().host());
+    connector.setPort(web.listenAddress().port());
     connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
     server.addConnector(connector);
     connector.addBean(
         new RequestHeaderDeadline(HEADER_DEADLINE, MAX_CONNECTIONS, connector.getScheduler()));
     server.addBean(new NetworkConnectionLimit(HARD_MAX_CONNECTIONS, connector));
 
-    this.telemetryPath = telemetryPath;
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
     context.addServlet(new ServletHolder(new MetricsServlet(collector)), telemetryPath);

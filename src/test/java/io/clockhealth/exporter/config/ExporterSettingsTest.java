@@ -17,8 +17,8 @@ class ExporterSettingsTest {
   @Test
   void defaultsWithoutFileOrFlags() throws Exception {
     ExporterSettings s = ExporterSettings.resolve(ConfigFile.EMPTY, Overrides.NONE);
-    assertThat(s.listenAddress()).isEqualTo(new ListenAddress(null, 39123));
-    assertThat(s.telemetryPath()).isEqualTo("/metrics");
+    assertThat(s.web().listenAddress()).isEqualTo(new ListenAddress(null, 39123));
+    assertThat(s.web().telemetryPath()).isEqualTo("/metrics");
     assertThat(s.logLevel()).isEqualTo("info");
     assertThat(s.tool(Daemon.CHRONY).enabled()).isNull();
     assertThat(s.tool(Daemon.CHRONY).path()).isEqualTo("chronyc");
@@ -42,8 +42,8 @@ class ExporterSettingsTest {
               chrony: {enabled: false, path: /opt/chronyc, args: ["-h", "127.0.0.1"], timeout: 3s}
             """);
     ExporterSettings fromFile = ExporterSettings.resolve(file, Overrides.NONE);
-    assertThat(fromFile.listenAddress()).isEqualTo(new ListenAddress("127.0.0.1", 1111));
-    assertThat(fromFile.telemetryPath()).isEqualTo("/m");
+    assertThat(fromFile.web().listenAddress()).isEqualTo(new ListenAddress("127.0.0.1", 1111));
+    assertThat(fromFile.web().telemetryPath()).isEqualTo("/m");
     assertThat(fromFile.tool(Daemon.CHRONY).enabled()).isFalse();
     assertThat(fromFile.tool(Daemon.CHRONY).path()).isEqualTo("/opt/chronyc");
     assertThat(fromFile.tool(Daemon.CHRONY).timeout()).isEqualTo(Duration.ofSeconds(3));
@@ -67,8 +67,8 @@ class ExporterSettingsTest {
     ExporterSettings both = ExporterSettings.resolve(file, flags);
     assertThat(both.hostPaths())
         .isEqualTo(new HostPaths(Path.of("/proc"), Path.of("/"), Path.of("/")));
-    assertThat(both.listenAddress()).isEqualTo(new ListenAddress(null, 2222));
-    assertThat(both.telemetryPath()).isEqualTo("/m");
+    assertThat(both.web().listenAddress()).isEqualTo(new ListenAddress(null, 2222));
+    assertThat(both.web().telemetryPath()).isEqualTo("/m");
     assertThat(both.logLevel()).isEqualTo("debug");
     assertThat(both.tool(Daemon.CHRONY).enabled()).isTrue();
     assertThat(both.tool(Daemon.CHRONY).path()).isEqualTo("/x/chronyc");

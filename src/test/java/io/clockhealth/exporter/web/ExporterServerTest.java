@@ -10,6 +10,7 @@ import io.clockhealth.exporter.collect.FakeCollector;
 import io.clockhealth.exporter.collect.HostCollection;
 import io.clockhealth.exporter.config.ExporterSettings;
 import io.clockhealth.exporter.config.ListenAddress;
+import io.clockhealth.exporter.config.WebSettings;
 import io.clockhealth.exporter.model.ClockSteps;
 import io.clockhealth.exporter.model.Daemon;
 import io.clockhealth.exporter.model.DaemonReport;
@@ -101,7 +102,14 @@ class ExporterServerTest {
             new BuildInfo("9.9", "r"),
             Duration.ZERO,
             ExporterSettings.DEFAULT_MAX_SOURCES);
-    server = new ExporterServer(new ListenAddress("127.0.0.1", 0), "/metrics", collector);
+    server =
+        new ExporterServer(
+            new WebSettings(
+                new ListenAddress("127.0.0.1", 0),
+                "/metrics",
+                null,
+                WebSettings.DEFAULT_MAX_REQUESTS),
+            collector);
     server.start();
   }
 

@@ -4,6 +4,7 @@ import io.clockhealth.exporter.collect.ClockCollector;
 import io.clockhealth.exporter.config.ConfigFile;
 import io.clockhealth.exporter.config.ListenAddress;
 import io.clockhealth.exporter.config.ProbeSettings;
+import io.clockhealth.exporter.config.WebSettings;
 import io.clockhealth.exporter.diagnose.Role;
 import io.clockhealth.exporter.probe.ProbeService;
 import io.clockhealth.exporter.webconfig.WebConfigSource;
@@ -30,11 +31,9 @@ final class TestServers {
       throws Exception {
     ExporterServer server =
         new ExporterServer(
-            new ListenAddress("127.0.0.1", 0),
-            "/metrics",
+            new WebSettings(new ListenAddress("127.0.0.1", 0), "/metrics", null, maxRequests),
             collector,
             web,
-            maxRequests,
             probes,
             Role.CLIENT);
     server.start();
