@@ -210,7 +210,9 @@ for c in 1 10 100; do
   log "wrk exporter c=$c"
   run_wrk exporter "$EXPORTER_URL" "$c" "$EXPORTER_PID"
 done
-curl -fsS "$EXPORTER_URL" | grep -qF "$GOOD" || die "exporter unhealthy after the load"
+# Not `curl | grep -q`: with pipefail, grep's early exit can fail curl with a write error.
+page=$(curl -fsS "$EXPORTER_URL") || die "exporter unreachable after the load"
+grep -qF "$GOOD" <<<"$page" || die "exporter unhealthy after the load"
 EXPORTER_HWM=$(status_kib "$EXPORTER_PID" VmHWM)
 EXPORTER_RSS=$(status_kib "$EXPORTER_PID" VmRSS)
 EXPORTER_THREADS=$(ls "/proc/$EXPORTER_PID/task" | wc -l)

@@ -105,7 +105,9 @@ print("\t".join([c, f"{reqs / seconds:.0f}", f"{ms(lat['50']):.2f}", f"{ms(lat['
                  f"{per(cpu):.3f}", f"{per(server_cpu):.3f}", f"{int(rss) / 1024:.1f}"]))
 PY
 done
-curl -fsS "$URL" | grep -q '^clock_probe_success 1' || die "exporter unhealthy after the load"
+# Not `curl | grep -q`: with pipefail, grep's early exit can fail curl with a write error.
+page=$(curl -fsS "$URL") || die "exporter unreachable after the load"
+grep -q '^clock_probe_success 1' <<<"$page" || die "exporter unhealthy after the load"
 grep -hE ' (WARN|ERROR) ' "$WORK/exporter.log" >"$WORK/exporter-warnings.txt" || true
 
 log "ntpdig x$NTPDIG_RUNS"

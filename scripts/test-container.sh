@@ -327,7 +327,10 @@ grep -E '^clock_(kernel_synchronized|kernel_max_error|clocksource_current)' "$OU
 # The step detector: CLOCK_BOOTTIME through JNA there too (not the CLOCK_MONOTONIC fall-back).
 grep -q '^clock_steps_total{direction="backward"} ' "$OUT/metrics.txt" ||
   fail "no clock_steps_total from the container: the step detector did not start"
-podman logs "$CNAME" 2>&1 | grep -q 'watching for wall-clock steps .*against CLOCK_BOOTTIME)' ||
+# Into a file first: with pipefail, `podman logs | grep -q` fails when grep's early exit ends
+# podman with SIGPIPE while it still writes.
+podman logs "$CNAME" >"$OUT/container.log" 2>&1 || fail "podman logs $CNAME failed"
+grep -q 'watching for wall-clock steps .*against CLOCK_BOOTTIME)' "$OUT/container.log" ||
   fail "the step detector in the container does not read CLOCK_BOOTTIME"
 
 # RSS and CPU after 50 more scrapes (a day at a 15 s interval is 5760; this is the warm state)
