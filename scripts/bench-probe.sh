@@ -71,7 +71,8 @@ for _ in $(seq 3000); do
   kill -0 "$EXPORTER_PID" 2>/dev/null || die "exporter exited: $(tail -5 "$WORK/exporter.log")"
   sleep 0.01
 done
-curl -fsS "$URL" | grep -q '^clock_probe_success 1' || die "no successful probe: $(curl -sS "$URL")"
+page=$(curl -fsS "$URL") || die "the exporter did not answer $URL"
+grep -q '^clock_probe_success 1' <<<"$page" || die "no successful probe: $page"
 TICK=$(getconf CLK_TCK)
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
